@@ -1,0 +1,96 @@
+"""Application factory."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from extensions import csrf, db, htmx, limiter, login_manager, migrate
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create and configure an Afterword app."""
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(_settings(app.instance_path, app.debug or bool(test_config)))
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY is not set: export it, or run `make run` to create one.")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path) / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+
+    import security
+    from blueprints import (
+        account,
+        applications,
+        auth,
+        capture,
+        drafts,
+        errors,
+        exports,
+        home,
+        pwa,
+        sync,
+    )
+
+    security.init_app(app)
+    for module in (errors, auth, home, applications, capture, drafts, exports, sync, pwa, account):
+        app.register_blueprint(module.bp)
+    return app
+
+
+def _settings(instance_path: str, development: bool) -> dict:
+    """Defaults and the environment; instance/config.py and the test config override them."""
+    debug = os.environ.get("FLASK_DEBUG", "") in ("1", "true", "True") or development
+    secure = not debug
+    settings = {
+        "SECRET_KEY": _secret_key(instance_path, debug),
+        "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SESSION_PROTECTION": "strong",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_DURATION": 30 * 24 * 3600,
+        "PERMANENT_SESSION_LIFETIME": 30 * 24 * 3600,
+        "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        # N = 2**17, r = 8, p = 1 (OWASP's scrypt floor).
+        "PASSWORD_HASH_METHOD": "scrypt:131072:8:1",
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
+        "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
+    }
+    return settings
+
+
+def _secret_key(instance_path: str, debug: bool) -> str | None:
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    key_file = Path(instance_path) / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    # A development server may run with a throwaway key; production must say which key to use.
+    return secrets.token_hex(32) if debug else None
+
+
+def _database_url(instance_path: str) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return "sqlite:///" + str(Path(instance_path) / "afterword.sqlite")
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url

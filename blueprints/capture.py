@@ -1,0 +1,259 @@
+"""Capture between interviews: the people of an interview and their talking points."""
+
+from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from extensions import db, htmx
+from forms import ContactForm, InterviewForm, PointForm, QuickPersonForm
+from models import Application, Contact, Interview, TalkingPoint, utcnow
+from services import capture
+from services.localtime import local_today, to_local
+from services.schedule import parse_person
+
+from .fragments import render
+from .scope import owned, owned_or_404
+
+bp = Blueprint("capture", __name__)
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every page here is the signed-in user's."""
+
+
+@bp.route("/interviews/<interview_id>", methods=["GET", "POST"])
+def interview(interview_id):
+    """An interview's people, with a one-line box to add someone."""
+    interview = owned_or_404(Interview, interview_id)
+    form = QuickPersonForm()
+    if form.validate_on_submit():
+        person = parse_person(form.person.data)
+        if person is None:
+            form.person.errors.append("Type a name first, then a comma and their role.")
+        else:
+            capture.add_contact(db.session, interview.application, person, interview)
+            return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
+    return _interview_page(interview, form)
+
+
+def _interview_page(interview: Interview, form: QuickPersonForm):
+    people = capture.live(interview.contacts)
+    return render(
+        "capture/interview.html",
+        block="people",
+        interview=interview,
+        people=people,
+        counts=capture.point_counts(db.session, [c.id for c in people]),
+        form=form,
+        status=200 if not form.errors else 422,
+    )
+
+
+@bp.route("/applications/<application_id>/interviews/new", methods=["GET", "POST"])
+def new_interview(application_id):
+    """Add one interview by hand."""
+    application = owned_or_404(Application, application_id)
+    form = InterviewForm()
+    if not form.is_submitted():
+        form.day.data = local_today(utcnow(), current_user.timezone)
+    if form.validate_on_submit():
+        interview = capture.add_interview(
+            db.session, application, **_interview_fields(form, current_user.timezone)
+        )
+        return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
+    return render("applications/interview_form.html", form=form, application=application)
+
+
+@bp.route("/interviews/<interview_id>/edit", methods=["GET", "POST"])
+def edit_interview(interview_id):
+    """Change an interview's time, place and people."""
+    interview = owned_or_404(Interview, interview_id)
+    form = InterviewForm()
+    tz = current_user.timezone
+    if not form.is_submitted():
+        form.process(obj=interview)
+        starts, ends = to_local(interview.starts_at, tz), to_local(interview.ends_at, tz)
+        form.day.data = starts.date() if starts else None
+        form.start.data = starts.time() if starts else None
+        form.end.data = ends.time() if ends else None
+        form.people.data = "\n".join(
+            ", ".join(filter(None, (c.name, c.title))) for c in capture.live(interview.contacts)
+        )
+    if form.validate_on_submit():
+        capture.update_interview(db.session, interview, **_interview_fields(form, tz))
+        return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
+    return render(
+        "applications/interview_form.html",
+        form=form,
+        application=interview.application,
+        interview=interview,
+    )
+
+
+@bp.post("/interviews/<interview_id>/delete")
+def delete_interview(interview_id):
+    """Delete an interview (its people and their points stay with the application)."""
+    interview = owned_or_404(Interview, interview_id)
+    capture.soft_delete(db.session, interview)
+    flash("Interview deleted.", "info")
+    return redirect(url_for("applications.show", application_id=interview.application_id), 303)
+
+
+@bp.route("/contacts/<contact_id>", methods=["GET", "POST"])
+def contact(contact_id):
+    """One person: tap a kind, type a point, save."""
+    contact = owned_or_404(Contact, contact_id)
+    form = PointForm()
+    undo = None
+    if not form.is_submitted():
+        form.interview_id.data = request.args.get("interview", "")
+        undo = _deleted_point(contact, request.args.get("undo"))
+    if form.validate_on_submit():
+        capture.add_point(
+            db.session,
+            contact,
+            kind=form.kind.data,
+            body=form.body.data,
+            interview_id=_interview_id(form.interview_id.data, contact),
+        )
+        if not htmx:
+            return redirect(_contact_url(contact, form.interview_id.data), code=303)
+        form = PointForm(formdata=None, kind=form.kind.data, interview_id=form.interview_id.data)
+    return _contact_page(contact, form, undo=undo)
+
+
+def _deleted_point(contact: Contact, point_id: str | None) -> TalkingPoint | None:
+    """A just-deleted point of this person, for the undo banner after a plain-form delete."""
+    if not point_id:
+        return None
+    point = db.session.get(TalkingPoint, point_id)
+    if point and point.contact_id == contact.id and point.deleted_at is not None:
+        return point
+    return None
+
+
+def _contact_url(contact: Contact, interview_id: str | None) -> str:
+    return url_for("capture.contact", contact_id=contact.id, interview=interview_id or None)
+
+
+def _interview_id(value: str | None, contact: Contact) -> str | None:
+    """The interview a point was taken in, if it is one of this person's."""
+    if value and any(i.id == value for i in contact.interviews):
+        return value
+    return None
+
+
+def _contact_page(contact: Contact, form: PointForm, undo: TalkingPoint | None = None):
+    interview = None
+    if form.interview_id.data:
+        interview = db.session.scalar(
+            owned(Interview).where(Interview.id == form.interview_id.data)
+        )
+    return render(
+        "capture/contact.html",
+        block="capture",
+        contact=contact,
+        points=capture.live(contact.points),
+        form=form,
+        interview=interview,
+        undo=undo,
+        status=422 if form.errors else 200,
+    )
+
+
+@bp.route("/contacts/<contact_id>/edit", methods=["GET", "POST"])
+def edit_contact(contact_id):
+    """A person's details: title, email, LinkedIn, postal address, role."""
+    contact = owned_or_404(Contact, contact_id)
+    form = ContactForm(obj=contact)
+    if form.validate_on_submit():
+        capture.update_fields(db.session, contact, **_contact_fields(form))
+        flash("Saved.", "success")
+        return redirect(url_for("capture.contact", contact_id=contact.id), code=303)
+    return render("capture/contact_form.html", form=form, contact=contact)
+
+
+@bp.post("/contacts/<contact_id>/delete")
+def delete_contact(contact_id):
+    """Remove a person and their points from the application."""
+    contact = owned_or_404(Contact, contact_id)
+    capture.delete_contact(db.session, contact)
+    flash(f"Removed {contact.name}.", "info")
+    return redirect(url_for("applications.show", application_id=contact.application_id), 303)
+
+
+@bp.route("/points/<point_id>/edit", methods=["GET", "POST"])
+def edit_point(point_id):
+    """Change a talking point's text or kind."""
+    point = owned_or_404(TalkingPoint, point_id)
+    form = PointForm(obj=point)
+    if form.validate_on_submit():
+        capture.update_fields(db.session, point, kind=form.kind.data, body=form.body.data)
+        return _back_to_contact(point)
+    response = make_response(
+        render("capture/point_form.html", block="point_form", form=form, point=point)
+    )
+    if form.errors:
+        # The form asked for #capture on success; errors belong in the point being edited.
+        response.status_code = 422
+        response.headers["HX-Retarget"] = f"#point-{point.id}"
+    return response
+
+
+@bp.post("/points/<point_id>/delete")
+def delete_point(point_id):
+    """Delete a talking point, offering to undo."""
+    point = owned_or_404(TalkingPoint, point_id)
+    capture.soft_delete(db.session, point)
+    if htmx:
+        form = PointForm(formdata=None, interview_id=point.interview_id or "")
+        return _contact_page(point.contact, form, undo=point)
+    flash("Point deleted.", "info")
+    return _back_to_contact(point, undo=point)
+
+
+@bp.post("/points/<point_id>/restore")
+def restore_point(point_id):
+    """Undo a delete."""
+    point = owned_or_404(TalkingPoint, point_id, deleted=True)
+    if point.deleted_at is None:
+        abort(404)
+    capture.restore(db.session, point)
+    return _back_to_contact(point)
+
+
+def _back_to_contact(point: TalkingPoint, undo: TalkingPoint | None = None):
+    if htmx:
+        form = PointForm(formdata=None, interview_id=point.interview_id or "")
+        return _contact_page(point.contact, form, undo=undo)
+    target = url_for(
+        "capture.contact",
+        contact_id=point.contact_id,
+        interview=point.interview_id or None,
+        undo=undo.id if undo else None,
+    )
+    return redirect(target, code=303)
+
+
+def _contact_fields(form: ContactForm) -> dict:
+    return {
+        name: (getattr(form, name).data or ("" if name != "got_card" else False))
+        for name in (
+            "name", "title", "role", "email", "phone", "linkedin_url", "postal_address", "got_card"
+        )
+    }
+
+
+def _interview_fields(form: InterviewForm, tz: str) -> dict:
+    starts_at, ends_at = capture.interview_times(form.day.data, form.start.data, form.end.data, tz)
+    lines = (form.people.data or "").splitlines()
+    return {
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "people": [person for line in lines if (person := parse_person(line))],
+        "title": form.title.data or "",
+        "format": form.format.data,
+        "location": form.location.data or "",
+        "round": form.round.data or "",
+    }

@@ -1,0 +1,5 @@
+"""sync."""
+
+from flask import Blueprint
+
+bp = Blueprint("sync", __name__)

@@ -1,0 +1,62 @@
+"""Session loading and the headers every response carries."""
+
+from flask import Flask, Response, request
+from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from extensions import db, login_manager
+from models import User
+
+CSP = (
+    "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'"
+)
+
+
+def init_app(app: Flask) -> None:
+    login_manager.session_protection = app.config["SESSION_PROTECTION"]
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(load_user)
+    login_manager.unauthorized_handler(_unauthorized)
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    app.after_request(add_security_headers)
+
+
+def load_user(user_id: str) -> User | None:
+    """Accept a session only while its token matches: sign-out rotates the token."""
+    numeric, _, token = user_id.partition(":")
+    if not numeric.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(numeric))
+    if user is None or user.session_token != token:
+        return None
+    return user
+
+
+def _unauthorized():
+    from flask import flash, redirect, url_for
+
+    from blueprints.errors import json_error
+
+    if request.path.startswith("/api/"):
+        return json_error(401, "not_signed_in", "Sign in to sync.")
+    flash(login_manager.login_message, "info")
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def add_security_headers(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.add("Vary", "HX-Request")
+    if request.is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+    if current_user.is_authenticated and not request.path.startswith("/static/"):
+        headers["Cache-Control"] = "no-store"
+    return response

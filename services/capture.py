@@ -1,0 +1,242 @@
+"""Capturing the day: applications, interviews, the people met and what was said.
+
+Every function takes the session and the owner's id explicitly; versions and change
+numbers are stamped by the flush listener in models.py, never here.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import Application, Contact, Interview, TalkingPoint, utcnow
+from services.localtime import day_bounds_utc, local_today, to_utc
+from services.schedule import ParsedPerson, ParsedSchedule
+
+DEFAULT_LENGTH = timedelta(hours=1)
+
+
+def create_application(session: Session, user_id: int, **fields) -> Application:
+    application = Application(user_id=user_id, **fields)
+    session.add(application)
+    session.commit()
+    return application
+
+
+def update_fields(session: Session, obj, **fields) -> None:
+    """Set the fields that changed and commit (unchanged fields bump nothing)."""
+    for name, value in fields.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+    session.commit()
+
+
+def interview_times(
+    day: date, start: time | None, end: time | None, tz: str
+) -> tuple[datetime | None, datetime | None]:
+    """UTC start and end; the end defaults to an hour after the start."""
+    if start is None:
+        return to_utc(day, time(9), tz), None
+    starts_at = to_utc(day, start, tz)
+    ends_at = to_utc(day, end, tz) if end else starts_at + DEFAULT_LENGTH
+    return starts_at, ends_at
+
+
+def find_or_add_contact(
+    session: Session, application: Application, person: ParsedPerson
+) -> Contact:
+    """The application's live contact of this name, or a new one (names are matched loosely)."""
+    wanted = " ".join(person.name.split()).casefold()
+    for contact in application.contacts:
+        if contact.deleted_at is None and " ".join(contact.name.split()).casefold() == wanted:
+            if person.title and not contact.title:
+                contact.title = person.title
+            if person.email and not contact.email:
+                contact.email = person.email
+            return contact
+    contact = Contact(
+        user_id=application.user_id,
+        application=application,
+        name=person.name,
+        title=person.title,
+        role=person.role,
+        email=person.email,
+    )
+    session.add(contact)
+    return contact
+
+
+def _new_interview(
+    session: Session,
+    application: Application,
+    *,
+    starts_at: datetime | None,
+    ends_at: datetime | None,
+    people: Iterable[ParsedPerson] = (),
+    **fields,
+) -> Interview:
+    interview = Interview(
+        user_id=application.user_id,
+        application=application,
+        starts_at=starts_at,
+        ends_at=ends_at or (starts_at + DEFAULT_LENGTH if starts_at else None),
+        **fields,
+    )
+    session.add(interview)
+    for person in people:
+        contact = find_or_add_contact(session, application, person)
+        if contact not in interview.contacts:
+            interview.contacts.append(contact)
+    return interview
+
+
+def add_interview(session: Session, application: Application, **fields) -> Interview:
+    """One interview, with its people matched to the application's contacts."""
+    interview = _new_interview(session, application, **fields)
+    session.commit()
+    return interview
+
+
+def update_interview(
+    session: Session,
+    interview: Interview,
+    *,
+    people: Iterable[ParsedPerson],
+    starts_at: datetime | None,
+    ends_at: datetime | None,
+    **fields,
+) -> None:
+    """Change an interview; its people become exactly those listed."""
+    for name, value in fields.items():
+        if getattr(interview, name) != value:
+            setattr(interview, name, value)
+    if interview.starts_at != starts_at or interview.ends_at != ends_at:
+        interview.starts_at, interview.ends_at = starts_at, ends_at
+    wanted = [find_or_add_contact(session, interview.application, p) for p in people]
+    if [c.id for c in interview.contacts] != [c.id for c in wanted]:
+        interview.contacts = wanted
+    session.commit()
+
+
+def save_schedule(
+    session: Session, application: Application, day: date, schedule: ParsedSchedule, tz: str
+) -> list[Interview]:
+    """Create one interview per parsed slot, in one transaction."""
+    interviews = []
+    for slot in schedule.slots:
+        starts_at, ends_at = interview_times(day, slot.start, slot.end, tz)
+        interviews.append(
+            _new_interview(
+                session,
+                application,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                people=slot.people,
+                title=slot.title,
+            )
+        )
+    session.commit()
+    return interviews
+
+
+def add_contact(
+    session: Session, application: Application, person: ParsedPerson, interview: Interview | None
+) -> Contact:
+    contact = find_or_add_contact(session, application, person)
+    if interview is not None and contact not in interview.contacts:
+        interview.contacts.append(contact)
+    session.commit()
+    return contact
+
+
+def add_point(
+    session: Session, contact: Contact, *, kind: str, body: str, interview_id: str | None
+) -> TalkingPoint:
+    point = TalkingPoint(
+        user_id=contact.user_id, contact=contact, kind=kind, body=body, interview_id=interview_id
+    )
+    session.add(point)
+    session.commit()
+    return point
+
+
+def soft_delete(session: Session, obj) -> None:
+    obj.deleted_at = utcnow()
+    session.commit()
+
+
+def restore(session: Session, obj) -> None:
+    obj.deleted_at = None
+    session.commit()
+
+
+def delete_application(session: Session, application: Application) -> None:
+    """Delete an application with its interviews, people and points (as tombstones)."""
+    now = utcnow()
+    for contact in application.contacts:
+        _tombstone(contact.points, now)
+    _tombstone(application.contacts, now)
+    _tombstone(application.interviews, now)
+    application.deleted_at = now
+    session.commit()
+
+
+def _tombstone(items: Iterable, now: datetime) -> None:
+    for item in items:
+        if item.deleted_at is None:
+            item.deleted_at = now
+
+
+def delete_contact(session: Session, contact: Contact) -> None:
+    """Delete a person and their points (tombstones, so other devices learn of it)."""
+    now = utcnow()
+    _tombstone(contact.points, now)
+    contact.deleted_at = now
+    session.commit()
+
+
+def live(items: Sequence):
+    return [item for item in items if item.deleted_at is None]
+
+
+def point_counts(session: Session, contact_ids: Sequence[str]) -> dict[str, int]:
+    """How many live talking points each contact has, in one query."""
+    if not contact_ids:
+        return {}
+    rows = session.execute(
+        select(TalkingPoint.contact_id, func.count())
+        .where(TalkingPoint.contact_id.in_(contact_ids), TalkingPoint.deleted_at.is_(None))
+        .group_by(TalkingPoint.contact_id)
+    )
+    return dict(rows.all())
+
+
+def todays_interviews(session: Session, user_id: int, tz: str, now: datetime) -> list[Interview]:
+    """The user's interviews on their local today, earliest first."""
+    start, end = day_bounds_utc(local_today(now, tz), tz)
+    return list(
+        session.scalars(
+            select(Interview)
+            .join(Application)
+            .where(
+                Interview.user_id == user_id,
+                Interview.deleted_at.is_(None),
+                Application.deleted_at.is_(None),
+                Interview.starts_at >= start,
+                Interview.starts_at < end,
+            )
+            .order_by(Interview.starts_at)
+        )
+    )
+
+
+def current_interview(interviews: Sequence[Interview], now: datetime) -> Interview | None:
+    """The interview going on now, else the last one that started, else the next one."""
+    started = [i for i in interviews if i.starts_at and i.starts_at <= now]
+    for interview in reversed(started):
+        if interview.effective_end and now < interview.effective_end:
+            return interview
+    if started:
+        return started[-1]
+    return interviews[0] if interviews else None

@@ -1,0 +1,18 @@
+// Small enhancements of server-rendered pages; each works without the others.
+
+// Show-password toggle instead of a second password field.
+for (const button of document.querySelectorAll("[data-show-password]")) {
+  const input = document.getElementById(button.dataset.showPassword);
+  if (!input) continue;
+  button.addEventListener("click", () => {
+    const show = input.type === "password";
+    input.type = show ? "text" : "password";
+    button.textContent = show ? "Hide" : "Show";
+    button.setAttribute("aria-pressed", String(show));
+  });
+}
+
+// Registration learns the phone's time zone, so deadlines are on the user's clock.
+for (const input of document.querySelectorAll("input[data-timezone]")) {
+  if (!input.value) input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}

@@ -1,0 +1,84 @@
+"""Every URL of the app that names an object answers 404 to anyone but its owner."""
+
+import pytest
+
+from extensions import db
+from models import Application, Contact, Draft, Interview, TalkingPoint
+from services import capture
+from services.schedule import ParsedPerson
+from tests.conftest import AuthActions
+
+# Rules that take no object id, or that only serve public files.
+PUBLIC = {"static"}
+
+
+@pytest.fixture
+def owned_ids(app, client):
+    """Ana's application with an interview, a person, a point and a draft; then Ben signs in."""
+    auth = AuthActions(client)
+    auth.register()
+    with app.app_context():
+        from models import User
+
+        ana = db.session.scalar(db.select(User))
+        application = capture.create_application(db.session, ana.id, company="Acme", role="Dev")
+        interview = capture.add_interview(
+            db.session,
+            application,
+            starts_at=capture.utcnow(),
+            ends_at=None,
+            people=[ParsedPerson(name="Dana Rivera", title="EM")],
+        )
+        contact = interview.contacts[0]
+        point = capture.add_point(
+            db.session, contact, kind="topic", body="kafka", interview_id=interview.id
+        )
+        draft = Draft(user_id=ana.id, contact_id=contact.id, channel="email")
+        db.session.add(draft)
+        db.session.commit()
+        ids = {
+            "application_id": application.id,
+            "interview_id": interview.id,
+            "contact_id": contact.id,
+            "point_id": point.id,
+            "draft_id": draft.id,
+        }
+    auth.logout()
+    auth.register(email="ben@example.com", name="Ben")
+    return ids
+
+
+def _object_rules(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in PUBLIC or not rule.arguments:
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def test_every_object_url_is_404_for_another_user(app, client, owned_ids):
+    checked = 0
+    for rule, method in _object_rules(app):
+        unknown = rule.arguments - owned_ids.keys() - {"version", "number"}
+        assert not unknown, f"{rule.rule} takes {unknown}: add them to this test"
+        values = {name: owned_ids.get(name, 1) for name in rule.arguments}
+        url = app.url_map.bind("localhost").build(rule.endpoint, values, method=method)
+        response = client.open(url, method=method)
+        assert response.status_code == 404, f"{method} {url} answered {response.status_code}"
+        checked += 1
+    assert checked >= 12
+
+
+def test_another_users_objects_are_not_changed(app, client, owned_ids):
+    for rule, method in _object_rules(app):
+        if method != "POST":
+            continue
+        values = {name: owned_ids.get(name, 1) for name in rule.arguments}
+        url = app.url_map.bind("localhost").build(rule.endpoint, values, method=method)
+        client.post(url, data={"body": "pwned", "kind": "topic", "company": "pwned"})
+    with app.app_context():
+        assert db.session.get(TalkingPoint, owned_ids["point_id"]).body == "kafka"
+        assert db.session.get(TalkingPoint, owned_ids["point_id"]).deleted_at is None
+        assert db.session.get(Application, owned_ids["application_id"]).company == "Acme"
+        assert db.session.get(Contact, owned_ids["contact_id"]).deleted_at is None
+        assert db.session.get(Interview, owned_ids["interview_id"]).deleted_at is None
