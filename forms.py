@@ -143,9 +143,7 @@ class ContactForm(StrippedForm):
     name = StringField("Name", validators=[DataRequired("Enter their name."), Length(max=200)])
     title = StringField("Job title", validators=[Optional(), Length(max=200)])
     role = SelectField("Role in the process", choices=_choices(CONTACT_ROLES))
-    email = EmailField(
-        "Email", validators=[Optional(), Email(EMAIL_MESSAGE), Length(max=254)]
-    )
+    email = EmailField("Email", validators=[Optional(), Email(EMAIL_MESSAGE), Length(max=254)])
     phone = StringField("Phone", validators=[Optional(), Length(max=40)])
     linkedin_url = _web_url("LinkedIn profile")
     postal_address = TextAreaField("Postal address", validators=[Optional(), Length(max=500)])
@@ -154,7 +152,9 @@ class ContactForm(StrippedForm):
 
 class PointForm(StrippedForm):
     kind = RadioField(
-        "Kind", choices=_choices(POINT_KINDS), default="topic",
+        "Kind",
+        choices=_choices(POINT_KINDS),
+        default="topic",
         validators=[DataRequired("Choose what kind of point this is.")],
     )
     body = TextAreaField(
@@ -169,9 +169,7 @@ class PointForm(StrippedForm):
 
 class ProfileForm(StrippedForm):
     name = StringField("Your name", validators=[DataRequired("Enter your name."), Length(max=120)])
-    signature = StringField(
-        "Sign-off name (optional)", validators=[Optional(), Length(max=200)]
-    )
+    signature = StringField("Sign-off name (optional)", validators=[Optional(), Length(max=200)])
     phone = StringField("Phone", validators=[Optional(), Length(max=40)])
     portfolio_url = _web_url("Portfolio link")
     linkedin_url = _web_url("LinkedIn profile")

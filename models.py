@@ -107,7 +107,7 @@ class Syncable:
     conflict_of: Mapped[str | None] = mapped_column(String(36))
 
     @declared_attr
-    def user_id(cls) -> Mapped[int]:  # noqa: N805
+    def user_id(cls) -> Mapped[int]:
         return mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
 
     @property
@@ -142,9 +142,7 @@ class Application(Syncable, db.Model):
 interview_contacts = Table(
     "interview_contacts",
     db.metadata,
-    Column(
-        "interview_id", ForeignKey("interviews.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("interview_id", ForeignKey("interviews.id", ondelete="CASCADE"), primary_key=True),
     Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
 )
 

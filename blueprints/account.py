@@ -24,7 +24,9 @@ def profile():
     user = current_user._get_current_object()
     form = ProfileForm(obj=user)
     if form.validate_on_submit():
-        capture.update_fields(db.session, user, **{f.name: f.data or "" for f in form if f.name != "csrf_token"})
+        capture.update_fields(
+            db.session, user, **{f.name: f.data or "" for f in form if f.name != "csrf_token"}
+        )
         flash("Profile saved.", "success")
         return redirect(url_for("account.profile"), code=303)
     return render("account/profile.html", form=form)

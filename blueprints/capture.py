@@ -187,7 +187,8 @@ def delete_contact(contact_id):
 def edit_point(point_id):
     """Change a talking point's text or kind."""
     point = owned_or_404(TalkingPoint, point_id)
-    form = PointForm(obj=point)
+    # A prefix keeps the edit form's ids apart from the new-point form on the same page.
+    form = PointForm(obj=point, prefix="edit")
     if form.validate_on_submit():
         capture.update_fields(db.session, point, kind=form.kind.data, body=form.body.data)
         return _back_to_contact(point)
@@ -240,7 +241,14 @@ def _contact_fields(form: ContactForm) -> dict:
     return {
         name: (getattr(form, name).data or ("" if name != "got_card" else False))
         for name in (
-            "name", "title", "role", "email", "phone", "linkedin_url", "postal_address", "got_card"
+            "name",
+            "title",
+            "role",
+            "email",
+            "phone",
+            "linkedin_url",
+            "postal_address",
+            "got_card",
         )
     }
 

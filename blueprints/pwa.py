@@ -20,12 +20,24 @@ def manifest():
             "background_color": "#f7f5f0",
             "theme_color": "#1f4e79",
             "icons": [
-                {"src": url_for("static", filename=icon.format(192)), "sizes": "192x192",
-                 "type": "image/png", "purpose": "any"},
-                {"src": url_for("static", filename=icon.format(512)), "sizes": "512x512",
-                 "type": "image/png", "purpose": "any"},
-                {"src": url_for("static", filename=icon.format("maskable-512")),
-                 "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+                {
+                    "src": url_for("static", filename=icon.format(192)),
+                    "sizes": "192x192",
+                    "type": "image/png",
+                    "purpose": "any",
+                },
+                {
+                    "src": url_for("static", filename=icon.format(512)),
+                    "sizes": "512x512",
+                    "type": "image/png",
+                    "purpose": "any",
+                },
+                {
+                    "src": url_for("static", filename=icon.format("maskable-512")),
+                    "sizes": "512x512",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
             ],
         }
     )

@@ -113,8 +113,9 @@ def test_next_only_redirects_within_the_site(client, auth, target, expected):
     auth.register()
     auth.logout()
     response = client.post(
-        "/login", query_string={"next": target}, data={"email": "ana@example.com",
-                                                       "password": PASSWORD}
+        "/login",
+        query_string={"next": target},
+        data={"email": "ana@example.com", "password": PASSWORD},
     )
     assert response.headers["Location"] == expected
 
@@ -179,8 +180,6 @@ def test_pages_have_no_inline_script_or_style(client, auth):
 def test_remember_me_sets_a_cookie_of_at_most_30_days(client, auth):
     auth.register()
     auth.logout()
-    client.post(
-        "/login", data={"email": "ana@example.com", "password": PASSWORD, "remember": "y"}
-    )
+    client.post("/login", data={"email": "ana@example.com", "password": PASSWORD, "remember": "y"})
     cookie = client.get_cookie("remember_token")
     assert cookie is not None and cookie.http_only

@@ -12,8 +12,12 @@ HX = {"HX-Request": "true"}
 
 
 def _create_application(client, **overrides):
-    data = {"company": "Acme Robotics", "role": "Staff Engineer", "posting_url": "",
-            "fit_points": "ten years of payments infrastructure\nled a Kafka migration"}
+    data = {
+        "company": "Acme Robotics",
+        "role": "Staff Engineer",
+        "posting_url": "",
+        "fit_points": "ten years of payments infrastructure\nled a Kafka migration",
+    }
     data.update(overrides)
     return client.post("/applications/new", data=data)
 
@@ -29,8 +33,10 @@ def application_id(app, client, user):
 @pytest.fixture
 def day(app, client, application_id):
     """The schedule of today's interview day, saved."""
-    text = ("10:00 Dana Rivera, Engineering Manager\n"
-            "11:30-12:15 Sam Lee (Staff Engineer), Priya Nair - Recruiter")
+    text = (
+        "10:00 Dana Rivera, Engineering Manager\n"
+        "11:30-12:15 Sam Lee (Staff Engineer), Priya Nair - Recruiter"
+    )
     response = client.post(
         f"/applications/{application_id}/schedule",
         data={"day": date.today().isoformat(), "text": text, "confirm": "1"},
@@ -94,8 +100,13 @@ def test_add_a_point_with_htmx_returns_the_updated_list(app, client, day):
     interview_ids, contacts = day
     url = f"/contacts/{contacts['Dana Rivera']}"
     response = client.post(
-        url, data={"kind": "common_ground", "body": "both ran the Berlin marathon 🏃",
-                   "interview_id": interview_ids[0]}, headers=HX,
+        url,
+        data={
+            "kind": "common_ground",
+            "body": "both ran the Berlin marathon 🏃",
+            "interview_id": interview_ids[0],
+        },
+        headers=HX,
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -148,7 +159,8 @@ def test_edit_delete_and_undo_a_point(app, client, day):
     form = client.get(f"/points/{point_id}/edit", headers=HX).get_data(as_text=True)
     assert "kafka migrtion" in form and "<html" not in form
     saved = client.post(
-        f"/points/{point_id}/edit", data={"kind": "their_work", "body": "kafka migration"},
+        f"/points/{point_id}/edit",
+        data={"edit-kind": "their_work", "edit-body": "kafka migration"},
         headers=HX,
     ).get_data(as_text=True)
     assert "kafka migration" in saved and "Their work" in saved
@@ -177,8 +189,9 @@ def test_edit_point_error_retargets_the_point(client, day, app):
     client.post(f"/contacts/{contacts['Dana Rivera']}", data={"kind": "topic", "body": "x1"})
     with app.app_context():
         point_id = db.session.scalar(db.select(TalkingPoint.id))
-    response = client.post(f"/points/{point_id}/edit", data={"kind": "topic", "body": ""},
-                           headers=HX)
+    response = client.post(
+        f"/points/{point_id}/edit", data={"edit-kind": "topic", "edit-body": ""}, headers=HX
+    )
     assert response.status_code == 422
     assert response.headers["HX-Retarget"] == f"#point-{point_id}"
 
@@ -221,25 +234,40 @@ def test_contact_details_validate_email_and_url(client, day):
     html = response.get_data(as_text=True)
     assert "Enter an email address" in html and "Enter a full web address" in html
     assert 'value="sam@"' in html
-    ok = client.post(url, data={"name": "Sam Lee", "role": "interviewer",
-                                "email": "sam@acme.example",
-                                "linkedin_url": "https://www.linkedin.com/in/samlee"})
+    ok = client.post(
+        url,
+        data={
+            "name": "Sam Lee",
+            "role": "interviewer",
+            "email": "sam@acme.example",
+            "linkedin_url": "https://www.linkedin.com/in/samlee",
+        },
+    )
     assert ok.status_code == 303
 
 
 def test_add_interview_by_hand_with_people(app, client, application_id):
     response = client.post(
         f"/applications/{application_id}/interviews/new",
-        data={"title": "System design", "day": "2026-11-20", "start": "14:00", "end": "",
-              "format": "video", "location": "", "round": "2",
-              "people": "Alex Kim, Principal Engineer\nJo Park - HR"},
+        data={
+            "title": "System design",
+            "day": "2026-11-20",
+            "start": "14:00",
+            "end": "",
+            "format": "video",
+            "location": "",
+            "round": "2",
+            "people": "Alex Kim, Principal Engineer\nJo Park - HR",
+        },
     )
     assert response.status_code == 303
     with app.app_context():
         interview = db.session.scalar(db.select(Interview))
         assert interview.format == "video"
         assert [(c.name, c.role) for c in interview.contacts] == [
-            ("Alex Kim", "interviewer"), ("Jo Park", "hr")]
+            ("Alex Kim", "interviewer"),
+            ("Jo Park", "hr"),
+        ]
 
 
 def test_interview_end_before_start_is_refused(client, application_id):
@@ -255,7 +283,7 @@ def test_soft_deletes_hide_but_keep_tombstones(app, client, application_id, day)
     client.post(f"/contacts/{contacts['Dana Rivera']}", data={"kind": "topic", "body": "a"})
     assert client.post(f"/contacts/{contacts['Dana Rivera']}/delete").status_code == 303
     page = client.get(f"/applications/{application_id}").get_data(as_text=True)
-    assert "<span class=\"name\">Dana Rivera" not in page
+    assert '<span class="name">Dana Rivera' not in page
     assert client.get(f"/contacts/{contacts['Dana Rivera']}").status_code == 404
     with app.app_context():
         point = db.session.scalar(db.select(TalkingPoint))
@@ -263,11 +291,25 @@ def test_soft_deletes_hide_but_keep_tombstones(app, client, application_id, day)
 
 
 def test_profile_saves_and_validates_time_zone(client, user):
-    bad = client.post("/account/profile", data={"name": "Ana", "tone": "warm",
-                                                 "greeting_style": "first_name",
-                                                 "paper": "a4", "timezone": "Mars/Base"})
+    bad = client.post(
+        "/account/profile",
+        data={
+            "name": "Ana",
+            "tone": "warm",
+            "greeting_style": "first_name",
+            "paper": "a4",
+            "timezone": "Mars/Base",
+        },
+    )
     assert "Enter a time zone like" in bad.get_data(as_text=True)
-    ok = client.post("/account/profile", data={"name": "Ana", "tone": "formal",
-                                                "greeting_style": "honorific", "paper": "a4",
-                                                "timezone": "Europe/Berlin"})
+    ok = client.post(
+        "/account/profile",
+        data={
+            "name": "Ana",
+            "tone": "formal",
+            "greeting_style": "honorific",
+            "paper": "a4",
+            "timezone": "Europe/Berlin",
+        },
+    )
     assert ok.status_code == 303

@@ -1,0 +1,137 @@
+"""Benchmark the PDF renderer against bare WeasyPrint renders of the same HTML.
+
+Run: .venv/bin/python bench/bench_pdf.py   (prints a markdown table; no assertions on time)
+
+The floor is ``weasyprint.HTML(string=same_html).write_pdf()`` where ``same_html`` is the
+service's own HTML with its stylesheets inlined, measured in the same run. Medians of
+``RUNS`` timed runs after ``WARMUP`` untimed ones.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+RUNS = 15
+WARMUP = 3
+TARGET = 1.2
+BATCH_SIZE = 12
+
+BODY = """Dear {name},
+
+Thank you for taking the time to meet with me on Tuesday about the Product Designer role. \
+I enjoyed our conversation about how your field teams use the scheduling app offline, and \
+your story about redesigning the route planner on a rainy afternoon.
+
+It made me even more excited about helping your team make its tools calm and dependable.
+
+Thanks again for a thoughtful conversation.
+
+Warm regards,
+Sam Lee"""
+NAMES = ("Dana", "Ana", "Bo", "Cy", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou")
+
+
+def _median_seconds(action: Callable[[], object]) -> float:
+    for _ in range(WARMUP):
+        action()
+    timings = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def _service_html(note, size: str) -> str:
+    from services import pdf
+
+    return pdf._templates.get_template("pdf/card.html").render(
+        body=pdf._paragraphs(note.body), size=size, fit=0, lang="en",
+        title="Thank-you card", author="Sam Lee", description="",
+    )  # fmt: skip
+
+
+def _bare_html(note, size: str) -> str:
+    """The service's HTML for this card, stylesheets inlined, as a plain WeasyPrint user has."""
+    from services import pdf
+
+    html = _service_html(note, size)
+    css = "\n".join((pdf.STATIC_PDF / f"{name}.css").read_text() for name in ("fonts", "card"))
+    return html.replace("</head>", f"<style>{css}</style></head>")
+
+
+def _row(name: str, value: float, floor: float) -> dict:
+    return {
+        "name": name,
+        "value": round(value * 1000, 1),
+        "floor": round(floor * 1000, 1),
+        "ratio": round(value / floor, 2),
+        "target": TARGET,
+    }
+
+
+def run() -> list[dict]:
+    """Rows of name, value (ms), floor (ms), ratio (value / floor) and target ratio."""
+    from weasyprint import HTML
+
+    from services import pdf
+
+    sender = pdf.Sender("Sam Lee", "sam@example.com", postal_address="12 Elm Street")
+    notes = [
+        pdf.Note(f"{name} Rivera", "Designer", "Acme", "", "Thank you", BODY.format(name=name))
+        for name in NAMES[:BATCH_SIZE]
+    ]
+    base_url = str(pdf.STATIC_PDF) + "/"
+    bare_pages = [_bare_html(note, "a6") for note in notes]
+
+    def bare_batch() -> list[bytes]:
+        return [HTML(string=page, base_url=base_url).write_pdf() for page in bare_pages]
+
+    rows = []
+    for size in pdf.CARD_SIZES:
+        bare = _bare_html(notes[0], size)
+        floor = _median_seconds(lambda bare=bare: HTML(string=bare, base_url=base_url).write_pdf())
+        value = _median_seconds(lambda size=size: pdf.render_card_pdf(notes[0], sender, size))
+        rows.append(_row(f"card {size}", value, floor))
+    # The service's own overhead: the same render with WeasyPrint already warm (shared font
+    # configuration and parsed stylesheets), so only templating and checks differ.
+    warm_html = _service_html(notes[0], "a6")
+    floor = _median_seconds(
+        lambda: HTML(string=warm_html, url_fetcher=pdf.ASSET_FETCHER).write_pdf(
+            font_config=pdf._font_config(), stylesheets=pdf._stylesheets("card")
+        )
+    )
+    value = _median_seconds(lambda: pdf.render_card_pdf(notes[0], sender, "a6"))
+    rows.append(_row("card a6 vs warm WeasyPrint", value, floor))
+
+    floor = _median_seconds(bare_batch)
+    value = _median_seconds(
+        lambda: pdf.render_batch_pdf(notes, sender, "a6", title="Acme", today=date(2025, 3, 4))
+    )
+    rows.append(_row(f"batch of {BATCH_SIZE} a6 cards", value, floor))
+    return rows
+
+
+def main() -> None:
+    rows = run()
+    print(f"PDF renderer, median of {RUNS} runs after {WARMUP} warm-up runs\n")
+    print("| name | value (ms) | floor (ms) | ratio | target |")
+    print("|---|---:|---:|---:|---:|")
+    for row in rows:
+        print(
+            f"| {row['name']} | {row['value']} | {row['floor']} | {row['ratio']}x "
+            f"| ≤ {row['target']}x |"
+        )
+
+
+if __name__ == "__main__":
+    main()
