@@ -1,0 +1,670 @@
+"""Reading a pasted interview-day schedule into slots and the people in each.
+
+People paste whatever the recruiter sent them, so every line is read leniently and the
+result is shown back for review before anything is saved. A line with no readable name
+is returned in `unparsed` rather than guessed at or dropped.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+MAX_CHARS = 20_000
+MAX_LINES = 200
+ROLES = ("interviewer", "recruiter", "hr", "other")
+
+# Column widths in models.py: a longer value would fail on PostgreSQL.
+_NAME_MAX = 200
+_TITLE_MAX = 200
+_EMAIL_MAX = 254
+
+
+@dataclass
+class ParsedPerson:
+    name: str
+    title: str = ""
+    role: str = "interviewer"
+    email: str = ""
+
+
+@dataclass
+class ParsedSlot:
+    line: str
+    start: time | None
+    end: time | None
+    title: str
+    people: list[ParsedPerson] = field(default_factory=list)
+
+
+@dataclass
+class ParsedSchedule:
+    slots: list[ParsedSlot] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+
+def _vocabulary(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that name a job. A segment holding one is a title, never a name.
+_ROLE_NOUNS = _vocabulary(
+    """
+    engineer engineers developer programmer manager mgr director lead leader head chief
+    president founder cofounder co-founder owner partner principal recruiter recruiters sourcer
+    coordinator designer researcher analyst scientist architect consultant specialist officer
+    executive administrator admin advisor adviser counsel attorney lawyer accountant intern
+    associate assistant generalist coach mentor editor writer copywriter member teammate peer
+    colleague staff fellow strategist marketer planner producer technician tester operator
+    representative rep ambassador evangelist investor professor cto ceo cfo coo cpo cio ciso cmo
+    svp evp avp hrbp swe sde sre sdet tpm
+    """
+)
+# Words that qualify a job or name a department: titles too, but weaker than a role noun.
+_TITLE_WORDS = _ROLE_NOUNS | _vocabulary(
+    """
+    senior sr junior mid entry level ii iii iv deputy vice global regional technical tech
+    software hardware frontend front-end backend back-end fullstack full-stack product program
+    project engineering eng people talent acquisition human resources recruiting recruitment
+    sourcing operations ops research data analytics science machine learning platform
+    infrastructure infra security mobile ios android web cloud devops quality sales marketing
+    growth finance legal business strategy support success customer content communications
+    comms community payments billing integrations hiring management development
+    """
+)
+# Short titles that are also given names (Em, Ai, Ta): titles only when written in capitals.
+_CAPS_TITLES = _vocabulary("em pm hr vp qa ux ui ml ai it ta gm md bd")
+# Words that describe the slot rather than a person.
+_SLOT_WORDS = _vocabulary(
+    """
+    interview interviews screen screening phone chat call round panel lunch break coffee tour
+    welcome intro introduction introductions debrief wrap wrap-up wrapup presentation present
+    coding code behavioral behavioural culture fit values onsite on-site virtual remote video
+    zoom meet meeting sync session q&a review study exercise pairing pair programming whiteboard
+    whiteboarding system systems design architecture algorithms algorithm take-home homework
+    deep dive deep-dive portfolio demo overview conversation discussion check-in checkin closing
+    final loop talk hangout walkthrough walk-through assessment quiz challenge problem solving
+    live mock office visit arrival arrive reception lobby travel transit dinner breakfast snack
+    buffer prep preparation schedule agenda morning afternoon evening room building floor link
+    online location notes note optional cancelled canceled rescheduled confirmed sense
+    fundamentals skills leadership collaboration debugging slot time free open tea drinks hour
+    hours minutes mins min breakout break-out kickoff kick-off offer logistics
+    """
+)
+_STOP_WORDS = _vocabulary(
+    """
+    the a an with and or for to by on in of at from my our your their his her me you we us i is
+    be all everyone everybody someone somebody anyone team candidate myself interviewer
+    interviewers tbd tba tbc n/a na none etc other others misc via plus then next first second
+    third last end start starts ends until today tomorrow yes no ok join please see
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march september october november december
+    """
+)
+_NOT_NAME = _TITLE_WORDS | _SLOT_WORDS | _STOP_WORDS
+_PARTICLES = _vocabulary(
+    "de del della der den di da das do dos du van von la le bin binti al el y ter ten zu af"
+)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|mx|miss|dr|prof)\.?\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\.?$")
+
+_RECRUITER = re.compile(
+    r"\brecruit|\bsourc(?:er|ing)\b|\btalent\b|\b(?:interview|scheduling)\s+coordinator\b"
+    r"|\bTA\b",
+    re.IGNORECASE,
+)
+_HR = re.compile(
+    r"\bhr(?:bp)?\b|\bhuman\s+resources\b|\bpeople\s+(?:partner|ops|operations|team|business"
+    r"|generalist|officer|experience|and\s+culture|&\s*culture)\b|\bof\s+people\b"
+    r"|\bchief\s+people\b",
+    re.IGNORECASE,
+)
+
+
+def detect_role(title: str) -> str:
+    """The role a job title implies: recruiter, hr, or interviewer."""
+    if _RECRUITER.search(title):
+        return "recruiter"
+    if _HR.search(title):
+        return "hr"
+    return "interviewer"
+
+
+# --- times -----------------------------------------------------------------------------------
+
+
+def _clock(p: str) -> str:
+    return rf"""(?:
+        (?P<{p}noon>(?i:noon|midday))
+        | (?P<{p}h>\d{{1,2}})
+          (?: [:.](?P<{p}m>\d{{2}}) | (?P<{p}hsep>[hH])(?P<{p}hm>\d{{2}})? )?
+          (?:\s?(?P<{p}ap>[aApP])\.?\s?[mM]\b\.?)?
+    )"""
+
+
+_EDGE_BEFORE = r"(?<![\w:.])"
+_EDGE_AFTER = r"(?!\w)(?![:.]\d)"
+_TIMEZONE = (
+    r"(?:\s*\(?\b(?:ET|PT|CT|MT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HST|GMT|UTC|BST|IST|CET|CEST"
+    r"|EET|EEST|WET|AEST|AEDT|JST|SGT|NZST|NZDT)\b(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
+)
+_LEAD_IN = r"(?:(?:@|\b(?:at|from)\b)\s*)?"
+_RANGE = re.compile(
+    _LEAD_IN
+    + _EDGE_BEFORE
+    + _clock("s")
+    + r"\s*(?:[-\u2013\u2014~]+|\b(?i:to|until|till)\b)\s*"
+    + _clock("e")
+    + _EDGE_AFTER
+    + _TIMEZONE,
+    re.VERBOSE,
+)
+_SINGLE = re.compile(_LEAD_IN + _EDGE_BEFORE + _clock("s") + _EDGE_AFTER + _TIMEZONE, re.VERBOSE)
+_MINUTES = re.compile(r"\(?\b(\d{1,3})\s*(?:minutes|minute|mins|min)\b\.?\)?|\b(\d{1,3})m\b")
+_HOURS = re.compile(r"\(?\b(\d(?:\.\d{1,2})?)\s*(?:hours|hour|hrs|hr|h)\b\.?\)?")
+
+
+_LONGEST_GUESS = 4 * 60  # minutes: longer than this, a guessed "pm" is more likely wrong
+
+
+@dataclass
+class _Clock:
+    hour: int
+    minute: int
+    ampm: str  # "a", "p" or "" when not written
+    strict: bool  # has minutes, am/pm or an "h": a bare "10" alone is not a time
+    twenty_four: bool  # "14h00" or "09:00": the writer meant a 24-hour clock
+
+
+def _read_clock(match: re.Match, p: str) -> _Clock | None:
+    if match.group(f"{p}noon"):
+        return _Clock(12, 0, "p", strict=True, twenty_four=False)
+    hour_text = match.group(f"{p}h")
+    minute_text = match.group(f"{p}m") or match.group(f"{p}hm")
+    ampm = (match.group(f"{p}ap") or "").lower()
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if minute > 59 or hour > 23 or (ampm and not 1 <= hour <= 12):
+        return None
+    return _Clock(
+        hour,
+        minute,
+        ampm,
+        strict=bool(minute_text or ampm or match.group(f"{p}hsep")),
+        twenty_four=bool(match.group(f"{p}hsep")) or (len(hour_text) == 2 and hour_text[0] == "0"),
+    )
+
+
+def _minutes(clock: _Clock, ampm: str) -> int:
+    """Minutes past midnight; with no am/pm, 1-6 o'clock is read as afternoon (a 24h "1:00"
+    interview is rare, a 12h one common)."""
+    hour = clock.hour
+    if ampm == "a":
+        hour = 0 if hour == 12 else hour
+    elif ampm == "p":
+        hour = hour if hour == 12 else hour + 12
+    elif not clock.twenty_four and 1 <= hour <= 6:
+        hour += 12
+    return hour * 60 + clock.minute
+
+
+def _as_time(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)
+
+
+def _resolve_range(start: _Clock, end: _Clock) -> tuple[time, time | None]:
+    """An am/pm written on one end applies to the other ("10am-11", "10-11am")."""
+    first = _minutes(start, start.ampm or end.ampm)
+    last = _minutes(end, end.ampm or start.ampm)
+    if end.ampm and not start.ampm and first > last and first >= 12 * 60:
+        first -= 12 * 60  # "11-1pm" starts at 11am
+    if last <= first and not end.ampm and last + 12 * 60 - first <= _LONGEST_GUESS:
+        last += 12 * 60  # "11am-1" ends at 1pm, "11am-12" at noon
+    if not 0 <= last < 24 * 60 or last <= first:
+        return _as_time(first), None  # "15:00-9:00": better no end than a wrong one
+    return _as_time(first), _as_time(last)
+
+
+def _take_times(text: str) -> tuple[str, time | None, time | None]:
+    """Find the slot's time or time range, and return the text without it."""
+    for match in _RANGE.finditer(text):
+        start, end = _read_clock(match, "s"), _read_clock(match, "e")
+        if start is None or end is None:
+            continue
+        at_line_start = not text[: match.start()].strip()
+        if start.strict or end.strict or at_line_start:
+            first, last = _resolve_range(start, end)
+            return _cut(text, match), first, last
+    for match in _SINGLE.finditer(text):
+        start = _read_clock(match, "s")
+        if start is not None and start.strict:
+            return _cut(text, match), _as_time(_minutes(start, start.ampm)), None
+    return text, None, None
+
+
+def _cut(text: str, match: re.Match) -> str:
+    return f"{text[: match.start()]} {text[match.end() :]}"
+
+
+def _take_duration(text: str, start: time | None) -> tuple[str, time | None]:
+    """Remove "(45 min)" or "1.5 hrs" from the text; with a start time, it gives the end."""
+    total = 0.0
+    for pattern, unit in ((_HOURS, 60), (_MINUTES, 1)):
+        for match in pattern.finditer(text):
+            total += float(next(g for g in match.groups() if g)) * unit
+        text = pattern.sub(" ", text)
+    if start is None or not 0 < total < 24 * 60:
+        return text, None
+    end = datetime.combine(datetime.min, start) + timedelta(minutes=round(total))
+    return text, end.time() if end.date() == datetime.min.date() else None
+
+
+# --- clean-up before reading names -------------------------------------------------------------
+
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BULLET = re.compile(
+    r"^(?:[-*•·◦▪‣>+\u2013\u2014]+\s*|\[[ xX]?\]\s*|\(?\d{1,2}[.)]\s+|#\d{1,2}\s+)+"
+)
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]{0,6})\.?"
+# "Sun" and "Sat" are names too: a short weekday counts only before a date or a time.
+_WEEKDAY = (
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"|(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?=[\s,]*(?:\d|{_MONTH}\s+\d|$)))"
+)
+_DATE = (
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d|[:.]\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?)"
+)
+_DAY_PREFIX = re.compile(
+    rf"^(?:(?:{_WEEKDAY}|(?i:day)\s*\d{{1,2}})(?![\w'])[\s,:\-\u2013\u2014]*)?"
+    rf"(?:{_DATE}(?!\w)[\s,:\-\u2013\u2014]*)?"
+)
+_PRONOUNS = re.compile(
+    r"\(?\b(?:she|he|they|ze|xe)\s*/\s*(?:her|hers|him|his|them|theirs|zir|xem)\b\)?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"<?\s*(?:mailto:)?([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\s*>?")
+_EMAIL_MARK = re.compile(r"\x00(\d+)\x00")
+_COLON = re.compile(r"(?<!\d):|:(?!\d)")  # not the colon of a time left in the text
+_WITH_SLASH = re.compile(r"\bw/\s*", re.IGNORECASE)
+_EDGE_PUNCT = " \t,;:|/\\-\u2013\u2014~\"'\u201c\u201d\u2018\u2019`()[]{}<>!?"
+
+
+def _normalise(line: str) -> str:
+    text = _CONTROL.sub(" ", line)
+    text = text.replace("\u2010", "-").replace("\u2011", "-").replace("*", " ")
+    text = _SPACES.sub(" ", text).strip()
+    text = _BULLET.sub("", text)
+    return _WITH_SLASH.sub(" with ", text)
+
+
+# --- segments and names ---------------------------------------------------------------------
+
+_GROUP = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_SEPARATOR = re.compile(
+    r"\s*(?:[,;|/]|[\u2013\u2014]+|(?<=\s)-+|-+(?=\s)|(?<=\s)(?:&|\+|(?i:and|with|from))(?=\s))\s*"
+)
+
+
+@dataclass
+class _Segment:
+    raw: str  # as typed, email marks included
+    sep: str  # the separator before it, as typed
+    paren: bool = False
+    text: str = ""
+    emails: list[str] = field(default_factory=list)
+
+
+def _segments(text: str, emails: list[str]) -> list[_Segment]:
+    """Split on commas, dashes, "&", "and", "with"...; a bracketed part stays whole."""
+    out: list[_Segment] = []
+    sep = ""
+    position = 0
+    for group in [*_GROUP.finditer(text), None]:
+        chunk = text[position : group.start() if group else len(text)]
+        seps = [m.group(0) for m in _SEPARATOR.finditer(chunk)]
+        for index, piece in enumerate(_SEPARATOR.split(chunk)):
+            if index:
+                sep = seps[index - 1]
+            out.append(_Segment(piece, sep))
+        if group is None:
+            break
+        out.append(_Segment(group.group(1) or group.group(2) or "", sep, paren=True))
+        sep = ""
+        position = group.end()
+    for segment in out:
+        found = [int(i) for i in _EMAIL_MARK.findall(segment.raw)]
+        segment.emails = [emails[i] for i in found if i < len(emails)]
+        text = " ".join(_EMAIL_MARK.sub(" ", segment.raw).split()).strip(_EDGE_PUNCT)
+        segment.text = text.replace("(", "").replace(")", "").strip()
+    return [s for s in out if s.text or s.emails]
+
+
+def _words_lower(words: list[str]) -> list[str]:
+    return [w.lower().strip(".,") for w in words]
+
+
+def _in(vocabulary: frozenset[str], low: str) -> bool:
+    """Membership allowing a plural ("Engineering Managers") and hyphenated parts."""
+    return (
+        low in vocabulary
+        or (low.endswith("s") and low[:-1] in vocabulary)
+        or ("-" in low and any(part in vocabulary for part in low.split("-")))
+    )
+
+
+def _is_title_word(word: str, loose: bool) -> bool:
+    low = word.lower().strip(".,:;")
+    if low in _CAPS_TITLES:
+        return loose or word.strip(".,:;").isupper()
+    return _in(_TITLE_WORDS, low)
+
+
+def _has_title_word(words: list[str], loose: bool) -> bool:
+    return any(_is_title_word(w, loose) for w in words)
+
+
+def _has_role_noun(words: list[str], loose: bool) -> bool:
+    return any(
+        _in(_ROLE_NOUNS, w) or (w in _CAPS_TITLES and (loose or raw.strip(".,").isupper()))
+        for raw, w in zip(words, _words_lower(words), strict=True)
+    )
+
+
+def _has_slot_word(words: list[str]) -> bool:
+    return any(w in _SLOT_WORDS for w in _words_lower(words))
+
+
+def _is_particle(word: str) -> bool:
+    """A lowercase "van" as in "Anna van der Berg"; a capitalised "Le" or "Van" is a name."""
+    return word in _PARTICLES
+
+
+def _is_name_word(word: str, first: bool, loose: bool) -> bool:
+    if len(word) > 40 or not _NAME_WORD.match(word):
+        return False
+    low = word.lower().rstrip(".")
+    if low in _CAPS_TITLES:
+        return not (loose or word.rstrip(".").isupper())
+    if low in _NOT_NAME or (low.endswith("s") and low[:-1] in _NOT_NAME):
+        return False
+    if loose or word[0].isupper():
+        return True
+    return _is_particle(word) and not first
+
+
+def _capitalise(word: str) -> str:
+    return "".join(
+        part[:1].upper() + part[1:].lower() if part not in "'\u2019-" else part
+        for part in re.split(r"(['\u2019-])", word)
+    )
+
+
+def _format_name(words: list[str], loose: bool) -> str:
+    if not loose:
+        return " ".join(words)
+    last = len(words) - 1
+    return " ".join(
+        w.lower() if 0 < i < last and _is_particle(w.lower()) else _capitalise(w)
+        for i, w in enumerate(words)
+    )
+
+
+def _read_name(text: str, loose: bool) -> tuple[str, str] | None:
+    """(name, title typed after it) when the text starts with a person's name."""
+    words = _HONORIFIC.sub("", text).split()
+    taken: list[str] = []
+    for word in words:
+        if not _is_name_word(word, first=not taken, loose=loose):
+            break
+        taken.append(word)
+    while not loose and taken and _is_particle(taken[-1]):
+        taken.pop()
+    real = [w for w in taken if not _is_particle(w.lower())]
+    if not real or len(real) > 4 or len(taken) > 6:
+        return None
+    rest = words[len(taken) :]
+    if rest:
+        # "Sam Lee Staff Engineer", or in a mixed-case line "Sam Lee shadowing".
+        titled = _has_title_word(rest, loose)
+        lowercase_note = not loose and rest[0][:1].islower() and not _has_slot_word(rest)
+        if not (titled or lowercase_note):
+            return None
+    name = _format_name(taken, loose).rstrip(",")
+    if len(name) > _NAME_MAX:
+        return None
+    return name, " ".join(rest).strip(_EDGE_PUNCT)
+
+
+def _join(existing: str, addition: str, sep: str, paren: bool) -> str:
+    if not existing:
+        return addition
+    if paren:
+        return f"{existing} ({addition})"
+    joiner = sep.strip()
+    if not joiner or joiner == ",":
+        return f"{existing}, {addition}"
+    if joiner in ";":
+        return f"{existing}; {addition}"
+    return f"{existing} {joiner} {addition}"
+
+
+def _is_loose(text: str) -> bool:
+    """Typed without deliberate capitals (a phone may capitalise the first letter only), or
+    entirely in capitals: either way case says nothing about what is a name."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return all(c.islower() for c in letters[1:]) or all(c.isupper() for c in letters)
+
+
+@dataclass
+class _Reading:
+    loose: bool
+    title: str = ""
+    people: list[ParsedPerson] = field(default_factory=list)
+    pending_emails: list[str] = field(default_factory=list)
+    after_title: bool = False  # the last part read was a person's title
+
+    def take(self, segment: _Segment) -> None:
+        found = None
+        if segment.text and not (segment.paren and self.people):
+            found = _read_name(segment.text, self.loose)
+            if found and self._continues_title(segment, *found):
+                found = None
+        if found:
+            person = ParsedPerson(name=found[0], title=found[1][:_TITLE_MAX])
+            self.people.append(person)
+            self.after_title = bool(person.title)
+            _give_emails(person, self.pending_emails)
+        elif segment.text:
+            self.after_title = self._attach(segment)
+        for email in segment.emails:
+            self.pending_emails.append(email)
+            if self.people:
+                _give_emails(self.people[-1], self.pending_emails)
+
+    def _continues_title(self, segment: _Segment, name: str, title: str) -> bool:
+        """In "Jo Park, Senior Engineer, Payments" the last part is a team, not a person
+        called Payments: one word after a title, following a full name, continues it."""
+        return (
+            self.after_title
+            and not title
+            and " " not in name
+            and segment.sep.strip().lower() != "with"
+            and " " in self.people[-1].name
+        )
+
+    def _attach(self, segment: _Segment) -> bool:
+        """A part that is not a name goes to the last person's title, or else to the slot's.
+        True when it went to a person."""
+        words = segment.text.split()
+        slot_like = _has_slot_word(words) and not _has_role_noun(words, self.loose)
+        if self.people and not slot_like:
+            person = self.people[-1]
+            title = _join(person.title, segment.text, segment.sep, segment.paren)
+            person.title = title[:_TITLE_MAX]
+            return True
+        self.title = _join(self.title, segment.text, segment.sep, segment.paren)
+        return False
+
+
+def _read_people(text: str, emails: list[str], loose: bool) -> _Reading:
+    reading = _Reading(loose)
+    for segment in _segments(text, emails):
+        if segment.paren and not reading.people and _SEPARATOR.search(segment.raw):
+            # "Onsite (Dana Rivera, Sam Lee)": before anyone is named, a list of people.
+            pieces = _segments(segment.raw, emails)
+            if pieces:
+                pieces[0].sep = segment.sep
+            for piece in pieces:
+                reading.take(piece)
+        else:
+            reading.take(segment)
+    return reading
+
+
+def _give_emails(person: ParsedPerson, pending: list[str]) -> None:
+    if pending and not person.email:
+        person.email = pending.pop(0)
+
+
+def _hide_emails(text: str) -> tuple[str, list[str]]:
+    emails: list[str] = []
+
+    def mark(match: re.Match) -> str:
+        emails.append(match.group(1)[:_EMAIL_MAX])
+        return f" \x00{len(emails) - 1}\x00 "
+
+    return _EMAIL.sub(mark, text), emails
+
+
+def _read_line(text: str) -> tuple[str, list[ParsedPerson]]:
+    """The slot title and the people in what is left of a line once its time is gone."""
+    text = _PRONOUNS.sub(" ", text)
+    text, emails = _hide_emails(text.strip(" ,;:|-\u2013\u2014~"))
+    loose = _is_loose(_EMAIL_MARK.sub(" ", text))
+    # "System design: Alex Kim & Jo Park": before the colon is the slot, unless it is a name.
+    colon = _COLON.search(text)
+    if colon:
+        head, tail = text[: colon.start()], text[colon.end() :]
+        if not _read_people(head, emails, loose).people:
+            reading = _read_people(_COLON.sub(",", tail), emails, loose)
+            if reading.people:
+                head = head.strip(_EDGE_PUNCT)
+                reading.title = f"{head} - {reading.title}" if reading.title else head
+                return _finish(reading)
+        text = _COLON.sub(",", text)
+    return _finish(_read_people(text, emails, loose))
+
+
+def _finish(reading: _Reading) -> tuple[str, list[ParsedPerson]]:
+    words = reading.title.split()
+    if (
+        len(reading.people) == 1
+        and not reading.people[0].title
+        and _has_role_noun(words, reading.loose)
+        and not _has_slot_word(words)
+    ):
+        # "Hiring Manager: Dana Rivera" names Dana's job, not the slot.
+        reading.people[0].title, reading.title = reading.title[:_TITLE_MAX], ""
+    for person in reading.people:
+        person.role = detect_role(person.title)
+        if not person.title and reading.title:
+            # "Recruiter call with Priya Nair": the slot says who she is.
+            person.role = detect_role(reading.title)
+    if reading.pending_emails and reading.people:
+        for person in reading.people:
+            _give_emails(person, reading.pending_emails)
+    if not reading.people:
+        derived = _name_from_email(reading.pending_emails)
+        if derived:
+            reading.people.append(derived)
+    return reading.title.strip(_EDGE_PUNCT)[:_TITLE_MAX], reading.people
+
+
+def _name_from_email(emails: list[str]) -> ParsedPerson | None:
+    """An address like dana.rivera@acme.com alone on a line is Dana Rivera; jobs@ is no one."""
+    for email in emails:
+        parts = re.split(r"[._]", email.split("@", 1)[0])
+        if 2 <= len(parts) <= 4 and all(p.isalpha() and len(p) >= 2 for p in parts):
+            return ParsedPerson(name=" ".join(p.capitalize() for p in parts), email=email)
+    return None
+
+
+# --- public ------------------------------------------------------------------------------------
+
+
+def parse_schedule(text: str) -> ParsedSchedule:
+    """Read one slot per line: its time, an optional slot title, and the people in it.
+
+    Raises ValueError for more than MAX_CHARS characters or MAX_LINES non-blank lines.
+    """
+    if len(text) > MAX_CHARS:
+        raise ValueError(
+            f"That schedule is {len(text):,} characters long; "
+            f"paste at most {MAX_CHARS:,} characters at a time."
+        )
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if len(lines) > MAX_LINES:
+        raise ValueError(
+            f"That schedule has {len(lines)} lines; paste at most {MAX_LINES} lines at a time."
+        )
+    schedule = ParsedSchedule()
+    for line in lines:
+        slot = _parse_slot(line)
+        if slot is None:
+            schedule.unparsed.append(line)
+        else:
+            schedule.slots.append(slot)
+    return schedule
+
+
+def _parse_slot(line: str) -> ParsedSlot | None:
+    text = _normalise(line)
+    text = _DAY_PREFIX.sub("", text, count=1)
+    text, start, end = _take_times(text)
+    text, end_from_length = _take_duration(text, start)
+    title, people = _read_line(text)
+    if not people:
+        return None
+    end = end or end_from_length
+    return ParsedSlot(line=line, start=start, end=end, title=title, people=people)
+
+
+def parse_person(text: str) -> ParsedPerson | None:
+    """One person typed as "Name, Title", "Name (Title)" or "Name - Title"; None if no name.
+
+    Everything after the name is the title, so "Ana Ortiz, Payments" keeps "Payments".
+    Never raises: views call it on form input without a try.
+    """
+    text, _, _ = _take_times(_normalise(text[:MAX_CHARS]))  # a pasted "10:00 Dana Rivera"
+    text = _COLON.sub(",", _PRONOUNS.sub(" ", text))
+    text, emails = _hide_emails(text)
+    loose = _is_loose(_EMAIL_MARK.sub(" ", text))
+    segments = _segments(text, emails)
+    person: ParsedPerson | None = None
+    title = ""
+    found_emails: list[str] = []
+    for segment in segments:
+        found_emails.extend(segment.emails)
+        found = None if person else _read_name(segment.text, loose) if segment.text else None
+        if found:
+            person = ParsedPerson(name=found[0])
+            title = _join(title, found[1], ", ", False) if found[1] else title
+        elif segment.text:
+            title = _join(title, segment.text, segment.sep, segment.paren)
+    if person is None:
+        person = _name_from_email(found_emails)
+        if person is None:
+            return None
+    person.title = title.strip(_EDGE_PUNCT)[:_TITLE_MAX]
+    person.role = detect_role(person.title)
+    if found_emails and not person.email:
+        person.email = found_emails[0]
+    return person
