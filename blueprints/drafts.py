@@ -1,13 +1,202 @@
-"""drafts."""
+"""Thank-you drafts: review, edit with autosave, versions, send and tick off."""
 
-from flask import Blueprint
+from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from extensions import db, htmx
+from models import Application, Draft, utcnow
+from services import drafts, reminders
+from services.mail import eml_bytes
+from services.pdf import download_name
+
+from .fragments import render
+from .scope import owned_or_404
 
 bp = Blueprint("drafts", __name__)
+
+CHANNEL_LABELS = {"email": "Email", "wrapup": "Wrap-up email", "card": "Handwritten card"}
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every page here is the signed-in user's."""
+
+
+def _views(application: Application):
+    user = current_user._get_current_object()
+    return drafts.review(db.session, application, user, utcnow())
 
 
 @bp.get("/applications/<application_id>/drafts")
 def index(application_id):
-    """Thank-you drafts (built in the drafts issue)."""
-    from flask import abort
+    """A draft for every person met: an email (or wrap-up) and a card each."""
+    application = owned_or_404(Application, application_id)
+    return render(
+        "drafts/index.html",
+        application=application,
+        views=_views(application),
+        labels=CHANNEL_LABELS,
+    )
 
+
+@bp.get("/api/applications/<application_id>/drafts")
+def api_index(application_id):
+    """The current version of every draft of an application, as JSON."""
+    application = owned_or_404(Application, application_id)
+    return jsonify({"drafts": [_as_json(view) for view in _views(application)]})
+
+
+def _as_json(view: drafts.DraftView) -> dict:
+    return {
+        "contact_id": view.contact.id,
+        "contact_name": view.contact.name,
+        "role": view.contact.role,
+        "channel": view.draft.channel,
+        "subject": view.subject,
+        "body": view.body,
+        "due_at": view.due_at.isoformat() + "Z" if view.due_at else None,
+        "status": view.status,
+        "warnings": [{"code": w.code, "message": w.message} for w in view.warnings],
+    }
+
+
+def _draft_view(draft: Draft):
+    """The review of one draft (its warnings depend on the rest of the panel)."""
+    application = draft.contact.application
+    for view in _views(application):
+        if view.draft.id == draft.id:
+            return application, view
     abort(404)
+
+
+def _answer(draft: Draft, block: str):
+    """The draft's part of the page for htmx; the whole page otherwise."""
+    if not htmx:
+        anchor = f"#draft-{draft.id}"
+        return redirect(
+            url_for("drafts.index", application_id=draft.contact.application_id) + anchor, 303
+        )
+    application, view = _draft_view(draft)
+    return render(
+        "drafts/index.html",
+        block=block,
+        application=application,
+        view=view,
+        labels=CHANNEL_LABELS,
+    )
+
+
+@bp.post("/drafts/<draft_id>/save")
+def save(draft_id):
+    """Autosave the user's edit as their working version."""
+    draft = owned_or_404(Draft, draft_id)
+    body = request.form.get("body", "")
+    subject = request.form.get("subject", draft.current.subject if draft.current else "")
+    if not body.strip() or len(body) > 10_000 or len(subject) > 300:
+        return _refuse(
+            draft, "Keep the note between 1 and 10,000 characters, the subject under 300."
+        )
+    drafts.save_edit(db.session, draft, subject.strip(), body.replace("\r\n", "\n"))
+    return _answer(draft, "draft_status")
+
+
+def _refuse(draft: Draft, message: str):
+    if htmx:
+        application, view = _draft_view(draft)
+        return render(
+            "drafts/index.html",
+            block="draft_status",
+            application=application,
+            view=view,
+            labels=CHANNEL_LABELS,
+            problem=message,
+            status=422,
+        )
+    abort(400)
+
+
+@bp.post("/drafts/<draft_id>/regenerate")
+def regenerate(draft_id):
+    """Reset to generated: a new version from the notes; the edits stay in the history."""
+    draft = owned_or_404(Draft, draft_id)
+    user = current_user._get_current_object()
+    drafts.regenerate(db.session, draft, draft.contact.application, user)
+    return _answer(draft, "draft")
+
+
+@bp.post("/drafts/<draft_id>/mark/<what>")
+def mark(draft_id, what):
+    """Tick sent, written or posted (or untick it)."""
+    draft = owned_or_404(Draft, draft_id)
+    allowed = ("written", "posted") if draft.channel == "card" else ("sent",)
+    if what not in allowed:
+        abort(404)
+    drafts.mark(db.session, draft, what, request.form.get("done") == "1", utcnow())
+    return _answer(draft, "draft")
+
+
+@bp.get("/drafts/<draft_id>/versions")
+def versions(draft_id):
+    """Every version of a draft, one compared with the current text."""
+    draft = owned_or_404(Draft, draft_id)
+    number = request.args.get("compare", type=int)
+    chosen = next((v for v in draft.versions if v.number == number), None)
+    if chosen is None and len(draft.versions) > 1:
+        chosen = draft.versions[-2]
+    return render(
+        "drafts/versions.html",
+        draft=draft,
+        chosen=chosen,
+        diff=drafts.word_diff(chosen.body, draft.current.body) if chosen else [],
+    )
+
+
+@bp.post("/drafts/<draft_id>/versions/<int:number>/restore")
+def restore(draft_id, number):
+    """Make an older version current again."""
+    draft = owned_or_404(Draft, draft_id)
+    if drafts.restore(db.session, draft, number) is None:
+        abort(404)
+    return redirect(
+        url_for("drafts.index", application_id=draft.contact.application_id) + f"#draft-{draft.id}",
+        303,
+    )
+
+
+@bp.get("/drafts/<draft_id>/message.eml")
+def eml(draft_id):
+    """The email as a file the mail program opens as a draft."""
+    draft = owned_or_404(Draft, draft_id)
+    if draft.channel == "card" or draft.current is None:
+        abort(404)
+    contact, version = draft.contact, draft.current
+    payload = eml_bytes(
+        sender_name=current_user.name or current_user.display_name,
+        sender_email=current_user.email,
+        to_name=contact.name,
+        to_email=contact.email,
+        subject=version.subject,
+        body=version.body,
+    )
+    name = download_name(
+        "thank-you-email", contact.name, contact.application.company, suffix=".eml"
+    )
+    return Response(
+        payload,
+        mimetype="message/rfc822",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.get("/applications/<application_id>/reminders.ics")
+def calendar(application_id):
+    """A calendar file with a reminder before each note is due."""
+    application = owned_or_404(Application, application_id)
+    payload = reminders.ics_for(drafts.due_items_of(db.session, application, utcnow()))
+    name = download_name("thank-you-reminders", application.company, suffix=".ics")
+    return Response(
+        payload,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -5,8 +5,9 @@ from flask_login import current_user, login_required
 
 from extensions import db
 from models import CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, Application, utcnow
-from services import capture
+from services import capture, drafts
 from services.localtime import to_local
+from services.pdf import CARD_LABELS
 
 from .fragments import render
 from .scope import owned
@@ -29,6 +30,7 @@ def index():
         today=today,
         current=capture.current_interview(today, now),
         applications=applications,
+        due=drafts.due_items(db.session, current_user.id, now),
     )
 
 
@@ -48,7 +50,12 @@ def today():
 @bp.app_context_processor
 def vocabulary():
     """The labels every template shows for stored codes."""
-    return {"roles": CONTACT_ROLES, "kinds": POINT_KINDS, "formats": INTERVIEW_FORMATS}
+    return {
+        "roles": CONTACT_ROLES,
+        "kinds": POINT_KINDS,
+        "formats": INTERVIEW_FORMATS,
+        "card_labels": CARD_LABELS,
+    }
 
 
 @bp.app_template_filter("localtime")

@@ -504,10 +504,15 @@ def _slug(text: str) -> str:
 
 def pdf_filename(kind: str, *parts: str) -> str:
     """A download name such as ``thank-you-card-dana-rivera-acme.pdf`` (ASCII, no spaces)."""
+    return download_name(kind, *parts, suffix=".pdf")
+
+
+def download_name(kind: str, *parts: str, suffix: str) -> str:
+    """An ASCII file name from a kind and a few words, e.g. for .pdf, .eml or .ics downloads."""
     slugs = [_FILE_KINDS.get(kind, _slug(kind)) or "afterword"]
     slugs += [slug for part in parts if (slug := _slug(part or ""))]
     stem = "-".join(slugs)[:120].rstrip("-")
-    return f"{stem}.pdf"
+    return f"{stem}{suffix}"
 
 
 def card_preview_html(note: Note, size: str) -> str:

@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from extensions import db, limiter
+from models import Application, Contact
 
 FAST_HASH = "scrypt:1024:8:1"
 PASSWORD = "correct horse battery"
@@ -113,6 +114,46 @@ def user(app, auth):
     auth.register()
     with app.app_context():
         return db.session.scalar(db.select(User).where(User.email == "ana@example.com"))
+
+
+@pytest.fixture
+def panel(app, client, user):
+    """Acme with Dana (2 points), Sam (none) and Priya the recruiter, interviewed on 21 Nov."""
+    client.post(
+        "/applications/new",
+        data={
+            "company": "Acme",
+            "role": "Staff Engineer",
+            "fit_points": "ten years of payments infrastructure",
+        },
+    )
+    with app.app_context():
+        application_id = db.session.scalar(db.select(Application.id))
+    client.post(
+        f"/applications/{application_id}/schedule",
+        data={
+            "day": "2026-11-21",
+            "confirm": "1",
+            "text": "10:00 Dana Rivera, Engineering Manager\n"
+            "11:30-12:15 Sam Lee (Staff Engineer), Priya Nair - Recruiter",
+        },
+    )
+    with app.app_context():
+        contacts = {c.name: c.id for c in db.session.scalars(db.select(Contact))}
+    dana = f"/contacts/{contacts['Dana Rivera']}"
+    client.post(dana, data={"kind": "topic", "body": "kafka migration for the payments ledger"})
+    client.post(
+        dana,
+        data={
+            "kind": "promise",
+            "body": "send the link to my talk https://example.com/talk?id=7&x=1",
+        },
+    )
+    client.post(
+        f"{dana}/edit",
+        data={"name": "Dana Rivera", "role": "interviewer", "email": "dana@acme.example"},
+    )
+    return application_id, contacts
 
 
 def csrf_from(html: str) -> str:

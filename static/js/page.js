@@ -1,4 +1,6 @@
 // Small enhancements of server-rendered pages; each works without the others.
+import { enableCopyButtons } from "./copy.js";
+import { enableDownloads } from "./download.js";
 
 // Show-password toggle instead of a second password field.
 for (const button of document.querySelectorAll("[data-show-password]")) {
@@ -16,3 +18,6 @@ for (const button of document.querySelectorAll("[data-show-password]")) {
 for (const input of document.querySelectorAll("input[data-timezone]")) {
   if (!input.value) input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
+
+enableCopyButtons();
+enableDownloads();
