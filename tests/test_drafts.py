@@ -24,7 +24,7 @@ def _drafts(client, application_id):
 
 
 def test_api_lists_a_draft_per_person_and_channel(client, panel):
-    application_id, contacts = panel
+    application_id, _contacts = panel
     items = _drafts(client, application_id)
     channels = sorted((d["contact_name"], d["channel"]) for d in items)
     assert channels == [
@@ -194,7 +194,7 @@ def test_countdown_words():
 
 
 def test_last_interview_sets_the_deadline(app, client, panel):
-    application_id, contacts = panel
+    application_id, _contacts = panel
     # Dana is in the later interview too: her deadline moves to 24 h after that one ends.
     with app.app_context():
         from models import Interview
@@ -240,7 +240,7 @@ def test_drafts_page_and_fragments(app, client, panel):
 
 
 def test_due_items_order_most_urgent_first(app, client, panel):
-    application_id, _ = panel
+    _application_id, _ = panel
     with app.app_context():
         from models import User
 
