@@ -1,0 +1,1641 @@
+"""Deterministic thank-you drafts for everyone the candidate met at one application.
+
+Pure Python: no Flask, no database, no network, no randomness. The same panel always gives the
+same drafts. Each person's phone jots are read into a phrase that fits a sentence, and every slot
+of a note is filled from a pool of phrasings picked by the person's place in the panel, so notes
+that a panel later compares never share a sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CARD_MAX_WORDS",
+    "EMAIL_MAX_WORDS",
+    "ComposedDraft",
+    "Job",
+    "Person",
+    "Point",
+    "Profile",
+    "clean_jot",
+    "compose_panel",
+    "first_name",
+    "word_count",
+]
+
+EMAIL_MAX_WORDS = 200
+CARD_MAX_WORDS = 80
+# Warm and formal notes aim a little longer than brief ones; all stay inside 90..200 words.
+_EMAIL_MIN_WORDS = {"warm": 110, "formal": 110, "brief": 90}
+_BRIEF_MAX_WORDS = 150
+
+DETAIL_KINDS = ("topic", "their_work", "common_ground", "other")
+ORGANISER_ROLES = ("recruiter", "hr")
+
+
+@dataclass(frozen=True)
+class Point:
+    kind: str  # topic|common_ground|their_work|promise|question|wish_said|other
+    body: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    role: str  # interviewer|recruiter|hr|other
+    title: str = ""
+    email: str = ""
+    points: tuple[Point, ...] = ()
+    interview_titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Job:
+    company: str
+    role: str
+    fit_points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    signature: str = ""
+    phone: str = ""
+    portfolio_url: str = ""
+    linkedin_url: str = ""
+    tone: str = "warm"  # warm|formal|brief
+    greeting_style: str = "first_name"  # first_name | honorific
+
+
+@dataclass(frozen=True)
+class ComposedDraft:
+    contact_id: str
+    channel: str  # "email" | "card" | "wrapup"
+    subject: str
+    body: str
+    generic: bool  # True when the person had no usable talking points
+
+
+# --------------------------------------------------------------------------------------------
+# Reading jots
+# --------------------------------------------------------------------------------------------
+
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"']+"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|co|app|me|so|xyz|uk|de|edu|gov|ly|gg|sh"
+    r"|tech|page|site|info|biz|us|ca)(?:/[^\s<>()\"']*)?",
+    re.IGNORECASE,
+)
+_EMOTICON_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:[:;=8][-'^]?[)(DPpOo3/\\|\][]+|[xX][dD]|<3+|\^_?\^)(?=\s|$)"
+)
+_LAUGH_RE = re.compile(r"\s+(?:lol+|haha+|hehe+|lmao|rofl|omg|yay+)\s*$", re.IGNORECASE)
+_NOT_EMOJI = {"\u00b0", "\u00a9", "\u00ae"}  # degree, copyright, registered: real text
+_EMPTY_JOTS = {"none", "n/a", "na", "nothing", "tbd", "tba", "todo", "idk", "-", "?", "x"}
+
+# Phone shorthand, matched as whole words. Typos stay as typed; shorthand a reader would trip
+# over is spelled out.
+_SHORTHAND = {
+    "w/": "with",
+    "w/o": "without",
+    "b/c": "because",
+    "bc": "because",
+    "abt": "about",
+    "ppl": "people",
+    "yrs": "years",
+    "yr": "year",
+    "mins": "minutes",
+    "thru": "through",
+    "tho": "though",
+    "u": "you",
+    "ur": "your",
+    "mgr": "manager",
+    "dept": "department",
+    "convo": "conversation",
+    "msg": "message",
+    "approx": "about",
+    "esp": "especially",
+    "wk": "week",
+    "wks": "weeks",
+    "&": "and",
+    "+": "and",
+    "tmrw": "tomorrow",
+    "rn": "right now",
+    "imo": "in my view",
+    "q": "question",
+    "qs": "questions",
+    "i": "I",
+    "im": "I'm",
+    "ive": "I've",
+    "dont": "don't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "vs.": "vs",
+    "e.g.": "for example",
+    "eg": "for example",
+    "i.e.": "that is",
+    "ie": "that is",
+    "etc.": "and so on",
+    "etc": "and so on",
+    "pls": "",
+    "plz": "",
+}
+_CONTRACTIONS = [
+    (r"\bcan't\b", "cannot"),
+    (r"\bwon't\b", "will not"),
+    (r"\bshan't\b", "shall not"),
+    (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\bI'm\b", "I am"),
+    (r"\b(it|that|what|there|here|who|where|how)'s\b", r"\1 is"),
+    (r"\blet's\b", "let us"),
+    (r"\b(\w+)'re\b", r"\1 are"),
+    (r"\b(\w+)'ve\b", r"\1 have"),
+    (r"\b(\w+)'ll\b", r"\1 will"),
+    (r"\b(I|you|we|they|he|she)'d\b", r"\1 would"),
+]
+
+_DETERMINERS = {
+    "the", "a", "an", "my", "your", "our", "their", "his", "her", "its", "this", "that",
+    "these", "those", "some", "any", "each", "every", "all", "both", "how", "what", "why",
+    "when", "where", "who", "which", "whether", "one", "two", "three", "several", "many",
+    "much", "more", "most", "no", "another", "other", "such", "if",
+}  # fmt: skip
+_SUBJECTS = {"i", "we", "you", "they", "it", "there", "he", "she"}
+_AUX = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    "should", "might", "may", "does", "do", "did", "isn't", "aren't", "wasn't", "weren't",
+    "don't", "doesn't", "didn't", "won't", "can't", "hasn't", "haven't", "am", "cannot",
+}  # fmt: skip
+_VERB_START = {
+    "leads", "lead", "led", "runs", "run", "ran", "built", "builds", "wrote", "writes",
+    "manages", "started", "works", "spent", "moved", "joined", "founded", "maintains",
+    "created", "designed", "gave", "gives", "likes", "loves", "plays", "went", "grew",
+    "studied", "used", "uses", "owns", "owned", "mentors", "mentored", "teaches", "taught",
+    "speaks", "spoke", "volunteers", "organizes", "organises", "hosts", "hosted", "climbs",
+    "cycles", "has", "had", "is", "was", "shipped", "ships", "migrated", "rewrote", "came",
+    "comes", "lives", "lived", "knows", "knew", "cares", "wants", "thinks", "said", "says",
+    "mentioned", "explained", "asked", "told", "showed", "shared", "described", "walked",
+    "reads", "read", "brews", "bakes", "trains", "coaches", "coached", "also", "just",
+    "recently", "previously", "currently", "worked", "helped", "helps", "love",
+    "like", "play", "work", "live", "go", "own", "manage", "did", "does", "rebuilt",
+    "took", "drove", "won", "sold", "began", "made", "set", "brought", "cut", "oversaw",
+    "launched", "scaled", "loved", "enjoyed", "liked", "met",
+}  # fmt: skip
+_ADVERBS = {
+    "also", "really", "still", "just", "actually", "currently", "now", "even", "already",
+    "recently", "previously", "apparently", "basically", "always", "never", "mostly", "only",
+    "often", "usually", "personally", "both", "literally", "totally",
+}  # fmt: skip
+_NOT_VERBS_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "embed", "ted"}
+_MASS_NOUNS = {
+    "football", "soccer", "basketball", "baseball", "hockey", "tennis", "golf", "coffee",
+    "tea", "music", "design", "research", "security", "infrastructure", "data", "culture",
+    "feedback", "compliance", "performance", "observability", "reliability", "travel", "food",
+    "pottery", "photography", "chess", "accessibility", "privacy", "safety", "architecture",
+    "strategy", "leadership", "mentorship", "management", "engineering", "tooling", "infra",
+    "ops", "devops", "debt", "software", "hardware", "work", "life", "balance", "growth",
+    "pricing", "marketing", "sales", "analytics", "sustainability", "education", "health",
+    "healthcare", "fintech", "ml", "ai", "rust", "go", "python", "java", "kubernetes", "k8s",
+    "terraform", "postgres", "kafka", "elixir", "scala", "typescript", "javascript", "react",
+    "hiking", "climbing", "bouldering", "running", "cycling", "sailing", "cooking", "baking",
+    "ux", "ui", "qa", "sre", "oncall", "on-call", "tech", "science", "art", "content",
+    "writing", "testing", "hiring", "onboarding",
+}  # fmt: skip
+_PREPOSITIONS = {"of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "and", "or"}
+_SINGULAR_S = {"analysis", "status", "process", "class", "access", "business", "canvas", "news",
+               "series", "basis", "bus", "campus", "focus", "thesis", "bonus", "kubernetes",
+               "k8s", "aws", "postgres", "physics", "economics", "ops", "devops", "this",
+               "has", "is", "was", "its", "his", "analytics"}  # fmt: skip
+_COMMON_FIRST = (
+    _DETERMINERS
+    | _SUBJECTS
+    | _AUX
+    | _VERB_START
+    | _ADVERBS
+    | {
+        "talked", "discussed", "chatted", "ask", "send", "share", "wish", "should've",
+        "forgot", "fumbled", "blanked", "great", "nice", "cool", "interesting", "fun", "new",
+        "big", "same", "re", "about", "maybe", "team", "remote", "huge", "plans", "plan",
+        "question", "link", "slides", "deck", "repo", "paper", "article", "blog", "post",
+        "talk", "book", "podcast", "portfolio", "writeup", "write-up", "case", "sample",
+        "references", "she's", "he's", "they're", "we're", "you're", "it's", "there's",
+        "what's", "how's", "i'm", "i've", "i'd", "i'll", "their", "fellow", "former",
+        "migration", "rewrite", "roadmap", "why", "sounds", "seems", "loved", "enjoyed",
+    }
+)  # fmt: skip
+
+_PREFIX = {
+    "label": re.compile(
+        r"^(?:[-*\u2022>]+\s*|(?:note|fyi|todo|topic|re|promise|question|q|"
+        r"wish|common ground|their work)\s*:\s*)+",
+        re.IGNORECASE,
+    ),
+    "topic": re.compile(
+        r"^(?:(?:we|i)\s+)?(?:talked|chatted|spoke|discussed|convo|conversation|chat|talk|"
+        r"covered|went\s+over|dug\s+into)(?:\s+(?:a\s+lot|mostly|briefly|at\s+length))?"
+        r"(?:\s+(?:about|abt|re:?|on|over|around|through))?\s+|^(?:re:?|about|abt)\s+",
+        re.IGNORECASE,
+    ),
+    "promise": re.compile(
+        r"^(?:i\s+)?(?:promised\s+(?:to\s+)?|(?:need\s+to|must|will|to|should|gotta)\s+)?"
+        r"(?:send|share|email|forward|mail|pass\s+along|dig\s+up|follow\s+up\s+with|"
+        r"get|give|drop)(?:\s+(?:her|him|them|you|over|across|along|back))*\b\s*"
+        r"|^(?:i\s+)?promised\s+",
+        re.IGNORECASE,
+    ),
+    "question": re.compile(
+        r"^(?:(?:i\s+)?(?:want\s+to\s+|meant\s+to\s+|should\s+|forgot\s+to\s+)?ask(?:ed)?"
+        r"(?:\s+(?:her|him|them|you))?(?:\s+(?:about|abt|re:?))?)\s*",
+        re.IGNORECASE,
+    ),
+    "wish_said": re.compile(
+        r"^(?:i\s+)?(?:wish\s+(?:i(?:'d|\s+had|\s+would\s+have|'ve)?\s+)?"
+        r"(?:said|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about)"
+        r"|should(?:'ve|\s+have)\s+(?:said|mentioned|brought\s+up|talked\s+about|told\s+"
+        r"(?:her|him|them))|forgot\s+to\s+(?:say|mention|bring\s+up|talk\s+about)"
+        r"|didn't\s+(?:mention|say|get\s+to\s+(?:say|mention))"
+        r"|meant\s+to\s+(?:say|mention))(?:\s+that)?\b\s*",
+        re.IGNORECASE,
+    ),
+    "fumble": re.compile(
+        r"^(?:i\s+)?(?:fumbled|blanked\s+on|botched|messed\s+up|flubbed|stumbled\s+on|"
+        r"bombed|rambled\s+on|struggled\s+with|froze\s+on)\s+",
+        re.IGNORECASE,
+    ),
+    "reported": re.compile(
+        r"^(?:she|he|they|you)\s+(?:said|mentioned|told\s+me|explained|noted)(?:\s+that)?\s+",
+        re.IGNORECASE,
+    ),
+}
+_WH_START = {
+    "what", "how", "why", "when", "where", "who", "which", "is", "are", "do", "does", "did",
+    "can", "could", "will", "would", "should", "has", "have", "what's", "how's", "who's",
+    "where's", "was", "were",
+}  # fmt: skip
+_WH_WORDS = {"how", "what", "why", "when", "where", "who", "which", "whether", "if"}
+_ABBREV_DOTS = re.compile(r"\b(?:mr|mrs|ms|dr|prof|st|jr|sr|no|inc|ltd|co|approx)\.$", re.I)
+
+
+@dataclass(frozen=True)
+class _Jot:
+    kind: str
+    text: str  # without URLs, ready to sit inside a sentence
+    shape: str  # np | clause | direct | whether | fumble
+    urls: tuple[str, ...]
+
+    def phrase(self) -> str:
+        """The text with its links, each kept exactly as typed, in brackets at the end."""
+        if not self.urls:
+            return self.text
+        links = f"({', '.join(self.urls)})"
+        return f"{self.text} {links}" if self.text else links
+
+
+def _strip_emoji(text: str) -> str:
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if ch in _NOT_EMOJI:
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("So", "Cs") or cp in (0xFE0E, 0xFE0F, 0x200D, 0x20E3):
+            out.append(" ")
+        elif 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F:
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _extract_urls(text: str) -> tuple[str, tuple[str, ...]]:
+    urls: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        url = match.group(0).rstrip(".,;:!?'\"")
+        tail = match.group(0)[len(url) :]
+        urls.append(url)
+        return " " + tail
+
+    return _URL_RE.sub(keep, text), tuple(urls)
+
+
+def _spell_out(text: str) -> str:
+    text = re.sub(r"\bw/(?=\w)", "with ", text, flags=re.IGNORECASE)
+    words = []
+    for word in text.split(" "):
+        core = word.rstrip(",;:")
+        tail = word[len(core) :]
+        key = core.lower()
+        if key in _SHORTHAND and not (core == "U" or (key == "i" and core == "I")):
+            replacement = _SHORTHAND[key]
+            if not replacement:
+                continue
+            words.append(replacement + tail)
+        elif key.startswith("i'") and core[0] == "i":
+            words.append("I" + core[1:] + tail)
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def _dedupe_words(text: str) -> str:
+    """Remove a word typed twice in a row ("the the")."""
+    return re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", text, flags=re.IGNORECASE)
+
+
+def _tidy_spacing(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,;:.!?)])", r"\1", text)
+    text = re.sub(r"\(\s+", "(", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    return text
+
+
+def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
+    """A phone jot as plain text plus its links: no emoji, no shorthand, no end punctuation.
+
+    Internal sentence breaks become semicolons so the jot can sit inside one sentence.
+    """
+    text = unicodedata.normalize("NFC", body or "")
+    text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2026: "..."})
+    text = text.replace("{", "(").replace("}", ")")
+    text, urls = _extract_urls(text)
+    text = _strip_emoji(text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _PREFIX["label"].sub("", text)
+    text = _EMOTICON_RE.sub(" ", text)
+    text = re.sub(r"\.{2,}", ", ", text)
+    text = re.sub(r"([!?])[!?]+", r"\1", text)
+    text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
+    text = _spell_out(re.sub(r"\s+", " ", text).strip())
+    # Sentence breaks inside a jot become semicolons, except after abbreviations.
+    parts = re.split(r"(?<=[.!?])\s+", text)
+    joined = parts[0]
+    for part in parts[1:]:
+        if _ABBREV_DOTS.search(joined):
+            joined += " " + part
+        else:
+            joined = joined[:-1] + "; " + _lower_first(part)
+    text = joined
+    for _ in range(3):
+        text = _LAUGH_RE.sub("", " " + text).strip()
+        text = _EMOTICON_RE.sub(" ", text).strip()
+        text = text.strip(" .,;:!?-\u2013\u2014*\"'")
+    text = _dedupe_words(_tidy_spacing(text))
+    if text.lower() in _EMPTY_JOTS:
+        text = ""
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return text, urls
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a jot's first word when it is only capitalised because it came first."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    bare = first.rstrip(",;:").lower()
+    capitalised = first[:1].isupper() and first[1:] == first[1:].lower() and first != "I"
+    if capitalised and (bare in _COMMON_FIRST or (bare.endswith("ing") and len(bare) > 5)):
+        return first[0].lower() + text[1:]
+    return text
+
+
+def _conjugate_for_you(word: str) -> str:
+    lower = word.lower()
+    irregular = {
+        "is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+        "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "goes": "go",
+    }  # fmt: skip
+    if lower in irregular:
+        return irregular[lower]
+    if not word.isalpha() or not word.islower() or len(word) < 3 or lower in _SINGULAR_S:
+        return word
+    if lower.endswith("ss") or lower.endswith("us") or not lower.endswith("s"):
+        return word
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|z|o)es$", lower):
+        return word[:-2]
+    return word[:-1]
+
+
+def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
+    """Turn a jot about the person ("she leads payments") into one addressed to them."""
+    words = text.split(" ")
+    subjects = {"he", "she"} | ({"they"} if they_too else set())
+    if person_first:
+        subjects.add(person_first.lower())
+    out: list[str] = []
+    expect_verb = False
+    for i, word in enumerate(words):
+        core = word.rstrip(",;:")
+        tail = word[len(core) :]
+        lower = core.lower()
+        nxt = words[i + 1].lower().rstrip(",;:") if i + 1 < len(words) else ""
+        if expect_verb and lower in _ADVERBS:
+            out.append(word)
+            continue
+        if expect_verb:
+            expect_verb = False
+            if not tail:
+                out.append(_conjugate_for_you(core))
+                continue
+        prev = out[-1].lower() if out else ""
+        at_clause_start = i == 0 or prev in {"and", "but", "that", "because", "so", "when", "if"}
+        at_clause_start = at_clause_start or (out and out[-1][-1:] in ",;:")
+        if lower in subjects and (at_clause_start or lower != person_first.lower()):
+            if lower == person_first.lower() and not at_clause_start:
+                out.append(word)
+                continue
+            out.append("you" + tail)
+            expect_verb = not tail
+        elif lower in {"she's", "he's"} or (lower == f"{person_first.lower()}'s" and nxt):
+            if lower == f"{person_first.lower()}'s" and lower not in {"she's", "he's"}:
+                out.append("your" + tail)
+            else:
+                out.append(
+                    ("you've" if nxt in {"been", "got", "done", "worked"} else "you're") + tail
+                )
+        elif lower in {"she'd", "he'd"}:
+            out.append("you'd" + tail)
+        elif lower in {"she'll", "he'll"}:
+            out.append("you'll" + tail)
+        elif lower == "his" or (they_too and lower == "their"):
+            out.append("your" + tail)
+        elif lower == "hers":
+            out.append("yours" + tail)
+        elif lower in {"himself", "herself"}:
+            out.append("yourself" + tail)
+        elif lower == "him" or (they_too and lower == "them"):
+            out.append("you" + tail)
+        elif lower == "her":
+            follows_noun = nxt and nxt not in _PREPOSITIONS | _DETERMINERS | {"and", "to"}
+            out.append(("your" if follows_noun and not tail else "you") + tail)
+        elif they_too and lower == "they're":
+            out.append("you're" + tail)
+        elif they_too and lower == "they've":
+            out.append("you've" + tail)
+        else:
+            out.append(word)
+    text = " ".join(out)
+    return re.sub(r"\byou are also\b", "you are also", text)
+
+
+def _is_verb_start(word: str) -> bool:
+    lower = word.lower().rstrip(",;:")
+    if lower in _VERB_START:
+        return True
+    return lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_VERBS_ED
+
+
+def _has_verb(words: list[str]) -> bool:
+    for word in words[1:7]:
+        lower = word.lower().rstrip(",;:")
+        if lower in _AUX or lower in _VERB_START - _ADVERBS or "'" in lower[1:]:
+            return True
+    return False
+
+
+def _expand_contractions(text: str) -> str:
+    for pattern, repl in _CONTRACTIONS:
+        text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
+    text = re.sub(r"\bi am\b", "I am", text)
+    return text
+
+
+def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
+    """(text, shape) for a topic, their_work, common_ground or other jot."""
+    text = _lower_first(_PREFIX["topic"].sub("", text))
+    text = _lower_first(_PREFIX["reported"].sub("", text))
+    text = _to_you(text, person_first)
+    words = text.split(" ")
+    first = words[0].lower()
+    if first == "both" and len(words) > 1:
+        rest = words[1].lower()
+        verbish = _is_verb_start(rest) or rest.endswith("s") or rest in {"love", "like"}
+        return ("we both " if verbish else "we are both ") + " ".join(words[1:]), "clause"
+    if first == "same" and len(words) > 1:
+        text, words, first = "the " + text, ["the", *words], "the"
+    if first in _WH_WORDS:
+        shape = "np"
+    elif first in _SUBJECTS or (_has_verb(words) and (first in _DETERMINERS or "'s" in first)):
+        shape = "clause"
+    elif _is_verb_start(first) and kind in ("their_work", "common_ground"):
+        # "leads payments", "also has a corgi": a fragment about them.
+        at = 0
+        while at < len(words) - 1 and words[at].lower() in _ADVERBS:
+            at += 1
+        words[at] = _conjugate_for_you(words[at])
+        text, shape = "you " + " ".join(words), "clause"
+    elif _is_verb_start(first) or _has_verb(words):
+        shape = "note"  # "loved the team lunch", "office has a rooftop garden"
+    else:
+        shape = "np"
+    if shape == "np" and (kind == "common_ground" or re.search(r"[,;:]", text) or len(words) > 12):
+        shape = "note"
+    if shape == "note":
+        text = text.replace(": ", ", ")
+    return text, shape
+
+
+def _read_jot(point: Point, person_first: str, formal: bool) -> _Jot | None:
+    text, urls = clean_jot(point.body)
+    known = {*DETAIL_KINDS, "promise", "question", "wish_said"}
+    kind = point.kind if point.kind in known else "other"
+    if not text and not urls:
+        return None
+    shape = "np"
+    if kind in DETAIL_KINDS:
+        text, shape = _read_detail(text, kind, person_first)
+    elif kind == "promise":
+        text = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
+        text = re.sub(r"^(?:the\s+)?link\s+(?:to|for)\s+", "the link to ", text, flags=re.I)
+        if not text:
+            text = "the link I mentioned" if urls else ""
+        if not text:
+            return None
+    elif kind == "question":
+        text = _lower_first(_PREFIX["question"].sub("", _lower_first(text)))
+        text = _to_you(text, person_first, they_too=True)
+        first = text.split(" ", 1)[0].lower()
+        if first in {"if", "whether"}:
+            shape = "whether"
+            text = "whether " + text.split(" ", 1)[1] if " " in text else text
+        elif first in _WH_START:
+            shape = "direct"
+        else:
+            text = re.sub(r"^(?:about|abt|re:?)\s+", "", text, flags=re.I)
+            text = "about " + _with_article(text)
+    elif kind == "wish_said":
+        text = _lower_first(text)
+        fumbled = _PREFIX["fumble"].match(text)
+        if fumbled:
+            text = _with_article(text[fumbled.end() :])
+            shape = "fumble"
+        else:
+            text = _lower_first(_PREFIX["wish_said"].sub("", text))
+            words = text.split(" ")
+            first = words[0].lower()
+            if first in _SUBJECTS or (_has_verb(words) and first in _DETERMINERS):
+                shape = "clause"
+            elif _is_verb_start(first) and first not in _ADVERBS:
+                text = "I " + text
+                shape = "clause"
+    if not text and not urls:
+        return None
+    if formal:
+        text = _expand_contractions(text)
+    text = _dedupe_words(_tidy_spacing(_lower_first(text))).strip(" ,;:")
+    if shape == "np" and kind in ("topic", "other", "their_work"):
+        text = _with_article(text)
+    if kind == "promise":
+        text = _with_article(text, single=True)
+    return _Jot(kind=kind, text=text, shape=shape, urls=urls)
+
+
+def _with_article(text: str, *, single: bool = False) -> str:
+    """Add "the" to a bare noun phrase ("kafka migration" -> "the kafka migration")."""
+    words = text.split(" ")
+    if not text or (len(words) < 2 and not single):
+        return text
+    first = words[0].lower()
+    if first in _DETERMINERS or first[:1].isdigit() or first.endswith("ing") or "'" in first:
+        return text
+    if first in _SUBJECTS or first in _AUX:
+        return text
+    if words[0][:1].isupper() and not words[0].isupper() and first not in _COMMON_FIRST:
+        return text  # a proper name leads: "Ohio State football"
+    head = []
+    for word in words:
+        if word.lower() in _PREPOSITIONS:
+            break
+        head.append(word.lower().rstrip(",;:"))
+    last = head[-1] if head else first
+    if last.endswith("ing") or last in _MASS_NOUNS:
+        return text
+    if len(head) == 1 and _is_plural(last) and not single:
+        return text
+    return "the " + text
+
+
+def _is_plural(word: str) -> bool:
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _SINGULAR_S
+        and len(word) > 3
+    )
+
+
+def _head_is_plural(text: str) -> bool:
+    head = []
+    for word in text.split(" "):
+        if word.lower() in _PREPOSITIONS:
+            break
+        head.append(word.lower())
+    return bool(head) and _is_plural(head[-1].strip(",;:()"))
+
+
+def _trim(text: str, limit: int) -> str:
+    """Shorten a long jot at a natural break, never mid-link, ending on a content word."""
+    words = text.split(" ")
+    if len(words) <= limit:
+        return text
+    cut = words[:limit]
+    for i in range(len(cut) - 1, limit // 2, -1):
+        if cut[i].endswith((",", ";")) or (i + 1 < len(words) and words[i + 1] in {"and", "but"}):
+            cut = cut[: i + 1]
+            break
+    stop = _DETERMINERS | _PREPOSITIONS | _SUBJECTS | _AUX | {"but", "so", "because", "that"}
+    while len(cut) > 1 and cut[-1].lower().strip(",;:") in stop:
+        cut.pop()
+    return " ".join(cut).strip(" ,;:")
+
+
+# --------------------------------------------------------------------------------------------
+# Phrasings. Every pool holds eight distinct sentences; no sentence appears in two pools.
+# Tuples are (noun phrase, clause[, fumbled answer]) forms of the same idea.
+# --------------------------------------------------------------------------------------------
+
+_THANKS = {
+    "warm": (
+        "Thank you for taking the time to talk with me about {role_at}.",
+        "Thanks so much for meeting with me about {role_at}; I really enjoyed it.",
+        "I'm grateful for the time you gave me during my interviews for {role_at}.",
+        "Thank you for speaking with me about {role_at} and for making the conversation so easy.",
+        "Thanks for the time you spent with me on {role_at}; it was a real pleasure.",
+        "It was great to meet you while interviewing for {role_at}, and thank you for your time.",
+        "Thank you for giving me your time to discuss {role_at}.",
+        "I really appreciated the time you set aside to talk with me about {role_at}.",
+    ),
+    "formal": (
+        "Thank you for taking the time to meet with me regarding {role_at}.",
+        "I am grateful for the time you dedicated to my interview for {role_at}.",
+        "Thank you for speaking with me about {role_at}; I appreciated the opportunity.",
+        "I would like to thank you for your time during my interview for {role_at}.",
+        "Thank you very much for meeting with me to discuss {role_at}.",
+        "I sincerely appreciate the time you took to discuss {role_at} with me.",
+        "Please accept my thanks for your time during my interview for {role_at}.",
+        "It was a privilege to speak with you about {role_at}, and I thank you for your time.",
+    ),
+    "brief": (
+        "Thanks for your time on {role_at}.",
+        "Thank you for meeting with me about {role_at}.",
+        "Thanks for talking with me about {role_at}.",
+        "I appreciated your time on {role_at}.",
+        "Thank you for the conversation about {role_at}.",
+        "Many thanks for your time discussing {role_at}.",
+        "Thanks for making time to discuss {role_at}.",
+        "Thank you for interviewing me for {role_at}.",
+    ),
+}
+
+_DETAIL_FIRST = {
+    "topic": (
+        ("I really enjoyed our conversation about {x}.", "I really enjoyed hearing that {x}."),
+        (
+            "A highlight of the day for me was our discussion of {x}.",
+            "A highlight of the day was hearing that {x}.",
+        ),
+        ("Thank you for walking me through {x}.", "I appreciated learning that {x}."),
+        (
+            "Since we spoke, I have kept thinking about {x}.",
+            "Since we spoke, I keep thinking about how {x}.",
+        ),
+        (
+            "The part of the day I enjoyed most was talking through {x}.",
+            "The part of the day I enjoyed most was hearing that {x}.",
+        ),
+        (
+            "It gave me a lot to think about to hear your perspective on {x}.",
+            "It gave me a lot to think about when you explained that {x}.",
+        ),
+        (
+            "I found it especially useful to hear your take on {x}.",
+            "I found it especially useful to hear that {x}.",
+        ),
+        (
+            "It was genuinely helpful to get your view on {x}.",
+            "It was genuinely helpful to learn that {x}.",
+        ),
+    ),
+    "their_work": (
+        ("It was inspiring to hear about {x}.", "It was inspiring to hear that {x}."),
+        ("I enjoyed learning more about {x}.", "I enjoyed learning that {x}."),
+        (
+            "It gave me a clear picture of the work ahead to hear about {x}.",
+            "It gave me a clear picture of the work ahead to hear that {x}.",
+        ),
+        ("I was impressed by what you shared about {x}.", "I was impressed to learn that {x}."),
+        ("Thank you for telling me about {x}.", "Thank you for sharing that {x}."),
+        ("I came away impressed by {x}.", "I came away impressed that {x}."),
+        ("It was fascinating to hear you describe {x}.", "It was fascinating to hear how {x}."),
+        ("I left our talk excited about {x}.", "I left our talk excited that {x}."),
+    ),
+    "common_ground": (
+        "It was a pleasant surprise to discover we have something in common: {x}.",
+        ("It was fun to find out about {x}.", "It was fun to find out that {x}."),
+        "I enjoyed the moment we found common ground: {x}.",
+        ("I smiled when the conversation turned to {x}.", "I smiled when it came up that {x}."),
+        "One thing I enjoyed was finding that we share something: {x}.",
+        ("It was great to connect over {x}.", "It was great to discover that {x}."),
+        "Our conversation had a lovely personal moment, too: {x}.",
+        ("I appreciated bonding over {x}.", "I appreciated finding out that {x}."),
+    ),
+    "note": (
+        "One detail from our conversation has stayed with me: {x}.",
+        "Something you shared stood out to me: {x}.",
+        "I made a point of remembering this from our chat: {x}.",
+        "Part of our conversation I keep returning to: {x}.",
+        "I wrote this down as soon as we finished: {x}.",
+        "One thing from our talk that I enjoyed: {x}.",
+        "A moment from our conversation I particularly liked: {x}.",
+        "I left with this detail firmly in mind: {x}.",
+    ),
+}
+_DETAIL_ALSO = {
+    "topic": (
+        ("I also enjoyed touching on {x}.", "I was also glad to hear that {x}."),
+        ("It was good to talk as well about {x}.", "It was interesting, too, that {x}."),
+        (
+            "It was a nice bonus to make a detour into {x}.",
+            "It was a nice bonus to learn that {x}.",
+        ),
+        (
+            "I also appreciated the chance to discuss {x}.",
+            "I was also interested to learn that {x}.",
+        ),
+        ("Thanks as well for covering {x}.", "I also took note that {x}."),
+        ("The time was valuable too, especially on {x}.", "It also helped to hear that {x}."),
+        ("I am also glad we made time for {x}.", "I was pleased to hear, too, that {x}."),
+        (
+            "It was just as interesting to exchange views on {x}.",
+            "Equally interesting was hearing that {x}.",
+        ),
+    ),
+    "their_work": (
+        ("I was also interested to hear about {x}.", "It was also interesting to hear that {x}."),
+        ("It was a bonus to learn about {x}.", "It was a bonus to learn that {x}."),
+        ("I also appreciated hearing about {x}.", "I also appreciated hearing that {x}."),
+        ("I was struck, too, by {x}.", "I was struck, too, that {x}."),
+        ("Thanks also for describing {x}.", "Thanks also for explaining that {x}."),
+        (
+            "Some time, I would love to hear more about {x}.",
+            "I would love to hear more some time about how {x}.",
+        ),
+        ("I am also curious to learn more about {x}.", "I was also curious to hear that {x}."),
+        (
+            "I also keep coming back to what you said about {x}.",
+            "It stuck with me as well that {x}.",
+        ),
+    ),
+    "common_ground": (
+        "We also found a second thing in common: {x}.",
+        ("It was nice to chat as well about {x}.", "It was nice to learn as well that {x}."),
+        "Another shared interest came up, too: {x}.",
+        ("I also enjoyed our detour into {x}.", "I also enjoyed finding out that {x}."),
+        "And there was one more thing we share: {x}.",
+        ("It was fun, too, to chat about {x}.", "It was fun, too, to hear that {x}."),
+        "It was a nice touch to find one more connection: {x}.",
+        ("I also liked swapping notes on {x}.", "I also liked discovering that {x}."),
+    ),
+    "note": (
+        "I also noted this: {x}.",
+        "Another thing that stood out: {x}.",
+        "And one more detail I enjoyed: {x}.",
+        "I also remember this part well: {x}.",
+        "Something else that stayed with me: {x}.",
+        "One more highlight: {x}.",
+        "There was also this: {x}.",
+        "Another moment I liked: {x}.",
+    ),
+}
+
+_PROMISE_ENDINGS = (
+    "",
+    ", in case it is useful",
+    ", as I mentioned when we spoke",
+    ", for whenever you have a moment",
+    ", following on from our conversation",
+    ", which I hope is helpful",
+    ", as we discussed",
+    ", so you have everything in one place",
+)
+
+_QUESTION_FIRST = (
+    ("I also wanted to ask: {x}?", "Could you tell me {x}?"),
+    ("One question I did not get to ask: {x}?", "Would you be able to tell me {x}?"),
+    (
+        "I left with one more question: {x}?",
+        "Could you share a little, as I would love to know {x}?",
+    ),
+    ("If you have a moment, I am curious: {x}?", "If you have a moment, could you tell me {x}?"),
+    ("A follow-up question, if I may: {x}?", "If I may follow up, could you let me know {x}?"),
+    ("Something I meant to ask: {x}?", "When you have a moment, could you let me know {x}?"),
+    ("I am still wondering: {x}?", "Might you be able to tell me {x}?"),
+    ("There is one thing I would love to ask: {x}?", "Would you mind letting me know {x}?"),
+)
+_QUESTION_ALSO = (
+    ("And one more: {x}?", "Could you also tell me {x}?"),
+    ("I am also curious: {x}?", "Would you also be able to tell me {x}?"),
+    ("A second question, if that is all right: {x}?", "Is it possible to also hear {x}?"),
+    ("One more thing I wondered: {x}?", "As well as that, could you let me know {x}?"),
+    ("Also, I was wondering: {x}?", "Might you also tell me {x}?"),
+    ("And finally: {x}?", "Lastly, could you let me know {x}?"),
+    ("Related to that: {x}?", "Along the same lines, could you tell me {x}?"),
+    ("A last question: {x}?", "One last thing, could you share {x}?"),
+)
+
+_WISH_FIRST = (
+    (
+        "I also wanted to mention {x}.",
+        "I also wanted to add that {x}.",
+        "As my answer on the day did not do it justice, I wanted to come back to {x}.",
+    ),
+    (
+        "One thing I did not get to mention is {x}.",
+        "I would like to add that {x}.",
+        "I would like to offer a clearer answer to {x}.",
+    ),
+    (
+        "I should also have mentioned {x}.",
+        "One more thing I wanted to add: {x}.",
+        "I would welcome the chance to answer more fully on {x}.",
+    ),
+    (
+        "When we spoke, I meant to bring up {x}.",
+        "I did not get the chance to say that {x}.",
+        "On reflection, I have a fuller answer ready on {x}.",
+    ),
+    (
+        "To what we discussed, I would add {x}.",
+        "Something I meant to add is that {x}.",
+        "Since I explained it less clearly than I meant to, I would like to revisit {x}.",
+    ),
+    (
+        "I would also like to highlight {x}.",
+        "It is also worth adding that {x}.",
+        "After our conversation I gave more thought to {x}.",
+    ),
+    (
+        "On the day, I forgot to mention {x}.",
+        "I forgot to mention on the day that {x}.",
+        "Given more time to think, I can now say more about {x}.",
+    ),
+    (
+        "I also wanted to flag {x}.",
+        "I wanted to add, too, that {x}.",
+        "My answer was rushed, and I would value the chance to expand on {x}.",
+    ),
+)
+_WISH_ALSO = (
+    (
+        "I would also point to {x}.",
+        "In addition, {x}.",
+        "Similarly, I would like another go at {x}.",
+    ),
+    ("There is also {x}.", "On top of that, {x}.", "I would also like to revisit {x}."),
+    (
+        "I could also have mentioned {x}.",
+        "Beyond that, {x}.",
+        "I also owe you a clearer answer on {x}.",
+    ),
+    (
+        "Another point worth adding is {x}.",
+        "It may also help to know that {x}.",
+        "I also have a better answer now on {x}.",
+    ),
+    ("Add to that {x}.", "Also relevant: {x}.", "I also undersold my answer on {x}."),
+    (
+        "I would add, as well, {x}.",
+        "I should add as well that {x}.",
+        "I would also gladly revisit {x}.",
+    ),
+    (
+        "I can also point to {x}.",
+        "Worth knowing, too: {x}.",
+        "I can also say more than I did about {x}.",
+    ),
+    ("And I left out {x}.", "And I left out that {x}.", "I would like to expand as well on {x}."),
+)
+_GENERIC = (
+    "I appreciated how openly you described the team and the work ahead.",
+    "Your questions were thoughtful, and they gave me a clear sense of what the team values.",
+    "I came away with a much better picture of how the team works day to day.",
+    "It was helpful to hear your view of the challenges the team is taking on.",
+    "I valued the candid way you talked about what success looks like in this role.",
+    "Hearing your perspective made the role feel even more concrete to me.",
+    "The way you described the team's priorities gave me a lot to think about.",
+    "I enjoyed the pace of our conversation and the care you put into your questions.",
+)
+_TITLE = (
+    "I especially enjoyed {title} with you.",
+    "The time we spent in {title} was a highlight for me.",
+    "I enjoyed working through {title} with you.",
+    "I found {title} both challenging and enjoyable.",
+    "Thank you for the care you put into {title}.",
+    "I came out of {title} with a better sense of the team's standards.",
+    "I appreciated the way you ran {title}.",
+    "I learned a lot from {title} with you.",
+)
+_FIT = (
+    "The role lines up closely with my background: {fits}.",
+    "I believe my experience fits what the team needs: {fits}.",
+    "What I would bring to {company} maps well onto the role: {fits}.",
+    "Our conversation confirmed that my background is a strong match: {fits}.",
+    "I am confident I could contribute quickly, given my background: {fits}.",
+    "I see a clear overlap between the role and my experience: {fits}.",
+    "Everything we discussed reinforced how well my skills fit the role: {fits}.",
+    "I would bring directly relevant experience to {company}: {fits}.",
+)
+_FIT_GENERIC = (
+    "Everything I heard made me more confident that my experience would let me contribute "
+    "from the start.",
+    "I believe my background would let me add value to {company} quickly.",
+    "The more I learned, the more the role felt like a natural next step for my skills.",
+    "I am confident that my experience would transfer well to the challenges you described.",
+    "I left convinced that my skills are a good match for what the team needs.",
+    "The role fits closely with the work I do best.",
+    "I can see myself contributing meaningfully to {company} early on.",
+    "Our conversation confirmed that the role is a strong match for my strengths.",
+)
+_INTEREST = (
+    "I am very interested in the role and in joining {company}.",
+    "Our conversation made me even more enthusiastic about joining {company}.",
+    "I left the interview more excited about the opportunity than when I arrived.",
+    "The role remains at the top of my list, and I am keen to take the next step.",
+    "I would be delighted to bring my energy to {company}.",
+    "I remain genuinely excited about the chance to join the team.",
+    "My interest in the role has only grown since we spoke.",
+    "I am enthusiastic about the work ahead and the people I met.",
+)
+_TEAM = (
+    "It was clear how much care the team puts into its work, and that is the kind of "
+    "environment where I do my best work.",
+    "I appreciated the honesty and warmth I saw throughout the process.",
+    "The way the team collaborates is exactly what I am looking for.",
+    "I was impressed by how thoughtfully the process was run.",
+    "Everyone I spoke with seemed to genuinely enjoy working together, which says a lot.",
+    "I came away with real respect for the standards the team holds itself to.",
+    "Seeing how the team approaches problems made the role feel like a natural fit.",
+    "I could tell that the team takes both its craft and its people seriously.",
+)
+_PROCESS = (
+    "It was also helpful to hear how the team measures success in the first few months.",
+    "I appreciated learning how decisions get made across the team.",
+    "Hearing how the role connects to the wider business was especially useful.",
+    "It was good to get a sense of the problems the team expects to tackle next.",
+    "I valued the chance to ask how the team plans its work.",
+    "Understanding where the role sits within the company as a whole was very useful.",
+    "It helped to hear what a typical week in the role looks like.",
+    "I enjoyed hearing about the direction the team is heading in.",
+)
+_CONTRIBUTE = (
+    "I would welcome the chance to help the team with the work we discussed.",
+    "I can already picture the first problems I would like to dig into.",
+    "I would bring curiosity, care and steady delivery to the work.",
+    "I enjoy the kind of problems you described and would be glad to take them on.",
+    "I am keen to learn from the people I met and to contribute in return.",
+    "The challenges ahead are the kind I find most rewarding.",
+    "I would be glad to put my experience to work on the team's next steps.",
+    "Working alongside the people I met would be a real pleasure.",
+)
+_CLOSING = {
+    "warm": (
+        "I'm looking forward to hearing about the next steps.",
+        "I look forward to staying in touch, and I hope we talk again soon.",
+        "I'd be glad to share anything else that would help, and I look forward to hearing "
+        "from you.",
+        "I'm excited about what comes next and look forward to your news.",
+        "Thanks again, and I hope our paths cross again soon.",
+        "I look forward to continuing the conversation.",
+        "If anything else would be useful from my side, I'm happy to send it over.",
+        "Wishing you a good rest of the week, and I look forward to hearing from you.",
+    ),
+    "formal": (
+        "I look forward to hearing from you regarding the next steps.",
+        "Should you need any further information, I would be happy to provide it.",
+        "I look forward to the possibility of continuing our conversation.",
+        "Thank you again for your consideration, and I look forward to your reply.",
+        "I would welcome the opportunity to discuss the role further.",
+        "I remain available for any further questions you may have.",
+        "I look forward to learning about the next stage of the process.",
+        "With thanks again for your time, I look forward to hearing from you.",
+    ),
+    "brief": (
+        "Looking forward to the next steps.",
+        "Hope to speak again soon.",
+        "I look forward to hearing from you.",
+        "Happy to share anything else you need.",
+        "Talk soon, I hope.",
+        "Looking forward to your news.",
+        "Thanks again for your time.",
+        "I hope to continue the conversation.",
+    ),
+}
+
+_WRAP_THANKS = (
+    "Thank you for arranging my interviews for {role_at}; the day ran smoothly from start to "
+    "finish.",
+    "Thank you for putting together such a well-run day of interviews for {role_at}.",
+    "I am grateful for all the coordination behind my interviews for {role_at}.",
+    "Thank you for arranging the day and for keeping me informed about {role_at} throughout.",
+    "Many thanks for setting up my interviews for {role_at}; everything was clear and well "
+    "planned.",
+    "Thank you for looking after me during the interview day for {role_at}.",
+    "I really appreciated how smoothly you arranged my interviews for {role_at}.",
+    "Thank you for coordinating every part of my interviews for {role_at}.",
+)
+_MET = (
+    "It was a pleasure to meet {names}.",
+    "I enjoyed speaking with {names}.",
+    "Meeting {names} gave me a rounded view of the team.",
+    "I appreciated the time {names} gave me.",
+    "I came away impressed by my conversations with {names}.",
+    "The conversations with {names} were a real highlight.",
+    "I valued the chance to speak with {names}.",
+    "Thank you for introducing me to {names}.",
+)
+_MET_NOBODY = "It was a pleasure to speak with you about the role."
+_PASS_NAMED = (
+    "I do not have an email address for {names}, so I would be grateful if you could pass my "
+    "thanks on.",
+    "Could you pass my thanks to {names}? I do not have a way to reach them directly.",
+    "As I do not have contact details for {names}, would you mind passing on my thanks?",
+    "If you could share my thanks with {names}, whose email I do not have, I would appreciate it.",
+    "I would be grateful if you could thank {names} on my behalf, as I have no email address "
+    "for them.",
+    "Would you be able to pass my thanks along to {names}? I was not able to get their contact "
+    "details.",
+    "I was not able to note an email address for {names}, so I would appreciate it if you "
+    "could thank them for me.",
+    "Please pass my thanks to {names}, as I do not have a direct address for them.",
+)
+_PASS_GENERAL = (
+    "If there is anyone I have not been able to thank directly, I would be grateful if you "
+    "could pass my thanks along.",
+    "Please do pass my thanks to anyone else who helped with the day.",
+    "If I have missed anyone, I would appreciate it if you could share my thanks with them.",
+    "Could you also thank anyone behind the scenes who helped arrange the day?",
+    "I would be glad if you could pass my thanks to anyone else involved.",
+    "Any thanks you could pass on to others who helped would be much appreciated.",
+    "If anyone else was involved in arranging the day, please share my thanks with them.",
+    "I would be grateful if my thanks could reach anyone I did not get to meet.",
+)
+
+_CARD_THANKS = (
+    "Thank you for your time and for a wonderful conversation about {role_at}.",
+    "Thank you so much for meeting with me about {role_at}.",
+    "I truly appreciated our time together while I interviewed for {role_at}.",
+    "Many thanks for speaking with me about {role_at}.",
+    "Thank you for making my interview for {role_at} such a pleasure.",
+    "I am grateful for the time you gave me during my visit for {role_at}.",
+    "It was a real pleasure to meet you while interviewing for {role_at}.",
+    "Thank you kindly for your time and insight on {role_at}.",
+)
+_CARD_WRAP_THANKS = (
+    "Thank you for arranging such a smooth interview day for {role_at}.",
+    "Thank you for all your help organising my visit for {role_at}.",
+    "I am so grateful for the care you put into my interview day for {role_at}.",
+    "Many thanks for coordinating my interviews for {role_at}.",
+    "Thank you for looking after every detail of my visit for {role_at}.",
+    "I truly appreciated your help in arranging my interviews for {role_at}.",
+    "Thank you for guiding me through the interview day for {role_at}.",
+    "It meant a lot that my interview day for {role_at} was so well arranged.",
+)
+_CARD_DETAIL = (
+    ("I keep thinking about {x}.", "I keep thinking about how {x}."),
+    ("What stayed with me was our chat about {x}.", "It stayed with me that {x}."),
+    ("I loved hearing about {x}.", "I loved hearing that {x}."),
+    ("A highlight was talking about {x}.", "A highlight was learning that {x}."),
+    ("I enjoyed our exchange on {x}.", "I enjoyed finding out that {x}."),
+    ("It was a real treat to talk about {x}.", "It was a treat to hear that {x}."),
+    ("I am still thinking about what you said on {x}.", "I am still thinking about how {x}."),
+    ("It was a joy to talk about {x}.", "It was a joy to hear that {x}."),
+)
+_CARD_NOTE = (
+    "One thing I will remember: {x}.",
+    "A detail that stayed with me: {x}.",
+    "Something I enjoyed hearing: {x}.",
+    "I still smile about this: {x}.",
+    "A bright spot of the day: {x}.",
+    "What stuck with me most: {x}.",
+    "I keep coming back to this: {x}.",
+    "A happy memory from the day: {x}.",
+)
+_CARD_PROMISE = (
+    "As promised, I have emailed you {x}.",
+    "As promised, I have sent over {x}.",
+    "I kept my promise and emailed you {x}.",
+    "As we agreed, I have emailed {x}.",
+    "By email, as promised, I have sent {x}.",
+    "I have followed up by email with {x}.",
+    "As mentioned, I have emailed over {x}.",
+    "In my email, as promised, you will find {x}.",
+)
+_CARD_QUESTION = (
+    ("I am still curious: {x}?", "I am still curious {x}."),
+    ("A question stays with me: {x}?", "I would still love to know {x}."),
+    ("I keep wondering: {x}?", "I keep wondering, too, {x}."),
+    ("One question lingers: {x}?", "I still wonder {x}."),
+    ("Still on my mind: {x}?", "I am keen to hear {x}."),
+    ("I would love to hear your answer: {x}?", "I look forward to hearing {x}."),
+    ("Something I still wonder: {x}?", "I would be glad to learn {x}."),
+    ("I left with a question: {x}?", "I left wondering {x}."),
+)
+_CARD_WISH = (
+    (
+        "I have also followed up by email on one more point: {x}.",
+        "My email includes a clearer answer on {x}.",
+    ),
+    ("My email adds one more thought: {x}.", "I have emailed a fuller answer on {x}."),
+    (
+        "One thing I wanted to add, which I have sent by email: {x}.",
+        "I have since written up a better answer on {x}.",
+    ),
+    (
+        "I added a note by email about one more thing: {x}.",
+        "By email I have sent a clearer take on {x}.",
+    ),
+    ("I followed up on one point by email: {x}.", "I followed up by email with more on {x}."),
+    (
+        "There was one more thing I wanted to say, so I wrote it up: {x}.",
+        "I wrote up a fuller answer on {x}.",
+    ),
+    ("My follow-up email covers one more point: {x}.", "My follow-up email revisits {x}."),
+    ("I sent one more thought by email: {x}.", "I sent a clearer answer by email on {x}."),
+)
+_CARD_GENERIC = (
+    "Your insight into the team made the day memorable.",
+    "I left our conversation with a real sense of the team's spirit.",
+    "Your thoughtful questions made the conversation a pleasure.",
+    "Hearing your perspective made the role come alive for me.",
+    "I valued your candour about the team and its goals.",
+    "Our conversation gave me a clear picture of the work ahead.",
+    "I enjoyed every minute of our conversation.",
+    "You made me feel very welcome on the day.",
+)
+_CARD_CLOSE = (
+    "I hope our paths cross again soon.",
+    "I look forward to staying in touch.",
+    "I would be thrilled to join the team.",
+    "I remain very excited about the role.",
+    "Wishing you a lovely week ahead.",
+    "I hope to see you again before long.",
+    "I am excited about what comes next.",
+    "It would be wonderful to work together.",
+)
+
+_SUBJECTS_EMAIL = (
+    "Thank you, {first}",
+    "Thanks for your time, {first}",
+    "Thank you for the conversation, {first}",
+    "Following up on our conversation, {first}",
+    "{role} interview: thank you, {first}",
+    "Thank you from {candidate}",
+    "Great speaking with you, {first}",
+    "With thanks, {first}",
+)
+_SUBJECTS_WRAP = (
+    "Thank you for arranging my {role} interviews",
+    "Thanks for a smooth interview day, {first}",
+    "{role} interviews: thank you, {first}",
+    "Thank you for organising the day, {first}",
+    "With thanks for arranging my visit, {first}",
+    "Thank you from {candidate}: {role} interviews",
+    "Thank you for coordinating my interviews, {first}",
+    "Following up after my {role} interviews",
+)
+_VALEDICTION = {"warm": "Warm regards,", "formal": "Kind regards,", "brief": "Best,"}
+_CARD_VALEDICTION = {"warm": "Warmly,", "formal": "With sincere thanks,", "brief": "Thanks again,"}
+
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss"}
+_TITLE_ENDINGS = (
+    "interview", "chat", "call", "round", "screen", "session", "panel", "conversation",
+    "loop", "lunch", "meeting", "review", "exercise", "presentation", "walkthrough",
+)  # fmt: skip
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: whitespace-separated tokens."""
+    return len(text.split())
+
+
+def first_name(name: str) -> str:
+    """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"."""
+    words = [w for w in (name or "").replace(",", " ").split() if w]
+    for word in words:
+        if word.lower().rstrip(".") not in _HONORIFICS:
+            return word
+    return words[0] if words else ""
+
+
+def _full_name(name: str) -> str:
+    return " ".join((name or "").split())
+
+
+def _greeting(person: Person, profile: Profile) -> str:
+    full = _full_name(person.name)
+    if not full:
+        return "Hello,"
+    if profile.greeting_style == "honorific":
+        return f"Dear {full},"
+    if profile.tone == "formal":
+        return f"Dear {first_name(full)},"
+    return f"Hi {first_name(full)},"
+
+
+def _names(names: Sequence[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _role_phrase(job: Job) -> str:
+    role = " ".join(job.role.split()).rstrip(".")
+    company = " ".join(job.company.split()).rstrip(".")
+    if not role:
+        phrase = "the role"
+    elif re.search(r"\b(role|position|job|opening|post)$", role, re.IGNORECASE):
+        phrase = f"the {role}"
+    else:
+        phrase = f"the {role} role"
+    return f"{phrase} at {company}" if company else phrase
+
+
+def _interview_phrase(title: str) -> str:
+    title = " ".join(title.split()).strip(" .")
+    if not title:
+        return ""
+    words = title.split(" ")
+    if words[0][:1].isupper() and words[0][1:].islower() and words[0].lower() != "i":
+        title = words[0].lower() + title[len(words[0]) :]
+    if words[0].lower() == "the":
+        title = title[4:]
+    if not title.lower().endswith(_TITLE_ENDINGS):
+        title += " interview"
+    return "the " + title
+
+
+def _sentence(text: str) -> str:
+    """One clean sentence: single spaces, no doubled words, a capital and one end mark."""
+    text = _tidy_spacing(text)
+    text = _dedupe_words(text)
+    text = re.sub(r"([.?!])[.?!,;:]+$", r"\1", text)
+    text = re.sub(r"[,;:]([.?!])$", r"\1", text)
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".?!":
+        text += "."
+    return text
+
+
+def _pick(pool: Sequence, slot: int):
+    return pool[slot % len(pool)]
+
+
+def _shape_form(entry, shape: str) -> str:
+    if isinstance(entry, str):
+        return entry
+    if shape == "fumble" and len(entry) > 2:
+        return entry[2]
+    if shape in ("clause", "whether"):
+        return entry[1]
+    return entry[0]
+
+
+def _render_detail(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
+    pools = _DETAIL_FIRST if ordinal == 0 else _DETAIL_ALSO
+    group = "note" if jot.shape == "note" else "topic" if jot.kind == "other" else jot.kind
+    form = _shape_form(_pick(pools[group], slot), jot.shape)
+    x = _trim(jot.text, limit)
+    if jot.urls:
+        x = _Jot(jot.kind, x, jot.shape, jot.urls).phrase()
+    return _sentence(form.format(x=x))
+
+
+def _render_promises(jots: Sequence[_Jot], slot: int, limit: int) -> str:
+    items = [_Jot(j.kind, _trim(j.text, limit), j.shape, j.urls).phrase() for j in jots]
+    plural = len(items) > 1 or _head_is_plural(jots[0].text)
+    verb = "are" if plural else "is"
+    return _sentence(f"As promised, here {verb} {_names(items)}{_pick(_PROMISE_ENDINGS, slot)}.")
+
+
+def _render_question(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
+    entry = _pick(_QUESTION_FIRST if ordinal == 0 else _QUESTION_ALSO, slot)
+    form = entry[0] if jot.shape == "direct" else entry[1]
+    x = _Jot(jot.kind, _trim(jot.text, limit), jot.shape, jot.urls).phrase()
+    return _sentence(form.format(x=x))
+
+
+def _render_wish(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
+    entry = _pick(_WISH_FIRST if ordinal == 0 else _WISH_ALSO, slot)
+    form = _shape_form(entry, jot.shape)
+    x = _Jot(jot.kind, _trim(jot.text, limit), jot.shape, jot.urls).phrase()
+    return _sentence(form.format(x=x))
+
+
+_IRREGULAR_PAST = {
+    "led": "leading", "built": "building", "ran": "running", "wrote": "writing",
+    "grew": "growing", "took": "taking", "gave": "giving", "drove": "driving", "won": "winning",
+    "taught": "teaching", "sold": "selling", "began": "beginning", "made": "making",
+    "rebuilt": "rebuilding", "rewrote": "rewriting", "set": "setting", "spun": "spinning",
+    "brought": "bringing", "cut": "cutting", "oversaw": "overseeing", "did": "doing",
+}  # fmt: skip
+
+
+def _experience(fit: str) -> str:
+    """A fit point typed as a past action ("led the kafka migration") as a noun phrase."""
+    words = fit.split(" ")
+    verb = words[0].lower()
+    if verb in _IRREGULAR_PAST:
+        gerund = _IRREGULAR_PAST[verb]
+    elif verb.endswith("ied") and len(verb) > 4:
+        gerund = verb[:-3] + "ying"
+    elif verb.endswith("ed") and len(verb) > 4 and verb not in _NOT_VERBS_ED:
+        gerund = verb[:-2] + "ing"
+    else:
+        return fit
+    return " ".join(["experience", gerund, *words[1:]])
+
+
+def _fit_sentence(job: Job, slot: int, company: str, formal: bool) -> str:
+    fits = []
+    for raw in job.fit_points:
+        text, _links = clean_jot(raw)
+        if formal:
+            text = _expand_contractions(text)
+        text = _experience(_lower_first(_trim(text, 14)))
+        if text:
+            fits.append(text)
+    if not fits:
+        return _sentence(_pick(_FIT_GENERIC, slot).format(company=company))
+    start = slot % len(fits)
+    chosen = (fits[start:] + fits[:start])[:2]
+    joined = _names(chosen)
+    if len(chosen) == 2 and any(" and " in fit for fit in chosen):
+        joined = f"{chosen[0]}, as well as {chosen[1]}"
+    return _sentence(_pick(_FIT, slot).format(fits=joined, company=company))
+
+
+@dataclass
+class _Piece:
+    text: str
+    paragraph: int
+    drop_rank: int  # 0 = never dropped; higher numbers are dropped first
+
+
+def _assemble(greeting: str, pieces: Sequence[_Piece], signoff: str) -> str:
+    paragraphs: dict[int, list[str]] = {}
+    for piece in pieces:
+        paragraphs.setdefault(piece.paragraph, []).append(piece.text)
+    middle = [" ".join(paragraphs[k]) for k in sorted(paragraphs)]
+    return "\n\n".join([greeting, *middle, signoff])
+
+
+def _signoff(profile: Profile, valediction: str, *, links: bool) -> str:
+    name = _full_name(profile.name)
+    if not links:
+        return f"{valediction}\n{name}" if name else valediction
+    signature_lines = [ln.strip() for ln in (profile.signature or "").splitlines() if ln.strip()]
+    lines = [valediction, *(signature_lines or ([name] if name else []))]
+    joined = "\n".join(lines)
+    for extra in (profile.phone, profile.portfolio_url, profile.linkedin_url):
+        extra = (extra or "").strip()
+        if extra and extra not in joined:
+            lines.append(extra)
+    return "\n".join(lines)
+
+
+def _fit_to_limits(
+    build, jot_limits: Sequence[int], low: int, high: int, optional: Sequence[_Piece]
+) -> str:
+    """Add optional sentences until the note reaches `low` words; shrink until under `high`."""
+    for limit in jot_limits:
+        pieces = build(limit)
+        extras: list[_Piece] = []
+        body = build.assemble(pieces)
+        for piece in optional:
+            if word_count(body) >= low:
+                break
+            extras.append(piece)
+            body = build.assemble(pieces + extras)
+        current = pieces + extras
+        while word_count(body) > high:
+            droppable = [p for p in current if p.drop_rank]
+            if not droppable:
+                break
+            worst = max(droppable, key=lambda p: (p.drop_rank, current.index(p)))
+            current = [p for p in current if p is not worst]
+            body = build.assemble(current)
+        if word_count(body) <= high:
+            return body
+    return body
+
+
+class _Builder:
+    """Builds one note's sentences for a given jot length limit."""
+
+    def __init__(self, greeting: str, signoff: str, make):
+        self.greeting = greeting
+        self.signoff = signoff
+        self.make = make
+
+    def __call__(self, limit: int) -> list[_Piece]:
+        return self.make(limit)
+
+    def assemble(self, pieces: Sequence[_Piece]) -> str:
+        order = sorted(pieces, key=lambda p: p.paragraph)
+        return _assemble(self.greeting, order, self.signoff)
+
+
+def _jots(person: Person, formal: bool) -> list[_Jot]:
+    first = first_name(person.name)
+    out = []
+    for point in person.points:
+        jot = _read_jot(point, first, formal)
+        if jot is not None:
+            out.append(jot)
+    return out
+
+
+def _detail_sentences(jots: Sequence[_Jot], slot: int, limit: int) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    seen: dict[str, int] = {}
+    for jot in jots:
+        if jot.kind not in DETAIL_KINDS:
+            continue
+        group = "topic" if jot.kind == "other" else jot.kind
+        ordinal = seen.get(group, 0)
+        if ordinal > 1 or len(pieces) >= 3:
+            continue
+        seen[group] = ordinal + 1
+        rank = 0 if not pieces else 3 + len(pieces)
+        pieces.append(_Piece(_render_detail(jot, ordinal, slot, limit), 1, rank))
+    return pieces
+
+
+def _followup_sentences(jots: Sequence[_Jot], slot: int, limit: int) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    wishes = [j for j in jots if j.kind == "wish_said"][:2]
+    for ordinal, jot in enumerate(wishes):
+        pieces.append(_Piece(_render_wish(jot, ordinal, slot, limit), 2, 4 if ordinal else 0))
+    promises = [j for j in jots if j.kind == "promise"][:3]
+    if promises:
+        pieces.append(_Piece(_render_promises(promises, slot, limit), 2, 0))
+    questions = [j for j in jots if j.kind == "question"][:2]
+    for ordinal, jot in enumerate(questions):
+        pieces.append(_Piece(_render_question(jot, ordinal, slot, limit), 2, 4 if ordinal else 0))
+    return pieces
+
+
+def _email(
+    job: Job, person: Person, profile: Profile, slot: int, others: Sequence[Person]
+) -> ComposedDraft:
+    tone = profile.tone if profile.tone in _THANKS else "warm"
+    formal = tone == "formal"
+    jots = _jots(person, formal)
+    generic = not jots
+    organiser = person.role in ORGANISER_ROLES
+    ctx = {"role_at": _role_phrase(job), "company": job.company.strip() or "your team"}
+    title = _interview_phrase(person.interview_titles[0]) if person.interview_titles else ""
+
+    def make(limit: int) -> list[_Piece]:
+        pieces: list[_Piece] = []
+        if organiser:
+            pieces.append(_Piece(_sentence(_pick(_WRAP_THANKS, slot).format(**ctx)), 1, 0))
+        else:
+            pieces.append(_Piece(_sentence(_pick(_THANKS[tone], slot).format(**ctx)), 1, 0))
+        details = _detail_sentences(jots, slot, limit)
+        pieces.extend(details)
+        if not details and not organiser:
+            pieces.append(_Piece(_sentence(_pick(_GENERIC, slot)), 1, 0))
+        pieces.extend(_followup_sentences(jots, slot, limit))
+        if organiser:
+            met = [_full_name(p.name) for p in others if _full_name(p.name)]
+            if met:
+                pieces.append(_Piece(_sentence(_pick(_MET, slot).format(names=_names(met))), 3, 0))
+            else:
+                pieces.append(_Piece(_MET_NOBODY, 3, 0))
+            missing = [_full_name(p.name) for p in others if p.name.strip() and not p.email.strip()]
+            pool = _PASS_NAMED if missing else _PASS_GENERAL
+            pieces.append(_Piece(_sentence(_pick(pool, slot).format(names=_names(missing))), 3, 0))
+            pieces.append(_Piece(_sentence(_pick(_INTEREST, slot).format(**ctx)), 4, 0))
+        else:
+            pieces.append(_Piece(_fit_sentence(job, slot, ctx["company"], formal), 4, 0))
+        pieces.append(_Piece(_sentence(_pick(_CLOSING[tone], slot)), 5, 0))
+        return pieces
+
+    optional: list[_Piece] = []
+    if organiser:
+        optional.append(_Piece(_fit_sentence(job, slot, ctx["company"], formal), 4, 2))
+    else:
+        optional.append(_Piece(_sentence(_pick(_INTEREST, slot).format(**ctx)), 4, 3))
+    if title and not organiser:
+        optional.append(_Piece(_sentence(_pick(_TITLE, slot).format(title=title)), 1, 2))
+    optional.append(_Piece(_sentence(_pick(_TEAM, slot)), 4, 1))
+    if not organiser and any(j.kind in DETAIL_KINDS for j in jots):
+        optional.append(_Piece(_sentence(_pick(_GENERIC, slot)), 1, 1))
+    optional.append(_Piece(_sentence(_pick(_PROCESS, slot)), 3 if organiser else 1, 1))
+    optional.append(_Piece(_sentence(_pick(_CONTRIBUTE, slot)), 4, 1))
+
+    greeting = _greeting(person, profile)
+    signoff = _signoff(profile, _VALEDICTION[tone], links=True)
+    builder = _Builder(greeting, signoff, make)
+    high = _BRIEF_MAX_WORDS if tone == "brief" else EMAIL_MAX_WORDS
+    body = _fit_to_limits(builder, (40, 25, 15, 8), _EMAIL_MIN_WORDS[tone], high, optional)
+
+    fields = {
+        "first": first_name(person.name) or "there",
+        "role": " ".join(job.role.split()) or "job",
+        "candidate": _full_name(profile.name) or "your candidate",
+    }
+    subject_pool = _SUBJECTS_WRAP if organiser else _SUBJECTS_EMAIL
+    subject = _tidy_spacing(_pick(subject_pool, slot).format(**fields))
+    subject = subject[:1].upper() + subject[1:]
+    return ComposedDraft(
+        contact_id=person.id,
+        channel="wrapup" if organiser else "email",
+        subject=subject,
+        body=body,
+        generic=generic,
+    )
+
+
+def _card_detail(jots: Sequence[_Jot], slot: int, limit: int) -> str | None:
+    details = [j for j in jots if j.kind in DETAIL_KINDS]
+    if details:
+        jot = details[0]
+        pool = _CARD_NOTE if jot.shape == "note" else _CARD_DETAIL
+        form = _shape_form(_pick(pool, slot), jot.shape)
+        return _sentence(form.format(x=_trim(jot.text, limit)))
+    for jot in jots:
+        x = _trim(jot.text, limit)
+        if jot.kind == "promise" and x:
+            return _sentence(_pick(_CARD_PROMISE, slot).format(x=x))
+        if jot.kind == "question" and x:
+            entry = _pick(_CARD_QUESTION, slot)
+            return _sentence((entry[0] if jot.shape == "direct" else entry[1]).format(x=x))
+        if jot.kind == "wish_said" and x:
+            entry = _pick(_CARD_WISH, slot)
+            return _sentence((entry[1] if jot.shape == "fumble" else entry[0]).format(x=x))
+    return None
+
+
+def _card(job: Job, person: Person, profile: Profile, slot: int) -> ComposedDraft:
+    tone = profile.tone if profile.tone in _THANKS else "warm"
+    jots = _jots(person, tone == "formal")
+    organiser = person.role in ORGANISER_ROLES
+    ctx = {"role_at": _role_phrase(job)}
+    thanks_pool = _CARD_WRAP_THANKS if organiser else _CARD_THANKS
+
+    def make(limit: int) -> list[_Piece]:
+        pieces = [_Piece(_sentence(_pick(thanks_pool, slot).format(**ctx)), 1, 0)]
+        detail = _card_detail(jots, slot, limit)
+        pieces.append(_Piece(detail or _sentence(_pick(_CARD_GENERIC, slot)), 1, 0))
+        if tone != "brief":
+            pieces.append(_Piece(_sentence(_pick(_CARD_CLOSE, slot)), 1, 1))
+        return pieces
+
+    builder = _Builder(
+        _greeting(person, profile),
+        _signoff(profile, _CARD_VALEDICTION[tone], links=False),
+        make,
+    )
+    body = _fit_to_limits(builder, (22, 14, 9, 5), 0, CARD_MAX_WORDS, ())
+    return ComposedDraft(person.id, "card", "", body, generic=not jots)
+
+
+def _panel_offset(job: Job, profile: Profile) -> int:
+    """A stable starting phrasing per application, so two applications do not read alike."""
+    key = f"{job.company.strip().lower()}|{job.role.strip().lower()}|{profile.name.strip().lower()}"
+    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
+
+
+def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[ComposedDraft]:
+    """Drafts for everyone met: an email (or wrap-up for recruiters and HR) and a card each.
+
+    Each person's phrasings come from their position in the panel, so no two people's notes
+    share a sentence (for panels of up to eight people).
+    """
+    offset = _panel_offset(job, profile)
+    drafts: list[ComposedDraft] = []
+    for index, person in enumerate(people):
+        slot = offset + index
+        others = [p for p in people if p is not person]
+        drafts.append(_email(job, person, profile, slot, others))
+        drafts.append(_card(job, person, profile, slot))
+    return drafts

@@ -1,0 +1,357 @@
+"""The draft composer: every note is personal, clean, the right length, and unlike the others."""
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+from jots import EMPTY_JOTS, GREETING_STYLES, JOBS, JOTS, PEOPLE, PROFILES, TONES
+
+from services.checker import check_draft
+from services.composer import (
+    ComposedDraft,
+    Job,
+    Person,
+    Point,
+    Profile,
+    clean_jot,
+    compose_panel,
+)
+
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+CONTRACTION = re.compile(r"\b\w+'(?:re|ve|ll|d|m)\b|n't\b|\b(?:it|that|what|there|who)'s\b", re.I)
+STOP = {
+    "the", "and", "for", "with", "that", "this", "from", "about", "have", "has", "was", "were",
+    "are", "she", "her", "his", "him", "they", "them", "their", "also", "really", "said",
+    "talked", "discussed", "send", "share", "email", "wish", "mention", "mentioned", "forgot",
+    "fumbled", "blanked", "should've", "ask", "abt", "convo", "long", "one", "what's", "its",
+    "been", "there", "super", "which", "liked", "loved", "both", "huge", "lol", "did", "last",
+    "every", "when", "more", "than", "plus", "runs", "went", "deep", "halfway", "through",
+}  # fmt: skip
+
+
+def first_name_of(name: str) -> str:
+    words = [w for w in name.split() if w.lower().rstrip(".") not in {"dr", "mr", "ms", "mrs"}]
+    return words[0]
+
+
+def key_words(body: str) -> set[str]:
+    text = URL.sub(" ", body.lower())
+    return {w for w in re.findall(r"[a-z][a-z'-]{3,}", text) if w not in STOP}
+
+
+def recognisable(point: Point, body: str) -> bool:
+    """The note carries the jot: its links exactly as typed, or most of its key words."""
+    urls = [u.rstrip(".,!?") for u in URL.findall(point.body)]
+    if any(u in body for u in urls):
+        return True
+    words = key_words(point.body) or key_words(clean_jot(point.body)[0])
+    if not words:
+        return False
+    found = {w for w in words if re.search(rf"\b{re.escape(w)}\b", body.lower())}
+    return len(found) >= min(len(words), 2) or len(found) * 2 >= len(words)
+
+
+def sections(body: str) -> tuple[str, list[str], str]:
+    paragraphs = body.split("\n\n")
+    return paragraphs[0], paragraphs[1:-1], paragraphs[-1]
+
+
+def sentences(body: str) -> list[str]:
+    _, middle, _ = sections(body)
+    out = []
+    for paragraph in middle:
+        out.extend(s for s in SENTENCE_END.split(paragraph) if s)
+    return out
+
+
+def make_profile(index: int, tone: str, greeting_style: str) -> Profile:
+    name, signature, phone, portfolio, linkedin = PROFILES[index % len(PROFILES)]
+    return Profile(name, signature, phone, portfolio, linkedin, tone, greeting_style)
+
+
+def make_job(index: int) -> Job:
+    company, role, fits = JOBS[index % len(JOBS)]
+    return Job(company, role, fits)
+
+
+def make_panel(size: int, start: int) -> list[Person]:
+    """`size` different people; some have no points at all, the rest one to four jots."""
+    people = []
+    for i in range(size):
+        name, role, email, title = PEOPLE[(start + i) % len(PEOPLE)]
+        count = (start + 3 * i) % 5
+        points = tuple(Point(*JOTS[(start * 7 + i * 13 + j * 5) % len(JOTS)]) for j in range(count))
+        titles = (title,) if title else ()
+        people.append(Person(f"p{i}", name, role, "", email, points, titles))
+    return people
+
+
+def usable(person: Person) -> bool:
+    return any(clean_jot(p.body) != ("", ()) for p in person.points)
+
+
+def assert_clean_text(text: str) -> None:
+    bare = URL.sub("", text)
+    assert "{" not in bare and "}" not in bare, text
+    assert not re.search(r"\bNone\b", bare), text
+    assert "  " not in text, text
+    doubled = re.search(r"\b(\w+)\s+\1\b", bare, re.IGNORECASE)
+    assert doubled is None, f"doubled word {doubled and doubled.group(0)!r} in {text!r}"
+    assert not re.search(r"[,;:.!?]\s*[.!?]|[.!?]\s*[,;:]|,\s*,| [,.;:?!]", bare), text
+    assert not re.search(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", text), text
+
+
+def assert_good_draft(draft: ComposedDraft, person: Person, profile: Profile) -> None:
+    body = draft.body
+    greeting, middle, signoff = sections(body)
+    assert middle, body
+    assert body.split("\n")[1] == "", "a blank line follows the greeting"
+    first = first_name_of(person.name)
+    if profile.greeting_style == "honorific":
+        assert greeting == f"Dear {person.name},"
+    elif profile.tone == "formal":
+        assert greeting == f"Dear {first},"
+    else:
+        assert greeting == f"Hi {first},"
+
+    assert_clean_text(body)
+    for sentence in sentences(body):
+        assert sentence[0].isupper() or sentence[0].isdigit(), f"{sentence!r} in\n{body}"
+        assert sentence[-1] in ".?!", f"{sentence!r} in\n{body}"
+
+    words = len(body.split())
+    if draft.channel == "card":
+        assert draft.subject == ""
+        assert words <= 80, body
+        assert signoff.split("\n")[-1] == profile.name
+        assert "http" not in signoff
+    else:
+        assert draft.subject.strip(), draft
+        assert_clean_text(draft.subject)
+        assert 90 <= words <= 200, f"{words} words:\n{body}"
+        signature = profile.signature.splitlines() or [profile.name]
+        for line in [*signature, profile.phone, profile.portfolio_url, profile.linkedin_url]:
+            assert line in signoff.split("\n") if line else True, signoff
+
+    if profile.tone == "formal":
+        assert not CONTRACTION.search(body.replace("O'Neill", "")), body
+
+    assert draft.generic is (not usable(person))
+    if usable(person):
+        assert any(recognisable(p, body) for p in person.points), body
+
+
+def assert_no_shared_sentences(drafts: list[ComposedDraft]) -> None:
+    owner: dict[str, str] = {}
+    for draft in drafts:
+        for sentence in sentences(draft.body):
+            key = sentence.lower()
+            other = owner.setdefault(key, draft.contact_id)
+            assert other == draft.contact_id, f"{sentence!r} is in notes to {other} and {draft}"
+
+
+@pytest.mark.parametrize("greeting_style", GREETING_STYLES)
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("size", [2, 3, 4, 5, 6])
+def test_every_draft_of_every_panel_is_personal_clean_and_distinct(size, tone, greeting_style):
+    for start in range(len(JOTS)):
+        people = make_panel(size, start)
+        profile = make_profile(start, tone, greeting_style)
+        drafts = compose_panel(make_job(start), people, profile)
+        assert len(drafts) == 2 * size
+        pairs = zip(drafts[::2], drafts[1::2], strict=True)
+        for person, (note, card) in zip(people, pairs, strict=True):
+            organiser = person.role in ("recruiter", "hr")
+            assert (note.channel, card.channel) == ("wrapup" if organiser else "email", "card")
+            assert note.contact_id == card.contact_id == person.id
+            assert_good_draft(note, person, profile)
+            assert_good_draft(card, person, profile)
+        assert_no_shared_sentences(drafts)
+
+
+def test_same_input_gives_same_drafts():
+    people = make_panel(5, 3)
+    profile = make_profile(0, "warm", "first_name")
+    assert compose_panel(make_job(0), people, profile) == compose_panel(
+        make_job(0), list(people), profile
+    )
+
+
+def test_people_with_no_points_get_polite_generic_notes_that_still_differ():
+    people = [Person(f"g{i}", PEOPLE[i][0], "interviewer", email="x@y.z") for i in range(6)]
+    people[1] = replace(people[1], points=tuple(Point(*j) for j in EMPTY_JOTS))
+    for tone in TONES:
+        profile = make_profile(0, tone, "first_name")
+        drafts = compose_panel(make_job(2), people, profile)
+        assert all(d.generic for d in drafts)
+        for person, draft in zip([p for p in people for _ in (0, 1)], drafts, strict=True):
+            assert_good_draft(draft, person, profile)
+        assert_no_shared_sentences(drafts)
+
+
+def test_identical_jots_for_everyone_still_give_distinct_notes():
+    points = (
+        Point("topic", "kafka migration"),
+        Point("topic", "the Q3 roadmap"),
+        Point("their_work", "she leads the payments team"),
+        Point("promise", "share portfolio https://samcarter.dev/work"),
+        Point("question", "what's the onboarding like"),
+        Point("wish_said", "forgot to mention 5 yrs of go"),
+    )
+    people = [Person(f"s{i}", PEOPLE[i][0], "interviewer", points=points) for i in range(6)]
+    drafts = compose_panel(make_job(0), people, make_profile(0, "warm", "first_name"))
+    assert_no_shared_sentences(drafts)
+    for person, draft in zip([p for p in people for _ in (0, 1)], drafts, strict=True):
+        assert_good_draft(draft, person, make_profile(0, "warm", "first_name"))
+
+
+def one_email(points, *, tone="warm", role="interviewer", name="Dana Rivera") -> ComposedDraft:
+    person = Person("d", name, role, email="d@x.example", points=tuple(Point(*p) for p in points))
+    return compose_panel(make_job(0), [person], make_profile(0, tone, "first_name"))[0]
+
+
+def test_fragments_are_phrased_naturally():
+    body = one_email([("topic", "kafka migration")]).body
+    assert "the kafka migration" in body
+    body = one_email([("their_work", "she leads the payments team")]).body
+    assert "you lead the payments team" in body
+    assert "she leads" not in body
+    body = one_email([("common_ground", "also has a corgi lol")]).body
+    assert "you also have a corgi" in body
+    assert "lol" not in body
+    body = one_email([("topic", "Talked about the on-call rotation 😅")]).body
+    assert "the on-call rotation" in body and "Talked" not in body
+
+
+def test_promise_keeps_the_link_exactly_as_typed():
+    body = one_email([("promise", "send link to my kafka talk https://youtu.be/xyz?t=30")]).body
+    assert re.search(
+        r"As promised, here is the link to my kafka talk \(https://youtu\.be/xyz\?t=30\)", body
+    )
+    body = one_email([("promise", "send her the repo github.com/samc/ratelimiter.")]).body
+    assert "As promised, here is the repo (github.com/samc/ratelimiter)" in body
+    body = one_email([("promise", "slides from my talk")]).body
+    assert "As promised, here are the slides from my talk" in body
+
+
+def test_question_and_wish_become_a_follow_up_question_and_an_addition():
+    body = one_email([("question", "how does the team handle oncall??")]).body
+    asked = [s for s in sentences(body) if "oncall" in s]
+    assert len(asked) == 1 and asked[0].endswith("handle oncall?")
+    body = one_email([("question", "ask if they sponsor visas")]).body
+    asked = [s for s in sentences(body) if "whether you sponsor visas" in s]
+    assert len(asked) == 1 and asked[0].endswith("?"), body
+    body = one_email([("wish_said", "wish i'd said i led the migration at acme")]).body
+    assert "that I led the migration at acme." in body or ": I led the migration" in body
+
+
+def test_formal_tone_expands_contractions_from_jots_and_brief_is_shorter():
+    formal = one_email([("question", "what's the onboarding like")], tone="formal").body
+    assert "what is the onboarding like?" in formal
+    assert formal.startswith("Dear Dana,\n\n")
+    panel = make_panel(6, 11)
+    for start in range(6):
+        panel = make_panel(6, start)
+        warm = compose_panel(make_job(0), panel, make_profile(0, "warm", "first_name"))
+        brief = compose_panel(make_job(0), panel, make_profile(0, "brief", "first_name"))
+        for w, b in zip(warm, brief, strict=True):
+            assert len(b.body.split()) <= len(w.body.split()), (w.body, b.body)
+
+
+def test_long_and_numerous_jots_still_fit_the_limits():
+    many = [JOTS[-1]] * 3 + [("promise", j[1]) for j in JOTS if j[0] == "promise"]
+    many += [("question", "who would i pair with first month " * 4), ("wish_said", JOTS[-1][1])]
+    for tone in TONES:
+        for role in ("interviewer", "recruiter"):
+            draft = one_email(many, tone=tone, role=role)
+            assert len(draft.body.split()) <= 200, draft.body
+            assert "As promised, here are" in draft.body
+            assert_clean_text(draft.body)
+
+
+def test_recruiter_wrapup_names_everyone_and_who_needs_thanks_passed_on():
+    people = [
+        Person("r", "Marcus Bell", "recruiter", email="m@x.example"),
+        Person("a", "Dana Rivera", "interviewer", email="d@x.example"),
+        Person("b", "Dr. Priya Natarajan", "interviewer"),
+        Person("c", "Jo", "other"),
+    ]
+    wrap, card = compose_panel(make_job(0), people, make_profile(0, "warm", "first_name"))[:2]
+    assert wrap.channel == "wrapup" and wrap.subject
+    for name in ("Dana Rivera", "Dr. Priya Natarajan", "Jo"):
+        assert name in wrap.body
+
+    # Everyone is named once as met; those without an address once more, to pass thanks on.
+    def times(name: str) -> int:
+        return len(re.findall(rf"\b{re.escape(name)}\b", wrap.body))
+
+    assert (times("Dana Rivera"), times("Priya Natarajan"), times("Jo")) == (1, 2, 2), wrap.body
+    assert card.channel == "card" and "Marcus" in card.body.split("\n")[0]
+
+    everyone_reachable = [replace(p, email=p.email or "z@x.example") for p in people]
+    wrap = compose_panel(make_job(0), everyone_reachable, make_profile(0, "warm", "first_name"))[0]
+    assert "anyone" in wrap.body
+
+
+def test_signature_falls_back_to_name_and_card_signs_with_name_only():
+    person = Person("d", "Dana Rivera", "interviewer", points=(Point("topic", "kafka"),))
+    profile = Profile(
+        "Kenji Watanabe", signature="K. Watanabe\nStaff Engineer", phone="07700 900123"
+    )
+    email, card = compose_panel(make_job(0), [person], profile)
+    assert email.body.endswith("Warm regards,\nK. Watanabe\nStaff Engineer\n07700 900123")
+    assert card.body.endswith("Warmly,\nKenji Watanabe")
+    plain = compose_panel(make_job(0), [person], Profile("Kenji Watanabe"))[0]
+    assert plain.body.endswith("Warm regards,\nKenji Watanabe")
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "urls"),
+    [
+        ("kafka migration", "kafka migration", ()),
+        ("we both love bouldering 🧗", "we both love bouldering", ()),
+        (
+            "discussed feature flags & gradual rollouts!!",
+            "discussed feature flags and gradual rollouts",
+            (),
+        ),
+        ("the   the incident review", "the incident review", ()),
+        ("send repo github.com/a/b.", "send repo", ("github.com/a/b",)),
+        ("AWS cert :)", "AWS cert", ()),
+        ("team small... maybe 5 ppl", "team small, maybe 5 people", ()),
+        ("👍👍", "", ()),
+    ],
+)
+def test_clean_jot(raw, text, urls):
+    assert clean_jot(raw) == (text, urls)
+
+
+def test_checker_finds_nothing_wrong_with_composed_panels():
+    for start in range(0, len(JOTS), 3):
+        people = make_panel(6, start)
+        drafts = compose_panel(make_job(start), people, make_profile(start, "warm", "honorific"))
+        for i, draft in enumerate(drafts):
+            person = people[i // 2]
+            others = [d.body for d in drafts if d.contact_id != draft.contact_id]
+            codes = {
+                w.code
+                for w in check_draft(
+                    channel=draft.channel,
+                    subject=draft.subject,
+                    body=draft.body,
+                    contact_name=person.name,
+                    contact_email=person.email,
+                    points=[p.body for p in person.points],
+                    other_bodies=others,
+                    due_at=None,
+                    now=datetime(2025, 1, 1),
+                    generic=draft.generic,
+                )
+            }
+            assert not codes & {"too_long", "pleading", "near_duplicate", "name_mismatch"}, (
+                codes,
+                draft.body,
+            )
+            assert ("no_detail" in codes) is draft.generic, draft.body
