@@ -1,0 +1,78 @@
+"""From a panel of three people with notes to three sent emails, in Chromium, as a person would."""
+
+import pytest
+
+from extensions import db
+from models import Draft
+from tests.test_capture_browser import no_horizontal_scroll, sign_up
+
+pytestmark = pytest.mark.browser
+
+PANEL = (
+    "09:00 Dana Rivera, Engineering Manager, dana@acme.example\n"
+    "10:00-11:00 Sam Lee (Staff Engineer) sam@acme.example & Alex Kim (Principal Engineer) "
+    "alex@acme.example"
+)
+NOTES = {
+    "Dana Rivera": ("Topic we discussed", "kafka migration for the ledger"),
+    "Sam Lee": ("Common ground", "we both love rust and climbing"),
+    "Alex Kim": ("I promised to send", "link to my talk https://example.com/talk"),
+}
+
+
+def test_three_people_three_sent_emails(page, live_server):
+    sign_up(page)
+    page.get_by_label("Company").fill("Acme Robotics")
+    page.get_by_label("Role").fill("Staff Engineer")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_label("Interview day").fill("2026-11-20")
+    page.get_by_label("Schedule, one line per slot").fill(PANEL)
+    page.get_by_role("button", name="Check the schedule").click()
+    page.get_by_role("button", name="Save 2 interviews").click()
+
+    for name, (kind, text) in NOTES.items():
+        page.locator("a.person", has_text=name).click()
+        page.get_by_text(kind, exact=True).click()
+        page.get_by_label("Talking point").fill(text)
+        page.get_by_role("button", name="Save point").click()
+        page.get_by_role("heading", name="Points (1)").wait_for()
+        page.get_by_role("link", name="← Acme Robotics").click()
+
+    page.get_by_role("link", name="Thank-you notes").click()
+    assert no_horizontal_scroll(page)
+    emails = page.locator("article.draft", has=page.get_by_text("Email", exact=True))
+    assert emails.count() == 3
+    for name, (_, text) in NOTES.items():
+        article = page.locator("article.draft", has=page.get_by_role("heading", name=name)).filter(
+            has=page.get_by_text("Email", exact=True)
+        )
+        body = article.get_by_label(f"Email to {name}")
+        assert name.split()[0] in body.input_value().splitlines()[0]
+        link = article.get_by_role("link", name="Open in mail app")
+        assert link.get_attribute("href").startswith("mailto:")
+
+    # An edit autosaves: the status line says it is now the user's version.
+    dana = page.locator("article.draft", has=page.get_by_role("heading", name="Dana Rivera")).filter(
+        has=page.get_by_text("Email", exact=True)
+    )
+    field = dana.get_by_label("Email to Dana Rivera")
+    field.fill(field.input_value().replace("Hi Dana,", "Hi Dana,\n\nA quick note from the train."))
+    dana.get_by_text("(edited)").wait_for()
+
+    for name in NOTES:
+        article = page.locator("article.draft", has=page.get_by_role("heading", name=name)).filter(
+            has=page.get_by_text("Email", exact=True)
+        )
+        article.get_by_role("button", name="Mark as sent").click()
+        article_after = page.locator("article.draft.done", has=page.get_by_role("heading", name=name))
+        article_after.get_by_role("button", name="undo").wait_for()
+
+    with live_server.app.app_context():
+        sent = db.session.scalars(db.select(Draft).where(Draft.sent_at.is_not(None))).all()
+        assert len(sent) == 3
+        assert {d.channel for d in sent} == {"email"}
+        dana_draft = next(d for d in sent if d.contact.name == "Dana Rivera")
+        assert "A quick note from the train." in dana_draft.current.body
+
+    page.get_by_role("link", name="Afterword").click()
+    assert page.locator(".due-item.done").count() == 3
