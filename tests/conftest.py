@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import text
+from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
 
 from app import create_app
@@ -54,6 +55,8 @@ def app_config(database_url):
         "TESTING": True,
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
+        # No pooled connections outlive a test app (PostgreSQL would warn of unclosed ones).
+        "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool},
         "WTF_CSRF_ENABLED": False,
         "PASSWORD_HASH_METHOD": FAST_HASH,
         "SESSION_COOKIE_SECURE": False,
