@@ -56,6 +56,7 @@ def manifest():
             "share_target": {
                 "action": url_for("pwa.share"),
                 "method": "GET",
+                "enctype": "application/x-www-form-urlencoded",
                 "params": {"title": "title", "text": "text", "url": "url"},
             },
         }

@@ -90,7 +90,7 @@ def test_no_serious_violations(browser, live_server, width):
 
 
 def test_the_check_can_fail(browser):
-    """A page with an unlabelled field and no-contrast text is reported, so a pass means something."""
+    """An unlabelled field and faint text are reported, so a pass means something."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `make test` (npm ci) first")
     page = browser.new_page(bypass_csp=True)
