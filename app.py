@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 from flask import Flask
@@ -42,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
 
     security.init_app(app)
+    _warn_about_local_rate_limits(app)
     for module in (errors, auth, home, applications, capture, drafts, exports, sync, pwa, account):
         app.register_blueprint(module.bp)
     return app
@@ -94,3 +96,12 @@ def _database_url(instance_path: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return url
+
+
+def _warn_about_local_rate_limits(app: Flask) -> None:
+    """Under gunicorn each worker counts on its own: limits need a shared store such as Redis."""
+    if app.config["RATELIMIT_STORAGE_URI"].startswith("memory://") and "gunicorn" in sys.modules:
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI is memory://: each worker keeps its own counts, so sign-in "
+            "and export limits are multiplied by the number of workers. Set it to redis://..."
+        )

@@ -55,7 +55,7 @@ def show(application_id):
     return render(
         "applications/show.html",
         application=application,
-        interviews=capture.live(application.interviews),
+        interviews=capture.interviews_with_people(db.session, application),
         contacts=contacts,
         counts=counts,
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from models import Application, Contact, Interview, TalkingPoint, utcnow
 from services.localtime import day_bounds_utc, local_today, to_utc
@@ -198,6 +198,18 @@ def delete_contact(session: Session, contact: Contact) -> None:
 
 def live(items: Sequence):
     return [item for item in items if item.deleted_at is None]
+
+
+def interviews_with_people(session: Session, application: Application) -> list[Interview]:
+    """The application's live interviews with their people, in two queries whatever the size."""
+    return list(
+        session.scalars(
+            select(Interview)
+            .where(Interview.application_id == application.id, Interview.deleted_at.is_(None))
+            .options(selectinload(Interview.contacts))
+            .order_by(Interview.starts_at)
+        )
+    )
 
 
 def point_counts(session: Session, contact_ids: Sequence[str]) -> dict[str, int]:
