@@ -1,5 +1,6 @@
 """Application factory."""
 
+import logging
 import os
 import secrets
 import sys
@@ -43,6 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
 
     security.init_app(app)
+    _configure_logging()
     _warn_about_local_rate_limits(app)
     for module in (errors, auth, home, applications, capture, drafts, exports, sync, pwa, account):
         app.register_blueprint(module.bp)
@@ -105,3 +107,13 @@ def _warn_about_local_rate_limits(app: Flask) -> None:
             "RATELIMIT_STORAGE_URI is memory://: each worker keeps its own counts, so sign-in "
             "and export limits are multiplied by the number of workers. Set it to redis://..."
         )
+
+
+def _configure_logging() -> None:
+    """Security events (sign-in, export, deletion...) go to stderr unless logging is set up."""
+    logger = logging.getLogger("afterword")
+    logger.setLevel(os.environ.get("LOG_LEVEL", "INFO"))
+    if not logging.getLogger().handlers and not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        logger.addHandler(handler)

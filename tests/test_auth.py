@@ -183,3 +183,16 @@ def test_remember_me_sets_a_cookie_of_at_most_30_days(client, auth):
     client.post("/login", data={"email": "ana@example.com", "password": PASSWORD, "remember": "y"})
     cookie = client.get_cookie("remember_token")
     assert cookie is not None and cookie.http_only
+
+
+def test_sign_in_events_are_logged_without_secrets(client, auth, caplog):
+    caplog.set_level("INFO", logger="afterword")
+    auth.register()
+    auth.logout()
+    auth.login(password="wrong password here")
+    auth.login()
+    text = caplog.text
+    assert "register user=" in text and "sign-out user=" in text
+    assert "sign-in failed user=" in text and "sign-in user=" in text
+    assert PASSWORD not in text and "wrong password here" not in text
+    assert "ana@example.com" not in text
