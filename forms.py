@@ -28,6 +28,7 @@ from models import (
     POINT_MAX,
     TONES,
 )
+from services.cleaning import clean_text
 from services.passwords import MAX_LENGTH, password_problem
 from services.schedule import parse_person
 
@@ -40,7 +41,7 @@ def _choices(labels: dict[str, str]) -> list[SelectChoice]:
 
 
 def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+    return clean_text(value).strip() if isinstance(value, str) else value
 
 
 class StrippedForm(FlaskForm):

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from extensions import db, htmx
 from models import Application, Draft, utcnow
 from services import drafts, reminders
+from services.cleaning import clean_text
 from services.mail import eml_bytes
 from services.pdf import download_name
 
@@ -91,13 +92,15 @@ def _answer(draft: Draft, block: str):
 def save(draft_id):
     """Autosave the user's edit as their working version."""
     draft = owned_or_404(Draft, draft_id)
-    body = request.form.get("body", "")
-    subject = request.form.get("subject", draft.current.subject if draft.current else "")
+    body = clean_text(request.form.get("body", ""))
+    subject = clean_text(
+        request.form.get("subject", draft.current.subject if draft.current else "")
+    )
     if not body.strip() or len(body) > 10_000 or len(subject) > 300:
         return _refuse(
             draft, "Keep the note between 1 and 10,000 characters, the subject under 300."
         )
-    drafts.save_edit(db.session, draft, subject.strip(), body.replace("\r\n", "\n"))
+    drafts.save_edit(db.session, draft, subject.strip(), body)
     return _answer(draft, "draft_status")
 
 

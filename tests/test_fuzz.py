@@ -1,0 +1,111 @@
+"""Hypothesis throws arbitrary input at every form: never a 500, every refusal says why, and a
+refused form writes nothing."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extensions import db
+from models import Application, Contact, Interview, TalkingPoint, User
+from services import capture
+from services.schedule import ParsedPerson
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    database=None,
+)
+# Text as people (and attackers) type it: any character, NULs and controls included, short and long.
+anything = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=0, max_size=3000),
+    st.sampled_from(["", " ", "\x00", "<script>alert(1)</script>", "2026-02-30", "25:99",
+                     "x" * 5000, "'; DROP TABLE users; --", "https://", "mailto:x", "🎉" * 300]),
+)  # fmt: skip
+ERROR_WORDS = ("error", "Enter", "Choose", "Type", "Keep", "Use", "could not", "must",
+               "Not a valid", "Pick", "already", "expired", "Paste")  # fmt: skip
+
+
+def _counts(app) -> tuple[int, ...]:
+    with app.app_context():
+        return tuple(
+            db.session.scalar(db.select(db.func.count()).select_from(model))
+            for model in (User, Application, Interview, Contact, TalkingPoint)
+        )
+
+
+@pytest.fixture
+def world(app, client, user):
+    with app.app_context():
+        ana = db.session.scalar(db.select(User))
+        application = capture.create_application(db.session, ana.id, company="Acme", role="Dev")
+        interview = capture.add_interview(
+            db.session, application, starts_at=capture.utcnow(), ends_at=None,
+            people=[ParsedPerson(name="Dana Rivera")],
+        )  # fmt: skip
+        contact = interview.contacts[0]
+        point = capture.add_point(db.session, contact, kind="topic", body="x", interview_id=None)
+        return {"application": application.id, "interview": interview.id,
+                "contact": contact.id, "point": point.id}  # fmt: skip
+
+
+FORMS = {
+    "/applications/new": ("company", "role", "posting_url", "fit_points"),
+    "/applications/{application}/edit": ("company", "role", "posting_url", "fit_points"),
+    "/applications/{application}/schedule": ("day", "text", "confirm"),
+    "/applications/{application}/interviews/new": (
+        "title", "day", "start", "end", "format", "location", "round", "people"),
+    "/interviews/{interview}": ("person",),
+    "/interviews/{interview}/edit": ("title", "day", "start", "end", "format", "people"),
+    "/contacts/{contact}": ("kind", "body", "interview_id"),
+    "/contacts/{contact}/edit": (
+        "name", "title", "role", "email", "phone", "linkedin_url", "postal_address", "got_card"),
+    "/points/{point}/edit": ("edit-kind", "edit-body"),
+    "/account/profile": ("name", "signature", "phone", "portfolio_url", "linkedin_url",
+                         "postal_address", "tone", "greeting_style", "paper", "timezone"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_forms_never_fail_and_explain_refusals(app, client, world, path):
+    fields = FORMS[path]
+    url = path.format(**world)
+
+    @FUZZ
+    @given(st.fixed_dictionaries({name: anything for name in fields}), st.booleans())
+    def post(data, as_htmx):
+        before = _counts(app)
+        headers = {"HX-Request": "true"} if as_htmx else {}
+        response = client.post(url, data=data, headers=headers)
+        assert response.status_code < 500
+        if response.status_code in (200, 422) and path != "/applications/{application}/schedule":
+            html = response.get_data(as_text=True)
+            # A form shown again after a POST is a refusal: it says why, and wrote nothing.
+            assert any(word in html for word in ERROR_WORDS), html[:500]
+            assert _counts(app) == before
+
+    post()
+
+
+@FUZZ
+@given(st.fixed_dictionaries({"email": anything, "password": anything, "name": anything}))
+def test_register_and_login_never_fail(app, client, data):
+    assert client.post("/register", data=data).status_code < 500
+    client.post("/logout")
+    assert client.post("/login", data=data).status_code in (200, 302, 429)
+
+
+@FUZZ
+@given(st.fixed_dictionaries({"subject": anything, "body": anything}), st.booleans())
+def test_draft_autosave_never_fails(app, client, panel, data, as_htmx):
+    application_id, _ = panel
+    drafts = client.get(f"/api/applications/{application_id}/drafts").json["drafts"]
+    with app.app_context():
+        from models import Draft
+
+        draft_id = db.session.scalar(db.select(Draft.id).limit(1))
+    headers = {"HX-Request": "true"} if as_htmx else {}
+    response = client.post(f"/drafts/{draft_id}/save", data=data, headers=headers)
+    assert response.status_code in (200, 303, 400, 422)
+    assert drafts
