@@ -12,12 +12,14 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
     Text,
     UniqueConstraint,
     event,
+    inspect,
     update,
 )
 from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, relationship
@@ -99,7 +101,7 @@ class Syncable:
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    change_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    change_seq: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -230,6 +232,9 @@ SYNCABLE_MODELS: dict[str, type[Syncable]] = {
     "contact": Contact,
     "talking_point": TalkingPoint,
 }
+# A pull reads one user's rows after a change number.
+for _model in SYNCABLE_MODELS.values():
+    Index(f"ix_{_model.__tablename__}_user_change", _model.user_id, _model.change_seq)
 
 
 class AppliedMutation(db.Model):
@@ -307,9 +312,21 @@ def stamp_changes(session: Session, flush_context, instances) -> None:
             touched.setdefault(obj.user_id, []).append(obj)
     for obj in session.dirty:
         if isinstance(obj, Syncable) and session.is_modified(obj):
-            obj.version = (obj.version or 1) + 1
-            obj.updated_at = utcnow()
             touched.setdefault(obj.user_id, []).append(obj)
+    # Linking a person to an interview changes the person's interview_ids too, even when
+    # their side of the link was never loaded (so SQLAlchemy does not see them as modified).
+    for obj in [*session.new, *session.dirty]:
+        if isinstance(obj, Interview):
+            history = inspect(obj).attrs.contacts.history
+            for contact in (*history.added, *history.deleted):
+                mine = touched.setdefault(contact.user_id, [])
+                if contact not in mine and contact not in session.new:
+                    mine.append(contact)
+    for objs in touched.values():
+        for obj in objs:
+            if obj not in session.new:
+                obj.version = (obj.version or 1) + 1
+                obj.updated_at = utcnow()
     for user_id, objs in touched.items():
         top = session.execute(
             update(User)

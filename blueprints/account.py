@@ -1,15 +1,90 @@
-"""The user's profile: how their notes are signed and sent."""
+"""The user's profile and their data: export, import, deletion, and how long details are kept."""
 
-from flask import Blueprint, flash, redirect, url_for
-from flask_login import current_user, login_required
+import json
 
-from extensions import db
-from forms import ProfileForm
-from services import capture
+import click
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    g,
+    redirect,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, logout_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, IntegerField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from extensions import db, htmx, limiter
+from forms import ProfileForm, StrippedForm
+from models import Application, utcnow
+from services import capture, portability
+from services.passwords import MAX_LENGTH, verify_password
+from services.pdf import download_name
+
+from .errors import http_error
 from .fragments import render
+from .scope import owned_or_404
 
-bp = Blueprint("account", __name__, url_prefix="/account")
+# cli_group=None: the command is `flask erase-expired`, not `flask account erase-expired`.
+bp = Blueprint("account", __name__, url_prefix="/account", cli_group=None)
+
+CONFIRM_PHRASE = "delete my account"
+MAX_MB = portability.MAX_FILE_BYTES // (1024 * 1024)
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        "Afterword export (.json)",
+        validators=[FileRequired("Choose the .json file you downloaded from Afterword.")],
+        render_kw={"accept": ".json,application/json"},
+    )
+
+
+class DeleteAccountForm(StrippedForm):
+    password = PasswordField(
+        "Your password",
+        validators=[DataRequired("Enter your password."), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    confirm = StringField(
+        f"Type “{CONFIRM_PHRASE}” to confirm",
+        validators=[DataRequired(f"Type “{CONFIRM_PHRASE}” to confirm."), Length(max=100)],
+        render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"},
+    )
+
+    def validate_confirm(self, field):
+        if " ".join(field.data.split()).casefold() != CONFIRM_PHRASE:
+            raise ValidationError(f"Type “{CONFIRM_PHRASE}” exactly, to show you mean it.")
+
+
+class RetentionForm(StrippedForm):
+    closed = BooleanField("This application is closed")
+    retention_days = IntegerField(
+        "Erase their contact details this many days after closing",
+        validators=[
+            Optional(),
+            NumberRange(
+                0,
+                portability.MAX_RETENTION_DAYS,
+                message=f"Choose from 0 to {portability.MAX_RETENTION_DAYS:,} days, "
+                "or leave it empty to keep them.",
+            ),
+        ],
+    )
+
+
+def _per_user() -> str:
+    return f"user:{current_user.get_id() if current_user.is_authenticated else 'anon'}"
+
+
+def _password_refused(response) -> bool:
+    return bool(g.get("password_refused"))
 
 
 @bp.before_request
@@ -30,3 +105,129 @@ def profile():
         flash("Profile saved.", "success")
         return redirect(url_for("account.profile"), code=303)
     return render("account/profile.html", form=form)
+
+
+@bp.get("/export.json")
+def export():
+    """Everything in the account as one JSON file."""
+    now = utcnow()
+    document = portability.export_account(db.session, current_user._get_current_object(), now)
+    name = download_name("afterword-export", now.date().isoformat(), suffix=".json")
+    return _download(json.dumps(document, ensure_ascii=False, indent=2), "application/json", name)
+
+
+@bp.get("/applications/<application_id>/contacts.vcf")
+def contacts_vcf(application_id):
+    """The people met for an application, for the phone's address book."""
+    application = owned_or_404(Application, application_id)
+    name = download_name("contacts", application.company, suffix=".vcf")
+    return _download(portability.vcards(application), "text/vcard", name)
+
+
+def _download(payload: str, mimetype: str, name: str) -> Response:
+    return Response(
+        payload,
+        mimetype=mimetype,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@limiter.limit("10/minute;60/hour", methods=["POST"], key_func=_per_user)
+def import_():
+    """Add the contents of an exported file to this account, all or nothing."""
+    form = ImportForm()
+    if form.validate_on_submit():
+        raw = form.file.data.read(portability.MAX_FILE_BYTES + 1)
+        try:
+            summary = portability.import_file(db.session, current_user._get_current_object(), raw)
+        except portability.ImportRefused as refused:
+            form.file.errors.append(f"Nothing was imported. {refused.message}")
+        else:
+            flash(
+                f"Imported {summary.applications} applications, {summary.contacts} people "
+                f"and {summary.talking_points} talking points.",
+                "success",
+            )
+            return redirect(url_for("home.index"), code=303)
+    return render(
+        "account/import.html", form=form, max_mb=MAX_MB, status=422 if form.errors else 200
+    )
+
+
+@bp.errorhandler(413)
+def too_large(error):
+    """A file over the app's request limit is refused on the import page, not a bare error."""
+    if request.endpoint != "account.import_" or not current_user.is_authenticated:
+        return http_error(error)
+    form = ImportForm(formdata=None)
+    form.file.errors = [f"Nothing was imported. The file is larger than {MAX_MB} MB."]
+    return render("account/import.html", form=form, max_mb=MAX_MB, status=413)
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+@limiter.limit("5/minute", methods=["POST"], key_func=_per_user, deduct_when=_password_refused)
+def delete():
+    """Delete the account and everything in it, after the password and a typed phrase."""
+    user = current_user._get_current_object()
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        if verify_password(user.password_hash, form.password.data, method):
+            portability.delete_account(db.session, user)
+            logout_user()
+            session.clear()
+            flash("Your account and everything in it are deleted.", "info")
+            return redirect(url_for("home.index"), code=303)
+        g.password_refused = True
+        form.password.errors.append("That is not your password. Nothing was deleted.")
+    return render("account/delete.html", form=form, status=422 if form.errors else 200)
+
+
+@bp.route("/applications/<application_id>/retention", methods=["GET", "POST"])
+def retention(application_id):
+    """Close an application, and choose when its people's contact details are erased."""
+    application = owned_or_404(Application, application_id)
+    form = RetentionForm(
+        data={
+            "closed": application.closed_at is not None,
+            "retention_days": application.retention_days,
+        }
+    )
+    saved = False
+    if form.validate_on_submit():
+        portability.set_retention(
+            db.session,
+            application,
+            closed=form.closed.data,
+            retention_days=form.retention_days.data,
+            now=utcnow(),
+        )
+        if not htmx:
+            flash("Saved.", "success")
+            return redirect(url_for("applications.show", application_id=application.id), 303)
+        saved = True
+    return render(
+        "account/retention.html",
+        block="retention_form",
+        application=application,
+        retention_form=form,
+        saved=saved,
+        status=422 if form.errors else 200,
+    )
+
+
+@bp.app_template_filter("erase_after")
+def erase_after(application: Application):
+    """When an application's people lose their contact details, or None."""
+    return portability.erase_after(application)
+
+
+@bp.cli.command("erase-expired")
+def erase_expired():
+    """Erase the contact details whose retention time is up (run it daily)."""
+    erased = portability.erase_expired_contact_details(db.session, utcnow())
+    click.echo(f"Erased the contact details of {erased} people.")

@@ -162,7 +162,7 @@ def add_point(
 
 
 def soft_delete(session: Session, obj) -> None:
-    obj.deleted_at = utcnow()
+    tombstone(obj, utcnow())
     session.commit()
 
 
@@ -171,28 +171,31 @@ def restore(session: Session, obj) -> None:
     session.commit()
 
 
-def delete_application(session: Session, application: Application) -> None:
-    """Delete an application with its interviews, people and points (as tombstones)."""
-    now = utcnow()
-    for contact in application.contacts:
-        _tombstone(contact.points, now)
-    _tombstone(application.contacts, now)
-    _tombstone(application.interviews, now)
-    application.deleted_at = now
-    session.commit()
+def tombstone(obj, now: datetime) -> None:
+    """Mark a record deleted with what hangs under it, without committing.
 
-
-def _tombstone(items: Iterable, now: datetime) -> None:
-    for item in items:
+    Deletes are tombstones so that other devices learn of them when they pull.
+    """
+    if isinstance(obj, Application):
+        children = [*obj.interviews, *obj.contacts, *(p for c in obj.contacts for p in c.points)]
+    elif isinstance(obj, Contact):
+        children = list(obj.points)
+    else:
+        children = []
+    for item in (*children, obj):
         if item.deleted_at is None:
             item.deleted_at = now
 
 
+def delete_application(session: Session, application: Application) -> None:
+    """Delete an application with its interviews, people and points."""
+    tombstone(application, utcnow())
+    session.commit()
+
+
 def delete_contact(session: Session, contact: Contact) -> None:
-    """Delete a person and their points (tombstones, so other devices learn of it)."""
-    now = utcnow()
-    _tombstone(contact.points, now)
-    contact.deleted_at = now
+    """Delete a person and their points."""
+    tombstone(contact, utcnow())
     session.commit()
 
 

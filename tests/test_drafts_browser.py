@@ -42,7 +42,7 @@ def test_three_people_three_sent_emails(page, live_server):
     assert no_horizontal_scroll(page)
     emails = page.locator("article.draft", has=page.get_by_text("Email", exact=True))
     assert emails.count() == 3
-    for name, (_, text) in NOTES.items():
+    for name in NOTES:
         article = page.locator("article.draft", has=page.get_by_role("heading", name=name)).filter(
             has=page.get_by_text("Email", exact=True)
         )
@@ -52,9 +52,9 @@ def test_three_people_three_sent_emails(page, live_server):
         assert link.get_attribute("href").startswith("mailto:")
 
     # An edit autosaves: the status line says it is now the user's version.
-    dana = page.locator("article.draft", has=page.get_by_role("heading", name="Dana Rivera")).filter(
-        has=page.get_by_text("Email", exact=True)
-    )
+    dana = page.locator(
+        "article.draft", has=page.get_by_role("heading", name="Dana Rivera")
+    ).filter(has=page.get_by_text("Email", exact=True))
     field = dana.get_by_label("Email to Dana Rivera")
     field.fill(field.input_value().replace("Hi Dana,", "Hi Dana,\n\nA quick note from the train."))
     dana.get_by_text("(edited)").wait_for()
@@ -64,7 +64,9 @@ def test_three_people_three_sent_emails(page, live_server):
             has=page.get_by_text("Email", exact=True)
         )
         article.get_by_role("button", name="Mark as sent").click()
-        article_after = page.locator("article.draft.done", has=page.get_by_role("heading", name=name))
+        article_after = page.locator(
+            "article.draft.done", has=page.get_by_role("heading", name=name)
+        )
         article_after.get_by_role("button", name="undo").wait_for()
 
     with live_server.app.app_context():

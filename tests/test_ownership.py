@@ -61,7 +61,10 @@ def test_every_object_url_is_404_for_another_user(app, client, owned_ids):
     for rule, method in _object_rules(app):
         unknown = rule.arguments - owned_ids.keys() - {"number", "what"}
         assert not unknown, f"{rule.rule} takes {unknown}: add them to this test"
-        values = {name: owned_ids.get(name, {"number": 1, "what": "sent"}.get(name)) for name in rule.arguments}
+        values = {
+            name: owned_ids.get(name, {"number": 1, "what": "sent"}.get(name))
+            for name in rule.arguments
+        }
         url = app.url_map.bind("localhost").build(rule.endpoint, values, method=method)
         response = client.open(url, method=method)
         assert response.status_code == 404, f"{method} {url} answered {response.status_code}"
@@ -73,7 +76,10 @@ def test_another_users_objects_are_not_changed(app, client, owned_ids):
     for rule, method in _object_rules(app):
         if method != "POST":
             continue
-        values = {name: owned_ids.get(name, {"number": 1, "what": "sent"}.get(name)) for name in rule.arguments}
+        values = {
+            name: owned_ids.get(name, {"number": 1, "what": "sent"}.get(name))
+            for name in rule.arguments
+        }
         url = app.url_map.bind("localhost").build(rule.endpoint, values, method=method)
         client.post(url, data={"body": "pwned", "kind": "topic", "company": "pwned"})
     with app.app_context():
