@@ -1,42 +1,30 @@
 """Creating a talking point over HTTP through the whole app, against a bare Flask route that
 does one insert, both served by the same loopback server in the same run."""
 
-import http.client
 import re
 import tempfile
 import threading
 import urllib.parse
 from pathlib import Path
 
+from bench.browser import Browser
 from bench.timing import median_seconds, row
 
 RUNS = 200
 
 
 class _Server:
+    """The app on a loopback port, and one browser talking to it."""
+
     def __init__(self, app):
         from werkzeug.serving import make_server
 
         self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.port = self.server.server_port
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-        self.cookies: dict[str, str] = {}
+        self.browser = Browser(self.server.server_port)
 
     def request(self, method, path, body=None, headers=None):
-        """One request, carrying and keeping cookies like a browser."""
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        data = response.read()
-        conn.close()
-        for key, value in response.getheaders():
-            if key.lower() == "set-cookie":
-                name, _, rest = value.split(";", 1)[0].partition("=")
-                self.cookies[name] = rest
+        _status, data, response = self.browser.request(method, path, body, headers)
         return response, data
 
     def stop(self):

@@ -29,11 +29,10 @@ from __future__ import annotations
 import json
 import logging
 import re
-import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -44,10 +43,7 @@ from models import (
     CONTACT_ROLES,
     DRAFT_CHANNELS,
     GREETINGS,
-    INTERVIEW_FORMATS,
     PAPERS,
-    POINT_KINDS,
-    POINT_MAX,
     TONES,
     Application,
     AppliedMutation,
@@ -60,6 +56,19 @@ from models import (
     interview_contacts,
     new_id,
     utcnow,
+)
+from services.fields import (
+    FIELDS,
+    MAX_LINKS,
+    FieldError,
+    Rule,
+    choice,
+    identifier,
+    link,
+    moment,
+    optional,
+    text,
+    whole,
 )
 
 log = logging.getLogger("afterword.account")
@@ -76,7 +85,6 @@ LIMITS = {
     "drafts": 6_000,
     "versions": 20_000,
 }
-MAX_LINKS = 100
 MAX_RETENTION_DAYS = 3650
 DRAFT_SOURCES = ("generated", "edited", "restored")
 DRAFT_BODY_MAX = 10_000
@@ -101,160 +109,54 @@ class ImportSummary:
     versions: int
 
 
-# --- Field rules: the model columns' and the forms' limits --------------------------------
-
-Rule = Callable[[Any, str], Any]
-_LINK = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# --- Field rules: the shared ones (services/fields.py) and the import's own -------------
 
 
-def _text(limit: int, *, required: bool = False) -> Rule:
-    def rule(value: Any, path: str) -> str:
-        if not isinstance(value, str):
-            raise ImportRefused(f"{path} must be text.")
-        if required and not value.strip():
-            raise ImportRefused(f"{path} must not be empty.")
-        if len(value) > limit:
-            raise ImportRefused(f"{path} is longer than {limit:,} characters.")
-        # PostgreSQL refuses NUL and lone surrogates: refuse them here, not in a failed insert.
-        if "\x00" in value or not _encodable(value):
-            raise ImportRefused(f"{path} contains characters that are not text.")
-        return value
-
-    return rule
-
-
-def _encodable(value: str) -> bool:
+def _checked(path: str, rule: Rule, value: Any) -> Any:
+    """The value as `rule` keeps it, or ImportRefused naming the path and the problem."""
     try:
-        value.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
+        return rule(value)
+    except FieldError as error:
+        raise ImportRefused(f"{path} {error.plain}.") from None
 
 
-def _link(value: Any, path: str) -> str:
-    # Links become href attributes: only web addresses, never javascript: and friends.
-    if _text(500)(value, path) and not _LINK.fullmatch(value):
-        raise ImportRefused(f"{path} is not a web address starting with https://")
-    return value
-
-
-def _email(value: Any, path: str) -> str:
-    if _text(254)(value, path) and not _EMAIL.fullmatch(value):
-        raise ImportRefused(f"{path} is not an email address.")
-    return value
-
-
-def _choice(allowed: Iterable[str]) -> Rule:
-    allowed = tuple(allowed)
-
-    def rule(value: Any, path: str) -> str:
-        if value not in allowed:
-            raise ImportRefused(f"{path} must be one of: {', '.join(allowed)}.")
-        return value
-
-    return rule
-
-
-def _flag(value: Any, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise ImportRefused(f"{path} must be true or false.")
-    return value
-
-
-def _whole(low: int, high: int) -> Rule:
-    def rule(value: Any, path: str) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ImportRefused(f"{path} must be a whole number from {low} to {high:,}.")
-        return value
-
-    return rule
-
-
-def _optional(rule: Rule) -> Rule:
-    return lambda value, path: None if value is None else rule(value, path)
-
-
-def _moment(value: Any, path: str) -> datetime:
-    """ISO 8601 with Z or an offset, stored as naive UTC; without one it is taken as UTC."""
-    if not isinstance(value, str) or len(value) > 40:
-        raise ImportRefused(f"{path} must be a date and time like 2026-11-21T10:00:00Z.")
-    try:
-        moment = datetime.fromisoformat(value)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        raise ImportRefused(f"{path} is not a date and time like 2026-11-21T10:00:00Z.") from None
-    return moment
-
-
-def _timezone(value: Any, path: str) -> str:
+def _timezone(value: Any) -> str:
     if not isinstance(value, str) or value not in available_timezones():
-        raise ImportRefused(f"{path} is not a time zone like Europe/Berlin.")
+        raise FieldError("is not a time zone like Europe/Berlin")
     return value
 
-
-def _uuid(value: Any, path: str) -> str:
-    if isinstance(value, str) and len(value) <= 45:
-        try:
-            return str(uuid.UUID(value))
-        except ValueError:
-            pass
-    raise ImportRefused(f"{path} must be an id like 0b6f3c1e-2f7a-4c43-9d51-3a1f0c2b9e11.")
-
-
-_moment_or_none = _optional(_moment)
 
 PROFILE = {
-    "name": _text(120),
-    "signature": _text(200),
-    "phone": _text(40),
-    "portfolio_url": _link,
-    "linkedin_url": _link,
-    "postal_address": _text(500),
-    "tone": _choice(TONES),
-    "greeting_style": _choice(GREETINGS),
-    "paper": _choice(PAPERS),
+    "name": text(120),
+    "signature": text(200),
+    "phone": text(40),
+    "portfolio_url": link(500),
+    "linkedin_url": link(500),
+    "postal_address": text(500),
+    "tone": choice(TONES),
+    "greeting_style": choice(GREETINGS),
+    "paper": choice(PAPERS),
     "timezone": _timezone,
 }
 APPLICATION = {
-    "company": _text(200, required=True),
-    "role": _text(200, required=True),
-    "posting_url": _link,
-    "fit_points": _text(2000),
-    "closed_at": _moment_or_none,
-    "retention_days": _optional(_whole(0, MAX_RETENTION_DAYS)),
+    **FIELDS["application"],
+    "closed_at": optional(moment),
+    "retention_days": optional(whole(0, MAX_RETENTION_DAYS)),
 }
-INTERVIEW = {
-    "title": _text(200),
-    "starts_at": _moment_or_none,
-    "ends_at": _moment_or_none,
-    "format": _choice(INTERVIEW_FORMATS),
-    "location": _text(300),
-    "round": _text(100),
-}
-CONTACT = {
-    "name": _text(200, required=True),
-    "title": _text(200),
-    "email": _email,
-    "phone": _text(40),
-    "linkedin_url": _link,
-    "postal_address": _text(500),
-    "role": _choice(CONTACT_ROLES),
-    "got_card": _flag,
-}
-POINT = {"kind": _choice(POINT_KINDS), "body": _text(POINT_MAX, required=True)}
+INTERVIEW = FIELDS["interview"]
+CONTACT = FIELDS["contact"]
+POINT = FIELDS["talking_point"]
 DRAFT = {
-    "channel": _choice(DRAFT_CHANNELS),
-    "sent_at": _moment_or_none,
-    "written_at": _moment_or_none,
-    "posted_at": _moment_or_none,
+    "channel": choice(DRAFT_CHANNELS),
+    "sent_at": optional(moment),
+    "written_at": optional(moment),
+    "posted_at": optional(moment),
 }
 VERSION_FIELDS = {
-    "number": _whole(1, 100_000),
-    "source": _choice(DRAFT_SOURCES),
-    "subject": _text(300),
-    "body": _text(DRAFT_BODY_MAX),
+    "number": whole(1, 100_000),
+    "source": choice(DRAFT_SOURCES),
+    "subject": text(300),
+    "body": text(DRAFT_BODY_MAX),
 }
 REQUIRED = {
     "application": ("id", "company", "role"),
@@ -463,11 +365,11 @@ def read_document(raw: bytes) -> dict:
             "an Afterword export is much smaller."
         )
     try:
-        text = raw.decode("utf-8-sig")
+        decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRefused("The file is not text: choose the .json file you exported.") from None
     try:
-        document = json.loads(text, parse_constant=_no_constant)
+        document = json.loads(decoded, parse_constant=_no_constant)
     except RecursionError:
         raise ImportRefused("The file is nested too deeply to be an Afterword export.") from None
     except ValueError as error:
@@ -519,13 +421,15 @@ class _Reader:
                 f"this Afterword reads version {VERSION}."
             )
         if document.get("exported_at") is not None:
-            _moment(document["exported_at"], "exported_at")
+            _checked("exported_at", moment, document["exported_at"])
         profile = {}
         if "profile" in document:
             raw = _object(document["profile"], "profile", {"email", *PROFILE})
             if "email" in raw:
-                _text(254)(raw["email"], "profile.email")
-            profile = {n: rule(raw[n], f"profile.{n}") for n, rule in PROFILE.items() if n in raw}
+                _checked("profile.email", text(254), raw["email"])
+            profile = {
+                n: _checked(f"profile.{n}", rule, raw[n]) for n, rule in PROFILE.items() if n in raw
+            }
         if "applications" not in document:
             raise ImportRefused('The file has no "applications" list.')
         for i, item in enumerate(self._list(document["applications"], "applications")):
@@ -550,16 +454,18 @@ class _Reader:
     def _record(self, kind: str, rules: dict, value: Any, path: str, extra: set) -> tuple:
         raw = _object(value, path, {*_RECORD, *rules, *extra}, REQUIRED[kind])
         fields = {
-            name: rule(raw[name], f"{path}.{name}") for name, rule in rules.items() if name in raw
+            name: _checked(f"{path}.{name}", rule, raw[name])
+            for name, rule in rules.items()
+            if name in raw
         }
-        doc_id = _uuid(raw["id"], f"{path}.id")
+        doc_id = _checked(f"{path}.id", identifier, raw["id"])
         if doc_id in self.new_ids[kind]:
             raise ImportRefused(f"{path}.id appears twice in the file.")
         fields["id"] = self.new_ids[kind][doc_id] = new_id()
         fields.update(self._times(raw, path))
         conflict_of = raw.get("conflict_of")
         if conflict_of is not None:
-            conflict_of = _uuid(conflict_of, f"{path}.conflict_of")
+            conflict_of = _checked(f"{path}.conflict_of", identifier, conflict_of)
             if conflict_of == doc_id:
                 raise ImportRefused(f"{path}.conflict_of names the record itself.")
         return raw, fields, conflict_of, doc_id
@@ -569,10 +475,14 @@ class _Reader:
         self.ticks += 1
         default = self.clock + timedelta(microseconds=self.ticks)
         created = (
-            _moment(raw["created_at"], f"{path}.created_at") if "created_at" in raw else default
+            _checked(f"{path}.created_at", moment, raw["created_at"])
+            if "created_at" in raw
+            else default
         )
         updated = (
-            _moment(raw["updated_at"], f"{path}.updated_at") if "updated_at" in raw else created
+            _checked(f"{path}.updated_at", moment, raw["updated_at"])
+            if "updated_at" in raw
+            else created
         )
         return {"created_at": created, "updated_at": updated}
 
@@ -604,7 +514,7 @@ class _Reader:
             raise ImportRefused(f"{path}.interview_ids must be a list of at most {MAX_LINKS} ids.")
         linked = set()
         for i, item in enumerate(ids):
-            doc_id = _uuid(item, f"{path}.interview_ids[{i}]")
+            doc_id = _checked(f"{path}.interview_ids[{i}]", identifier, item)
             if doc_id not in interviews:
                 raise ImportRefused(
                     f"{path}.interview_ids[{i}] is not an interview of this application "
@@ -622,7 +532,7 @@ class _Reader:
             )
             interview_id = point_raw.get("interview_id")
             if interview_id is not None:
-                doc_id = _uuid(interview_id, f"{item_path}.interview_id")
+                doc_id = _checked(f"{item_path}.interview_id", identifier, interview_id)
                 if doc_id not in interviews:
                     raise ImportRefused(
                         f"{item_path}.interview_id is not an interview of this application "
@@ -642,7 +552,7 @@ class _Reader:
 
     def _draft(self, value: Any, path: str) -> dict:
         raw = _object(value, path, {*DRAFT, "created_at", "versions"}, REQUIRED["draft"])
-        fields = {n: rule(raw[n], f"{path}.{n}") for n, rule in DRAFT.items() if n in raw}
+        fields = {n: _checked(f"{path}.{n}", rule, raw[n]) for n, rule in DRAFT.items() if n in raw}
         fields["id"] = new_id()
         fields["created_at"] = self._times(raw, path)["created_at"]
         versions, numbers = [], set()
@@ -652,7 +562,7 @@ class _Reader:
                 item, item_path, {*VERSION_FIELDS, "created_at"}, REQUIRED["version"]
             )
             version = {
-                n: rule(version_raw[n], f"{item_path}.{n}")
+                n: _checked(f"{item_path}.{n}", rule, version_raw[n])
                 for n, rule in VERSION_FIELDS.items()
                 if n in version_raw
             }
@@ -692,8 +602,8 @@ def _object(value: Any, path: str, allowed: set, required: Sequence[str] = ()) -
 
 
 def _shown(value: Any) -> str:
-    text = json.dumps(value) if isinstance(value, (str, int, float)) else type(value).__name__
-    return text if len(text) <= 40 else text[:37] + "..."
+    quoted = json.dumps(value) if isinstance(value, (str, int, float)) else type(value).__name__
+    return quoted if len(quoted) <= 40 else quoted[:37] + "..."
 
 
 def import_file(session: Session, user: User, raw: bytes) -> ImportSummary:

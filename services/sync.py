@@ -15,21 +15,16 @@ cannot make it skip a number.
 from __future__ import annotations
 
 import json
-import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from models import (
-    CONTACT_ROLES,
-    INTERVIEW_FORMATS,
-    POINT_KINDS,
-    POINT_MAX,
     SYNCABLE_MODELS,
     Application,
     AppliedMutation,
@@ -39,13 +34,13 @@ from models import (
     User,
     utcnow,
 )
-from services import capture
+from services import capture, fields
+from services.fields import MAX_LINKS, FieldError, Rule, identifier, optional, shown
 
 MAX_MUTATIONS = 500
 MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 1000
-MAX_LINKS = 100
 # A conflict copy's id is uuid5(CONFLICT_NAMESPACE, "<user id>:<mutation id>"), so a replayed
 # mutation names the same copy and can never make a second one.
 CONFLICT_NAMESPACE = uuid.UUID("c7708db6-87a8-43c5-b844-30d43c2d71ad")
@@ -112,145 +107,28 @@ def parse_window(since: str | None, limit: str | None) -> tuple[int, int]:
 
 # --- Field rules ---------------------------------------------------------------------------
 
-Cleaner = Callable[[str, Any], Any]
-_LINK = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _text(limit: int, *, required: bool = False) -> Cleaner:
-    def clean(name: str, value: Any) -> str:
-        if not isinstance(value, str):
-            raise Rejected(f"{name} must be a string")
-        if required and not value.strip():
-            raise Rejected(f"{name} must not be empty")
-        if len(value) > limit:
-            raise Rejected(f"{name} is longer than {limit:,} characters")
-        # PostgreSQL refuses NUL and lone surrogates; refuse them here, not in a failed flush.
-        if "\x00" in value or (not value.isascii() and not _encodable(value)):
-            raise Rejected(f"{name} contains characters that are not text")
-        return value
-
-    return clean
-
-
-def _encodable(value: str) -> bool:
-    try:
-        value.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _link(limit: int) -> Cleaner:
-    text = _text(limit)
-
-    def clean(name: str, value: Any) -> str:
-        # Links are rendered as href: only web addresses, never javascript: and friends.
-        if text(name, value) and not _LINK.fullmatch(value):
-            raise Rejected(f"{name} must be empty or a web address starting with https://")
-        return value
-
-    return clean
-
-
-def _email(name: str, value: Any) -> str:
-    if _text(254)(name, value) and not _EMAIL.fullmatch(value):
-        raise Rejected(f"{name} must be empty or an email address like name@example.com")
-    return value
-
-
-def _choice(choices: Iterable[str]) -> Cleaner:
-    allowed = tuple(choices)
-
-    def clean(name: str, value: Any) -> str:
-        if not isinstance(value, str) or value not in allowed:
-            raise Rejected(f"{name} must be one of {', '.join(allowed)}; got {_shown(value)}")
-        return value
-
-    return clean
-
-
-def _flag(name: str, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise Rejected(f"{name} must be true or false")
-    return value
-
-
-def _moment(name: str, value: Any) -> datetime | None:
-    """ISO 8601, with Z or an offset (stored as naive UTC); without one it is taken as UTC."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise Rejected(f"{name} must be an ISO 8601 date-time string or null")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise Rejected(f"{name} is not an ISO 8601 date-time: {_shown(value)}") from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
-
-
-def _uuid(name: str, value: Any) -> str:
-    """A UUID in its canonical lowercase form (the form ids are stored and answered in)."""
-    if isinstance(value, str) and len(value) <= 45:
-        try:
-            return str(uuid.UUID(value))
-        except ValueError:
-            pass
-    raise Rejected(f"{name} must be a UUID; got {_shown(value)}")
-
-
-def _optional_uuid(name: str, value: Any) -> str | None:
-    return None if value is None else _uuid(name, value)
-
-
-def _uuids(name: str, value: Any) -> list[str]:
+def _uuids(value: Any) -> list[str]:
     if not isinstance(value, list):
-        raise Rejected(f"{name} must be a list of UUIDs")
+        raise FieldError("must be a list of UUIDs")
     if len(value) > MAX_LINKS:
-        raise Rejected(f"{name} may name at most {MAX_LINKS} records")
-    return list(dict.fromkeys(_uuid(name, item) for item in value))
+        raise FieldError(f"may name at most {MAX_LINKS} records")
+    return list(dict.fromkeys(identifier(item) for item in value))
 
 
-FIELDS: dict[str, dict[str, Cleaner]] = {
-    "application": {
-        "company": _text(200, required=True),
-        "role": _text(200, required=True),
-        "posting_url": _link(500),
-        "fit_points": _text(2000),
-    },
-    "interview": {
-        "application_id": _uuid,
-        "title": _text(200),
-        "starts_at": _moment,
-        "ends_at": _moment,
-        "format": _choice(INTERVIEW_FORMATS),
-        "location": _text(300),
-        "round": _text(100),
-    },
+# The shared fields of each record, plus the references a mutation sets by id.
+FIELDS: dict[str, dict[str, Rule]] = {
+    "application": fields.FIELDS["application"],
+    "interview": {"application_id": identifier, **fields.FIELDS["interview"]},
     "contact": {
-        "application_id": _uuid,
-        "name": _text(200, required=True),
-        "role": _choice(CONTACT_ROLES),
-        "title": _text(200),
-        "email": _email,
-        "phone": _text(40),
-        "linkedin_url": _link(500),
-        "postal_address": _text(500),
-        "got_card": _flag,
+        "application_id": identifier,
+        **fields.FIELDS["contact"],
         "interview_ids": _uuids,
     },
     "talking_point": {
-        "contact_id": _uuid,
-        "interview_id": _optional_uuid,
-        "kind": _choice(POINT_KINDS),
-        "body": _text(POINT_MAX, required=True),
+        "contact_id": identifier,
+        "interview_id": optional(identifier),
+        **fields.FIELDS["talking_point"],
     },
 }
 # What a create must say; everything else has a default.
@@ -272,16 +150,24 @@ class Mutation:
     data: dict[str, Any]
 
 
+def _checked(name: str, rule: Rule, value: Any) -> Any:
+    """The value as `rule` keeps it, or Rejected naming the field and the problem."""
+    try:
+        return rule(value)
+    except FieldError as error:
+        raise Rejected(f"{name} {error.problem}") from None
+
+
 def _read_mutation(raw: Any) -> Mutation:
     if not isinstance(raw, dict):
         raise Rejected("a mutation must be a JSON object")
-    mutation_id = _uuid("id", raw.get("id"))
+    mutation_id = _checked("id", identifier, raw.get("id"))
     entity, op = raw.get("entity"), raw.get("op")
     if not isinstance(entity, str) or entity not in SYNCABLE_MODELS:
-        raise Rejected(f"entity must be one of {', '.join(SYNCABLE_MODELS)}; got {_shown(entity)}")
+        raise Rejected(f"entity must be one of {', '.join(SYNCABLE_MODELS)}; got {shown(entity)}")
     if op not in ("upsert", "delete"):
-        raise Rejected(f"op must be upsert or delete; got {_shown(op)}")
-    entity_id = _uuid("entity_id", raw.get("entity_id"))
+        raise Rejected(f"op must be upsert or delete; got {shown(op)}")
+    entity_id = _checked("entity_id", identifier, raw.get("entity_id"))
     base_version = raw.get("base_version")
     if base_version is not None and (
         not isinstance(base_version, int) or isinstance(base_version, bool) or base_version < 1
@@ -300,8 +186,8 @@ def _clean(entity: str, data: dict) -> dict[str, Any]:
         if name in READ_ONLY:
             continue
         if name not in rules:
-            raise Rejected(f"{entity} has no field {_shown(name)}; it has {', '.join(rules)}")
-        cleaned[name] = rules[name](name, value)
+            raise Rejected(f"{entity} has no field {shown(name)}; it has {', '.join(rules)}")
+        cleaned[name] = _checked(name, rules[name], value)
     return cleaned
 
 
@@ -463,8 +349,8 @@ def _push_one(batch: _Batch, raw: Any, mutation_id: str | None, m: Mutation | Re
 
 def _given_id(raw: Any) -> str | None:
     try:
-        return _uuid("id", raw.get("id")) if isinstance(raw, dict) else None
-    except Rejected:
+        return identifier(raw.get("id")) if isinstance(raw, dict) else None
+    except FieldError:
         return None
 
 
@@ -475,8 +361,8 @@ def _raw_id(raw: Any) -> Any:
 
 def _raw_entity_id(raw: Any) -> str | None:
     try:
-        return _uuid("entity_id", raw.get("entity_id")) if isinstance(raw, dict) else None
-    except Rejected:
+        return identifier(raw.get("entity_id")) if isinstance(raw, dict) else None
+    except FieldError:
         return None
 
 

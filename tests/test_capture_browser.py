@@ -48,7 +48,8 @@ def test_capture_flow_on_a_phone(page, live_server):
     page.get_by_role("button", name="Save").click()
 
     # Set up the interview day in one go; the slots start a few minutes ago so "today" finds them.
-    start = datetime.now() - timedelta(minutes=5)
+    now = datetime.now()
+    start = max(now - timedelta(minutes=5), now.replace(hour=0, minute=0, second=0))
     other = start + timedelta(minutes=10)
     if other.date() != start.date():
         other = start - timedelta(minutes=50)
@@ -58,6 +59,7 @@ def test_capture_flow_on_a_phone(page, live_server):
         f"{other:%H:%M}-{other + timedelta(minutes=45):%H:%M} "
         "Sam Lee (Staff Engineer), Priya Nair - Recruiter"
     )
+    page.get_by_label("Interview day").fill(start.date().isoformat())
     page.get_by_label("Schedule, one line per slot").fill(schedule)
     page.get_by_role("button", name="Check the schedule").click()
     assert page.get_by_text("Check what we understood").is_visible()

@@ -1,0 +1,195 @@
+"""A bounded load test on loopback: gunicorn with 4 workers on PostgreSQL, 50 simulated users
+capturing and syncing for 60 s. Counts errors, and lost or duplicated rows afterwards.
+
+    DATABASE_URL=postgresql://... .venv/bin/python -m bench.load [--users 50] [--seconds 60]
+
+The database named by DATABASE_URL is emptied first: point it at a scratch database.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+
+from bench.browser import Browser
+from bench.timing import ROOT
+
+PASSWORD = "correct horse battery"
+
+
+class User:
+    """One simulated candidate on a phone: signs up, then captures and syncs in a loop."""
+
+    def __init__(self, port: int, n: int):
+        # Behind the (simulated) HTTPS proxy: the app sees https, so cookies are Secure and
+        # CSRF checks the Referer, as in production.
+        origin = f"https://127.0.0.1:{port}"
+        self.browser = Browser(port, {"X-Forwarded-Proto": "https", "Referer": origin + "/"})
+        self.n = n
+        self.errors: list[str] = []
+        self.sent_points: set[str] = set()
+        self.cursor = 0
+        self.rng = random.Random(n)
+
+    @property
+    def latencies(self) -> list[float]:
+        return self.browser.latencies
+
+    def call(self, method, path, data=None, headers=None):
+        status, body, _ = self.browser.request(method, path, data, headers)
+        if status >= 400:
+            self.errors.append(f"{method} {path.split('?')[0]} -> {status}")
+        return status, body
+
+    def sign_up(self):
+        _, page = self.call("GET", "/register")
+        token = re.search(rb'name="csrf-token" content="([^"]+)"', page).group(1).decode()
+        form = {"email": f"load{self.n}@example.com", "password": PASSWORD, "csrf_token": token}
+        form_type = {"Content-Type": "application/x-www-form-urlencoded"}
+        self.call("POST", "/register", urllib.parse.urlencode(form), form_type)
+        self.application, self.contact = str(uuid.uuid4()), str(uuid.uuid4())
+        self.push([
+            self._mutation("application", self.application,
+                           {"company": f"Company {self.n}", "role": "Engineer"}),
+            self._mutation("contact", self.contact,
+                           {"application_id": self.application, "name": "Dana Rivera"}),
+        ])  # fmt: skip
+
+    @staticmethod
+    def _mutation(entity, entity_id, data, base_version=None):
+        return {"id": str(uuid.uuid4()), "entity": entity, "op": "upsert",
+                "entity_id": entity_id, "base_version": base_version, "data": data}  # fmt: skip
+
+    def push(self, mutations):
+        status, session = self.call("GET", "/api/session")
+        if status != 200:
+            return None
+        token = json.loads(session)["csrf_token"]
+        body = json.dumps({"mutations": mutations}).encode()
+        headers = {"Content-Type": "application/json", "X-CSRFToken": token}
+        status, answer = self.call("POST", "/api/sync/push", body, headers)
+        if status != 200:
+            return None
+        results = json.loads(answer)["results"]
+        for result in results:
+            if result["status"] not in ("applied", "duplicate"):
+                self.errors.append(f"push result {result['status']}: {result.get('error')}")
+        return results
+
+    def step(self):
+        """A few new points, sometimes sent twice (a lost response), then a pull."""
+        batch = []
+        for _ in range(self.rng.randint(1, 4)):
+            point = str(uuid.uuid4())
+            self.sent_points.add(point)
+            batch.append(self._mutation("talking_point", point, {
+                "contact_id": self.contact, "kind": "topic",
+                "body": f"user {self.n} point {len(self.sent_points)}"}))  # fmt: skip
+        self.push(batch)
+        if self.rng.random() < 0.2:
+            self.push(batch)  # the phone never heard back and sends the same batch again
+        status, answer = self.call("GET", f"/api/sync/pull?since={self.cursor}&limit=500")
+        if status == 200:
+            self.cursor = json.loads(answer)["cursor"]
+
+
+def _server(env: dict, port: int) -> subprocess.Popen:
+    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+    process = subprocess.Popen(
+        [gunicorn, "--workers", "4", "--bind", f"127.0.0.1:{port}", "app:create_app()"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            Browser(port).request("GET", "/login")
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def _database_counts(url: str, users: list[User]) -> tuple[int, int]:
+    """Points a user sent that are not stored, and stored points no user sent (duplicates)."""
+    from sqlalchemy import create_engine, select
+
+    from models import TalkingPoint
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as conn:
+        stored = conn.scalars(select(TalkingPoint.id)).all()
+    engine.dispose()
+    sent = set().union(*(u.sent_points for u in users))
+    return len(sent - set(stored)), len(stored) - len(sent & set(stored))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--port", type=int, default=5099)
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgresql"):
+        print("Set DATABASE_URL to a scratch PostgreSQL database.", file=sys.stderr)
+        return 2
+    env = dict(os.environ, SECRET_KEY="load-test", WEB_CONCURRENCY="4", PYTHONPATH=str(ROOT),
+               TRUSTED_PROXIES="1")  # fmt: skip
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT,
+                   env=env, check=True, capture_output=True)  # fmt: skip
+    server = _server(env, args.port)
+    users = [User(args.port, n) for n in range(args.users)]
+    try:
+        for user in users:
+            user.sign_up()
+        for user in users:  # sign-up is not part of the measured minute
+            user.latencies.clear()
+        stop = time.monotonic() + args.seconds
+
+        def work(user: User):
+            while time.monotonic() < stop:
+                user.step()
+
+        threads = [threading.Thread(target=work, args=(u,)) for u in users]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    latencies = sorted(x for u in users for x in u.latencies)
+    errors = [e for u in users for e in u.errors]
+    lost, duplicated = _database_counts(url, users)
+    points = sum(len(u.sent_points) for u in users)
+    print(f"users: {args.users}, seconds: {elapsed:.1f}, requests: {len(latencies)} "
+          f"({len(latencies) / elapsed:.0f}/s), points created: {points}")  # fmt: skip
+    print(f"latency p50 {statistics.median(latencies) * 1000:.1f} ms, "
+          f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.1f} ms, "
+          f"max {latencies[-1] * 1000:.1f} ms")  # fmt: skip
+    print(f"errors: {len(errors)}, lost rows: {lost}, duplicated rows: {duplicated}")
+    for error in errors[:10]:
+        print("  ", error)
+    return 0 if not errors and not lost and not duplicated else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

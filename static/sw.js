@@ -1,0 +1,76 @@
+// Afterword's service worker: the offline island's shell comes from Cache Storage, everything
+// else from the network. Served by blueprints/pwa.py at /sw.js (root scope), which stamps in
+// the shell version (a digest of the shell) and the list of shell URLs.
+//
+// User data never goes into Cache Storage: /api/* and non-GET requests are never touched, and
+// the outbox lives in IndexedDB, which a new version of this worker leaves alone.
+
+const SHELL_VERSION = "__SHELL_VERSION__";
+const SHELL_URLS = ["__SHELL_URLS__"];
+const PREFIX = "afterword-shell-";
+const SHELL_CACHE = PREFIX + SHELL_VERSION;
+const SHELL_PATHS = new Set(SHELL_URLS);
+const FALLBACK_PAGE = "/capture";
+
+self.addEventListener("install", (event) => {
+  // `reload` skips the HTTP cache, so a new version never precaches an old file.
+  const requests = SHELL_URLS.map((url) => new Request(url, { cache: "reload", credentials: "omit" }));
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.addAll(requests))
+      .then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  // Only old shell caches go; IndexedDB (records and the outbox) is never touched here.
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== SHELL_CACHE).map((name) => caches.delete(name)))
+      )
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+  if (SHELL_PATHS.has(url.pathname)) {
+    event.respondWith(fromShell(request, url.pathname));
+  } else if (request.mode === "navigate") {
+    event.respondWith(pageOrIsland(request));
+  }
+});
+
+/** Cache first: the shell is versioned, so a cached copy is the right one. */
+async function fromShell(request, path) {
+  // Matched by path: /share?text=... and /capture are one cached page each.
+  const cached = await caches.match(path, { cacheName: SHELL_CACHE });
+  return cached ?? fetch(request);
+}
+
+/** Other pages come from the network; with no network, the capture island rather than an error. */
+async function pageOrIsland(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const island = await caches.match(FALLBACK_PAGE, { cacheName: SHELL_CACHE });
+    if (island) return island;
+    throw error;
+  }
+}
+
+// Background Sync, where the browser has it: wake the open pages, whose loop does the sync.
+self.addEventListener("sync", (event) => {
+  if (event.tag !== "afterword-sync") return;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: "sync" });
+    })
+  );
+});
