@@ -14,7 +14,9 @@ test: deps
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-serve: deps db
+# Production: configuration only from the environment (SECRET_KEY, DATABASE_URL, ...).
+serve: deps
+	$(FLASK) db upgrade
 	$(BIN)/gunicorn --workers $${WEB_CONCURRENCY:-4} --bind $${BIND:-127.0.0.1:8000} --access-logfile - "app:create_app()"
 
 bench: deps

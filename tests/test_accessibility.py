@@ -46,6 +46,11 @@ def _pages(app) -> list[str]:
         f"/drafts/{draft.id}/versions",
         f"/contacts/{contact.id}/print",
         "/account/profile",
+        "/account/import",
+        "/account/delete",
+        f"/account/applications/{application.id}/retention",
+        "/capture",
+        "/share?title=Dana&url=https%3A%2F%2Fexample.com%2Fdana",
     ]
 
 

@@ -109,3 +109,64 @@ def test_draft_autosave_never_fails(app, client, panel, data, as_htmx):
     response = client.post(f"/drafts/{draft_id}/save", data=data, headers=headers)
     assert response.status_code in (200, 303, 400, 422)
     assert drafts
+
+
+ENTITIES = ["application", "interview", "contact", "talking_point", "gossip", 7, None]
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | anything,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=8,
+)  # fmt: skip
+FIELD_NAMES = ["company", "role", "name", "body", "kind", "contact_id", "application_id",
+               "interview_id", "interview_ids", "starts_at", "ends_at", "email", "title"]  # fmt: skip
+
+
+def mutation(world_ids: list[str]):
+    ids = st.sampled_from([*world_ids, "not-a-uuid"]) | st.uuids().map(str)
+    return st.fixed_dictionaries(
+        {"id": st.uuids().map(str) | anything, "entity": st.sampled_from(ENTITIES),
+         "op": st.sampled_from(["upsert", "delete", "merge", None]), "entity_id": ids,
+         "base_version": st.none() | st.integers(-2, 5) | anything,
+         "data": st.dictionaries(st.sampled_from(FIELD_NAMES), json_values | ids, max_size=6)},
+    )  # fmt: skip
+
+
+def test_sync_push_never_fails_and_explains_rejections(app, client, world):
+    from models import AppliedMutation
+
+    ids = list(world.values())
+
+    @FUZZ
+    @given(st.lists(mutation(ids), max_size=6))
+    def push(mutations):
+        before = _counts(app)
+        response = client.post("/api/sync/push", json={"mutations": mutations})
+        assert response.status_code in (200, 400), response.get_data(as_text=True)[:300]
+        if response.status_code == 400:
+            assert response.json["error"]["message"]
+            assert _counts(app) == before
+            return
+        results = response.json["results"]
+        assert len(results) == len(mutations)
+        for result in results:
+            assert result["status"] in ("applied", "duplicate", "conflict", "rejected")
+            if result["status"] == "rejected":
+                assert result["error"]
+        if all(r["status"] == "rejected" for r in results):
+            # Nothing half-written: a batch refused item by item leaves the data as it was.
+            assert _counts(app) == before
+            with app.app_context():
+                recorded = db.session.scalars(db.select(AppliedMutation.id)).all()
+            assert not {str(m.get("id")) for m in mutations} & set(recorded)
+
+    push()
+
+
+@FUZZ
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_sync_pull_never_fails(app, client, user, since, limit):
+    response = client.get("/api/sync/pull", query_string={"since": since, "limit": limit})
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert response.json["error"]["message"]

@@ -88,3 +88,31 @@ def test_another_users_objects_are_not_changed(app, client, owned_ids):
         assert db.session.get(Application, owned_ids["application_id"]).company == "Acme"
         assert db.session.get(Contact, owned_ids["contact_id"]).deleted_at is None
         assert db.session.get(Interview, owned_ids["interview_id"]).deleted_at is None
+
+
+# Pages anyone may see, signed in or not.
+OPEN = {"static", "home.index", "auth.login", "auth.register", "pwa.manifest", "pwa.capture",
+        "pwa.share", "pwa.service_worker", "errors.csrf_error"}  # fmt: skip
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(app, client, owned_ids):
+    client.post("/logout")
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in OPEN:
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            values = {
+                name: owned_ids.get(name, {"number": 1, "what": "sent"}.get(name))
+                for name in rule.arguments
+            }
+            url = app.url_map.bind("localhost").build(rule.endpoint, values, method=method)
+            response = client.open(url, method=method)
+            if url.startswith("/api/"):
+                assert response.status_code == 401, url
+                assert response.json["error"]["code"] == "not_signed_in"
+            else:
+                assert response.status_code == 302, f"{method} {url}"
+                assert response.headers["Location"].startswith("/login"), url
+            checked += 1
+    assert checked >= 30
