@@ -118,8 +118,10 @@ json_values = st.recursive(
                                                                 max_size=3),
     max_leaves=8,
 )  # fmt: skip
-FIELD_NAMES = ["company", "role", "name", "body", "kind", "contact_id", "application_id",
-               "interview_id", "interview_ids", "starts_at", "ends_at", "email", "title"]  # fmt: skip
+FIELD_NAMES = [
+    "company", "role", "name", "body", "kind", "contact_id", "application_id", "interview_id",
+    "interview_ids", "starts_at", "ends_at", "email", "title",
+]  # fmt: skip
 
 
 def mutation(world_ids: list[str]):
