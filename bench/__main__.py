@@ -42,12 +42,20 @@ def _target(row: dict) -> str:
         return "no target set"
     if isinstance(target, str):
         return target
+    if row.get("ratio") is None:
+        return f"{target:g}"
     verdict = "meets" if row["ratio"] <= target else "MISSES"
     return f"at most {target:g}x: {verdict}"
 
 
-def _format(value: float, unit: str) -> str:
+def _format(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
     return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.3g} {unit}"
+
+
+def _ratio(row: dict) -> str:
+    return "n/a" if row.get("ratio") is None else f"{row['ratio']:.2f}x"
 
 
 def main() -> int:
@@ -75,7 +83,7 @@ def main() -> int:
             note = f" ({row['note']})" if row.get("note") else ""
             lines.append(
                 f"| {row['name']}{note} | {_format(row['value'], unit)} | "
-                f"{_format(row['floor'], unit)} | {row['ratio']:.2f}x | {_target(row)} |"
+                f"{_format(row['floor'], unit)} | {_ratio(row)} | {_target(row)} |"
             )
     out = ROOT / "bench" / "RESULTS.md"
     out.write_text("\n".join(lines) + "\n")

@@ -259,13 +259,15 @@ class NetworkLog:
 def _page_weight(browser, base_url, counter) -> list[dict]:
     context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740})
     page = context.new_page()
+    # Every page registers the worker, so the first visit (sign-in page, home, then the
+    # capture screen) is what a new phone downloads, precache included.
+    counter.take()
+    log = NetworkLog(context, page)
     page.goto("/login")
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{base_url}/")
-    counter.take()
-    log = NetworkLog(context, page)
     page.goto("/capture")
     _synced(page)
     _wait(page, "navigator.serviceWorker.controller !== null")
@@ -284,9 +286,9 @@ def _page_weight(browser, base_url, counter) -> list[dict]:
     raw = sum(len(body) for _, body in first)
     compressed = sum(len(gzip.compress(body)) for _, body in first)
     return [
-        _row("capture first load, bytes sent (page + precache)", raw, None, "—", "B"),
-        _row("capture first load, gzip-compressed equivalent", compressed, None, "—", "B"),
-        _row("capture first load, page requests per CDP", first_page_cdp, None, "—", "B"),
+        _row("first visit (sign-in, home, capture, precache), bytes sent", raw, None, "—", "B"),
+        _row("first visit, gzip-compressed equivalent", compressed, None, "—", "B"),
+        _row("first visit, bytes on the wire per CDP", first_page_cdp, None, "—", "B"),
         _row(
             f"capture repeat load, shell bytes over network ({served_by_worker} from the worker)",
             repeat_cdp + sum(len(b) for _, b in repeat_server),
@@ -344,7 +346,13 @@ def _save_to_visible(browser, base_url, ids) -> list[dict]:
 
 
 def _row(name: str, value: float, floor: float | None, target, unit: str) -> dict:
+    """Targets here are absolute (a 16 ms frame, 0 bytes), so the verdict is spelled out."""
     ratio = value / floor if floor else None
+    if isinstance(target, int | float):
+        verdict = "meets" if value <= target else "MISSES"
+        target = f"at most {target:g} {unit}: {verdict}"
+    elif target == "—":
+        target = "no target set"
     return {"name": name, "value": value, "floor": floor, "ratio": ratio, "target": target,
             "unit": unit}  # fmt: skip
 
@@ -390,8 +398,7 @@ def main() -> None:
     for row in rows:
         unit = row["unit"]
         ratio = f"{row['ratio']:.1f}x" if row["ratio"] else "—"
-        target = row["target"] if isinstance(row["target"], str) else _fmt(row["target"], unit)
-        target = target if unit == "B" or target == "—" else f"≤ {target}"
+        target = row["target"]
         print(f"| {row['name']} | {_fmt(row['value'], unit)} | {_fmt(row['floor'], unit)} | "
               f"{ratio} | {target} |")  # fmt: skip
 
