@@ -153,9 +153,7 @@ def import_():
                 "success",
             )
             return redirect(url_for("home.index"), code=303)
-    return render(
-        "account/import.html", form=form, max_mb=MAX_MB, status=422 if form.errors else 200
-    )
+    return render("account/import.html", form=form, max_mb=MAX_MB)
 
 
 @bp.errorhandler(413)
@@ -184,7 +182,7 @@ def delete():
             return redirect(url_for("home.index"), code=303)
         g.password_refused = True
         form.password.errors.append("That is not your password. Nothing was deleted.")
-    return render("account/delete.html", form=form, status=422 if form.errors else 200)
+    return render("account/delete.html", form=form)
 
 
 @bp.route("/applications/<application_id>/retention", methods=["GET", "POST"])
@@ -216,7 +214,6 @@ def retention(application_id):
         application=application,
         retention_form=form,
         saved=saved,
-        status=422 if form.errors else 200,
     )
 
 

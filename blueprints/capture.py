@@ -46,7 +46,6 @@ def _interview_page(interview: Interview, form: QuickPersonForm):
         people=people,
         counts=capture.point_counts(db.session, [c.id for c in people]),
         form=form,
-        status=200 if not form.errors else 422,
     )
 
 
@@ -158,7 +157,6 @@ def _contact_page(contact: Contact, form: PointForm, undo: TalkingPoint | None =
         form=form,
         interview=interview,
         undo=undo,
-        status=422 if form.errors else 200,
     )
 
 

@@ -1,13 +1,21 @@
 """The one page-or-fragment helper: htmx requests get the named block, others the page."""
 
 from flask import render_template
+from flask_wtf import FlaskForm
 from jinja2_fragments.flask import render_block
 
 from extensions import htmx
 
 
-def render(template: str, block: str | None = None, status: int = 200, **context):
-    """Render `template`, or only its `block` when htmx asked for it."""
+def render(template: str, block: str | None = None, status: int | None = None, **context):
+    """Render `template`, or only its `block` when htmx asked for it.
+
+    Unless told otherwise, a page that shows a form with errors answers 422: the form was
+    refused, and says why beside each field.
+    """
+    if status is None:
+        refused = any(isinstance(v, FlaskForm) and v.errors for v in context.values())
+        status = 422 if refused else 200
     if block and htmx:
         return render_block(template, block, **context), status
     return render_template(template, **context), status

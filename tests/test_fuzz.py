@@ -78,8 +78,8 @@ def test_forms_never_fail_and_explain_refusals(app, client, world, path):
         before = _counts(app)
         headers = {"HX-Request": "true"} if as_htmx else {}
         response = client.post(url, data=data, headers=headers)
-        assert response.status_code < 500
-        if response.status_code in (200, 422) and path != "/applications/{application}/schedule":
+        assert response.status_code in (200, 302, 303, 422), response.status_code
+        if response.status_code == 422:
             html = response.get_data(as_text=True)
             # A form shown again after a POST is a refusal: it says why, and wrote nothing.
             assert any(word in html for word in ERROR_WORDS), html[:500]
@@ -93,7 +93,7 @@ def test_forms_never_fail_and_explain_refusals(app, client, world, path):
 def test_register_and_login_never_fail(app, client, data):
     assert client.post("/register", data=data).status_code < 500
     client.post("/logout")
-    assert client.post("/login", data=data).status_code in (200, 302, 429)
+    assert client.post("/login", data=data).status_code in (302, 422, 429)
 
 
 @FUZZ
