@@ -44,12 +44,26 @@ def _strip(value):
     return clean_text(value).strip() if isinstance(value, str) else value
 
 
+def _one_line(value):
+    """Names, titles and addresses of one line never carry line breaks (they go in headers)."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
 class StrippedForm(FlaskForm):
+    """Text arrives cleaned: no control characters, trimmed, and one line where one is meant."""
+
     class Meta:
         def bind_field(self, form, unbound_field, options):
+            field_class = unbound_field.field_class
             filters = unbound_field.kwargs.get("filters", ())
-            if unbound_field.field_class not in (PasswordField,):
-                options["filters"] = (_strip, *filters)
+            # Passwords are taken exactly as typed.
+            if not issubclass(field_class, PasswordField):
+                if issubclass(field_class, StringField) and not issubclass(
+                    field_class, TextAreaField
+                ):
+                    filters = (_one_line, *filters)
+                filters = (_strip, *filters)
+            options["filters"] = filters
             return unbound_field.bind(form=form, **options)
 
 

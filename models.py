@@ -18,10 +18,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
     event,
     inspect,
     update,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, relationship
 
 from extensions import db
@@ -115,6 +117,16 @@ class Syncable:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @hybrid_property
+    def is_live(self) -> bool:
+        """Not deleted, and not a conflict copy waiting for the user to choose."""
+        return self.deleted_at is None and self.conflict_of is None
+
+    @is_live.inplace.expression
+    @classmethod
+    def _is_live_expression(cls):
+        return and_(cls.deleted_at.is_(None), cls.conflict_of.is_(None))
 
 
 class Application(Syncable, db.Model):

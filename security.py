@@ -67,3 +67,10 @@ def add_security_headers(response: Response) -> Response:
     if current_user.is_authenticated and not request.path.startswith("/static/"):
         headers["Cache-Control"] = "no-store"
     return response
+
+
+def per_user() -> str:
+    """Rate-limit key for signed-in work: the account (not the session, which sign-in renews)."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"ip:{request.remote_addr}"

@@ -8,6 +8,8 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import report
+from bench.apps import postgresql_url
 from bench.timing import ROOT
 
 MODULES = ["bench_http", "bench_pages", "bench_sync", "bench_pdf", "bench_offline", "bench_memory"]
@@ -30,32 +32,18 @@ def _machine() -> list[str]:
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- CPU: {cpu}, {os.cpu_count()} cores; memory {memory}",
         f"- Python {platform.python_version()} on {platform.platform()}",
-        f"- database: {os.environ.get('DATABASE_URL', 'SQLite (instance folder)')}".replace(
-            "postgresql://", "postgresql://"
-        ),
+        f"- database: {_database()}",
     ]
 
 
-def _target(row: dict) -> str:
-    target = row.get("target")
-    if target is None:
-        return "no target set"
-    if isinstance(target, str):
-        return target
-    if row.get("ratio") is None:
-        return f"{target:g}"
-    verdict = "meets" if row["ratio"] <= target else "MISSES"
-    return f"at most {target:g}x: {verdict}"
+def _database() -> str:
+    url = postgresql_url()
+    if url is None:
+        return "SQLite, a temporary file per benchmark"
+    from sqlalchemy import make_url
 
-
-def _format(value: float | None, unit: str) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.3g} {unit}"
-
-
-def _ratio(row: dict) -> str:
-    return "n/a" if row.get("ratio") is None else f"{row['ratio']:.2f}x"
+    where = make_url(url).render_as_string(hide_password=True)
+    return f"PostgreSQL, a scratch schema per benchmark in {where}"
 
 
 def main() -> int:
@@ -64,8 +52,7 @@ def main() -> int:
         "",
         *_machine(),
         "",
-        "| figure | value | floor | ratio | target |",
-        "| --- | ---: | ---: | ---: | --- |",
+        *report.HEADER,
     ]
     failures = []
     for name in MODULES:
@@ -76,15 +63,9 @@ def main() -> int:
         except Exception:  # a broken benchmark is reported, the others still run
             failures.append(name)
             traceback.print_exc()
-            lines.append(f"| {name} | failed | | | see the run's output |")
+            lines.append(report.failed(name))
             continue
-        for row in rows:
-            unit = row.get("unit", "ms")
-            note = f" ({row['note']})" if row.get("note") else ""
-            lines.append(
-                f"| {row['name']}{note} | {_format(row['value'], unit)} | "
-                f"{_format(row['floor'], unit)} | {_ratio(row)} | {_target(row)} |"
-            )
+        lines.extend(report.line(row) for row in rows)
     out = ROOT / "bench" / "RESULTS.md"
     out.write_text("\n".join(lines) + "\n")
     print(out.read_text())

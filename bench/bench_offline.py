@@ -1,6 +1,6 @@
 """Benchmark the offline capture island in headless Chromium.
 
-Run: .venv/bin/python bench/bench_offline.py   (prints a markdown table; no assertions on time)
+Run alone: .venv/bin/python -m bench.bench_offline   (prints its table; no assertions on time)
 
 Save-to-visible is measured in the page: app.js marks `afterword:save` at the start of the
 save handler and measures `afterword:save-to-visible` once the point is in the list, after
@@ -18,20 +18,15 @@ service worker precaches), counted at the WSGI layer, and what the page's CDP Ne
 domain reports on a repeat load once the service worker controls it (target: 0 shell bytes).
 """
 
-from __future__ import annotations
-
 import gzip
 import statistics
-import sys
-import tempfile
 import threading
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from bench import report
+from bench.apps import afterword, scratch_database, served
+from bench.timing import at_most, row
 
 SAVES = 30
 WARMUP = 3
@@ -76,7 +71,9 @@ FLOOR_DOM = """async (runs) => {
   return times;
 }"""
 
-FLOOR_IDB = """async (runs) => {
+# Both IndexedDB floors open this database and write as the app's save does: a record and an
+# outbox entry in one strict transaction.
+FLOOR_DB = """
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open("bench-floor", 1);
     request.onupgradeneeded = () => {
@@ -86,15 +83,24 @@ FLOOR_IDB = """async (runs) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+  const write = (body) => new Promise((resolve) => {
+    const id = crypto.randomUUID();
+    const t = db.transaction(["records", "outbox"], "readwrite", { durability: "strict" });
+    t.objectStore("records").put({ id, data: { body } });
+    t.objectStore("outbox").add({ id: crypto.randomUUID(), entity_id: id, data: { body: "x" } });
+    t.oncomplete = resolve;
+  });
   const list = document.querySelector("ul.points");
+"""
+
+FLOOR_IDB = (
+    "async (runs) => {"
+    + FLOOR_DB
+    + """
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const id = crypto.randomUUID();
-    const t = db.transaction(["records", "outbox"], "readwrite", { durability: "strict" });
-    t.objectStore("records").put({ id, data: { body: `Floor point ${i}` } });
-    t.objectStore("outbox").add({ id: crypto.randomUUID(), entity_id: id, data: { body: "x" } });
-    await new Promise((resolve) => { t.oncomplete = resolve; });
+    await write(`Floor point ${i}`);
     const li = document.createElement("li");
     li.className = "point";
     li.textContent = `Floor point ${i}`;
@@ -105,21 +111,14 @@ FLOOR_IDB = """async (runs) => {
   db.close();
   return times;
 }"""
-
+)
 
 # The same tap on a bare button whose handler writes the same two rows and appends the item:
 # the floor that includes the browser's own input-to-task scheduling.
-FLOOR_TAP_SETUP = """async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open("bench-floor", 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore("records", { keyPath: "id" });
-      request.result.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const list = document.querySelector("ul.points");
+FLOOR_TAP_SETUP = (
+    "async () => {"
+    + FLOOR_DB
+    + """
   const button = document.createElement("button");
   button.type = "button";
   button.textContent = "Bare save";
@@ -127,11 +126,7 @@ FLOOR_TAP_SETUP = """async () => {
   window.floorTimes = [];
   button.addEventListener("click", async () => {
     const start = performance.now();
-    const id = crypto.randomUUID();
-    const t = db.transaction(["records", "outbox"], "readwrite", { durability: "strict" });
-    t.objectStore("records").put({ id, data: { body: "Floor" } });
-    t.objectStore("outbox").add({ id: crypto.randomUUID(), entity_id: id, data: { body: "x" } });
-    await new Promise((resolve) => { t.oncomplete = resolve; });
+    await write("Floor");
     const li = document.createElement("li");
     li.className = "point";
     li.textContent = `Floor point ${window.floorTimes.length}`;
@@ -140,6 +135,7 @@ FLOOR_TAP_SETUP = """async () => {
   });
   document.querySelector("form.capture-form").after(button);
 }"""
+)
 
 
 class ByteCounter:
@@ -163,30 +159,6 @@ class ByteCounter:
         return sent
 
 
-def _serve(tmp: Path):
-    from flask_migrate import upgrade
-    from werkzeug.serving import make_server
-
-    from app import create_app
-
-    app = create_app(
-        {
-            "SECRET_KEY": "bench",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp / 'bench.sqlite'}",
-            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
-            "SESSION_COOKIE_SECURE": False,
-            "REMEMBER_COOKIE_SECURE": False,
-        }
-    )
-    with app.app_context():
-        upgrade()
-    counter = ByteCounter(app.wsgi_app)
-    app.wsgi_app = counter
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return app, server, counter, f"http://127.0.0.1:{server.server_port}"
-
-
 def _seed(app) -> dict:
     from extensions import db
     from models import Application, Contact, Interview, utcnow
@@ -208,6 +180,14 @@ def _seed(app) -> dict:
         db.session.add_all([application, interview, contact])
         db.session.commit()
         return {"interview": interview.id, "contact": contact.id}
+
+
+def _sign_in(page, base_url: str) -> None:
+    page.goto("/login")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base_url}/")
 
 
 def _wait(page, expression: str, timeout: float = 10.0) -> None:
@@ -263,11 +243,7 @@ def _page_weight(browser, base_url, counter) -> list[dict]:
     # capture screen) is what a new phone downloads, precache included.
     counter.take()
     log = NetworkLog(context, page)
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base_url}/")
+    _sign_in(page, base_url)
     page.goto("/capture")
     _synced(page)
     _wait(page, "navigator.serviceWorker.controller !== null")
@@ -283,18 +259,19 @@ def _page_weight(browser, base_url, counter) -> list[dict]:
     ]
     repeat_cdp, served_by_worker = log.shell_bytes()
     context.close()
+    repeat = repeat_cdp + sum(len(b) for _, b in repeat_server)
     raw = sum(len(body) for _, body in first)
     compressed = sum(len(gzip.compress(body)) for _, body in first)
     return [
-        _row("first visit (sign-in, home, capture, precache), bytes sent", raw, None, "—", "B"),
-        _row("first visit, gzip-compressed equivalent", compressed, None, "—", "B"),
-        _row("first visit, bytes on the wire per CDP", first_page_cdp, None, "—", "B"),
-        _row(
+        row("first visit (sign-in, home, capture, precache), bytes sent", raw, None, "B"),
+        row("first visit, gzip-compressed equivalent", compressed, None, "B"),
+        row("first visit, bytes on the wire per CDP", first_page_cdp, None, "B"),
+        row(
             f"capture repeat load, shell bytes over network ({served_by_worker} from the worker)",
-            repeat_cdp + sum(len(b) for _, b in repeat_server),
+            repeat,
             None,
-            0,
             "B",
+            at_most(repeat, 0, "B"),
         ),
     ]
 
@@ -304,11 +281,7 @@ def _save_to_visible(browser, base_url, ids) -> list[dict]:
         base_url=base_url, viewport={"width": 360, "height": 740}, has_touch=True
     )
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base_url}/")
+    _sign_in(page, base_url)
     page.goto(f"/capture#/c/{ids['contact']}/{ids['interview']}")
     _synced(page)
     _wait(page, "navigator.serviceWorker.controller !== null")
@@ -335,73 +308,33 @@ def _save_to_visible(browser, base_url, ids) -> list[dict]:
     tap = page.evaluate("window.floorTimes")[WARMUP:]
     context.close()
     value = statistics.median(timings)
+    frame = at_most(value, FRAME_MS, "ms")
     return [
-        _row("offline save-to-visible vs the same tap on a bare IndexedDB write + append",
-             value, statistics.median(tap), FRAME_MS, "ms"),
-        _row("offline save-to-visible vs bare IndexedDB write + append (no tap)", value,
-             statistics.median(idb), FRAME_MS, "ms"),
-        _row("offline save-to-visible vs bare DOM append", value, statistics.median(dom),
-             FRAME_MS, "ms"),
+        row("offline save-to-visible vs the same tap on a bare IndexedDB write + append",
+            value, statistics.median(tap), "ms", frame),
+        row("offline save-to-visible vs bare IndexedDB write + append (no tap)", value,
+            statistics.median(idb), "ms", frame),
+        row("offline save-to-visible vs bare DOM append", value, statistics.median(dom), "ms",
+            frame),
     ]  # fmt: skip
-
-
-def _row(name: str, value: float, floor: float | None, target, unit: str) -> dict:
-    """Targets here are absolute (a 16 ms frame, 0 bytes), so the verdict is spelled out."""
-    ratio = value / floor if floor else None
-    if isinstance(target, int | float):
-        verdict = "meets" if value <= target else "MISSES"
-        target = f"at most {target:g} {unit}: {verdict}"
-    elif target == "—":
-        target = "no target set"
-    return {"name": name, "value": value, "floor": floor, "ratio": ratio, "target": target,
-            "unit": unit}  # fmt: skip
 
 
 def run() -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        app, server, counter, base_url = _serve(Path(tmp))
-        try:
-            ids = _seed(app)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=FLAGS
-                )
-                rows = _save_to_visible(browser, base_url, ids) + _page_weight(
-                    browser, base_url, counter
-                )
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
-            from extensions import db
-
-            with app.app_context():
-                db.engine.dispose()
+    config = {"SESSION_COOKIE_SECURE": False, "REMEMBER_COOKIE_SECURE": False}
+    with scratch_database() as url, afterword(url, config) as app:
+        ids = _seed(app)
+        counter = ByteCounter(app.wsgi_app)
+        app.wsgi_app = counter
+        with served(app) as port, sync_playwright() as playwright:
+            base_url = f"http://127.0.0.1:{port}"
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            rows = _save_to_visible(browser, base_url, ids)
+            rows += _page_weight(browser, base_url, counter)
+            browser.close()
     return rows
 
 
-def _fmt(value, unit: str) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    return f"{value:.3g} {unit}" if unit == "ms" else f"{int(value):,} {unit}"
-
-
-def main() -> None:
-    rows = run()
-    print(f"Offline capture island, headless Chromium, median of {SAVES} saves\n")
-    print("| name | value | floor | ratio | target |")
-    print("|---|---:|---:|---:|---:|")
-    for row in rows:
-        unit = row["unit"]
-        ratio = f"{row['ratio']:.1f}x" if row["ratio"] else "—"
-        target = row["target"]
-        print(f"| {row['name']} | {_fmt(row['value'], unit)} | {_fmt(row['floor'], unit)} | "
-              f"{ratio} | {target} |")  # fmt: skip
-
-
 if __name__ == "__main__":
-    main()
+    print(report.table(run()))

@@ -1,13 +1,17 @@
 """The application page with 10 people and 200 points: SQL statements per request (they must
 not grow with the number of people) and time against a floor of the same rows fetched and
-rendered bare, in the same run."""
+rendered bare, in the same run.
 
-import tempfile
-from pathlib import Path
+Run alone: .venv/bin/python -m bench.bench_pages
+"""
 
 from sqlalchemy import event
 
+from bench import report
+from bench.apps import FAST_HASH, afterword, scratch_database
 from bench.timing import median_seconds, row
+
+RUNS = 50
 
 
 def _seed(app, people: int, points: int) -> tuple[str, int]:
@@ -22,7 +26,7 @@ def _seed(app, people: int, points: int) -> tuple[str, int]:
         user = User(
             email=f"bench{people}@example.com",
             name="Bench",
-            password_hash=generate_password_hash("bench password", "scrypt:1024:8:1"),
+            password_hash=generate_password_hash("bench password", FAST_HASH),
         )
         db.session.add(user)
         db.session.commit()
@@ -59,20 +63,18 @@ def _statements(app, client, url: str) -> int:
 
 
 def run() -> list[dict]:
+    config = {"TESTING": True, "WTF_CSRF_ENABLED": False}
+    with scratch_database() as url, afterword(url, config) as app:
+        return _rows(app)
+
+
+def _rows(app) -> list[dict]:
     from flask import render_template_string
-    from flask_migrate import upgrade
     from sqlalchemy import select
 
-    from app import create_app
     from extensions import db
     from models import Contact, TalkingPoint
 
-    folder = Path(tempfile.mkdtemp(prefix="afterword-bench-"))
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'pages.sqlite'}",
-                      "SECRET_KEY": "bench", "TESTING": True, "WTF_CSRF_ENABLED": False,
-                      "PASSWORD_HASH_METHOD": "scrypt:1024:8:1"})  # fmt: skip
-    with app.app_context():
-        upgrade()
     small_id, _ = _seed(app, people=10, points=200)
     large_id, _ = _seed(app, people=20, points=400)
     client = app.test_client()
@@ -86,7 +88,7 @@ def run() -> list[dict]:
     sign_in(10)
     statements_small = _statements(app, client, f"/applications/{small_id}")
     url = f"/applications/{small_id}"
-    value = median_seconds(lambda: client.get(url).data, runs=50)
+    value = median_seconds(lambda: client.get(url).data, runs=RUNS)
 
     bare = "{% for c in contacts %}<li>{{ c.name }} {{ c.title }} {{ c.n }}</li>{% endfor %}"
 
@@ -103,7 +105,7 @@ def run() -> list[dict]:
                     {"name": c.name, "title": c.title, "n": counts.get(c.id, 0)} for c in contacts
                 ])  # fmt: skip
 
-    floor = median_seconds(floor_page, runs=50)
+    floor = median_seconds(floor_page, runs=RUNS)
     return [
         row("application page, SQL statements with 10 people", statements_small,
             statements_large, "queries", target="must not grow with people",
@@ -114,5 +116,4 @@ def run() -> list[dict]:
 
 
 if __name__ == "__main__":
-    for item in run():
-        print(item)
+    print(report.table(run()))

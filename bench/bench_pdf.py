@@ -1,24 +1,16 @@
 """Benchmark the PDF renderer against bare WeasyPrint renders of the same HTML.
 
-Run: .venv/bin/python bench/bench_pdf.py   (prints a markdown table; no assertions on time)
+Run alone: .venv/bin/python -m bench.bench_pdf   (prints its table; no assertions on time)
 
 The floor is ``weasyprint.HTML(string=same_html).write_pdf()`` where ``same_html`` is the
 service's own HTML with its stylesheets inlined, measured in the same run. Medians of
 ``RUNS`` timed runs after ``WARMUP`` untimed ones.
 """
 
-from __future__ import annotations
-
-import statistics
-import sys
-import time
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from bench import report
+from bench.timing import median_seconds, row
 
 RUNS = 15
 WARMUP = 3
@@ -40,15 +32,8 @@ Sam Lee"""
 NAMES = ("Dana", "Ana", "Bo", "Cy", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou")
 
 
-def _median_seconds(action: Callable[[], object]) -> float:
-    for _ in range(WARMUP):
-        action()
-    timings = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
+def _median_ms(action) -> float:
+    return median_seconds(action, runs=RUNS, warmup=WARMUP) * 1000
 
 
 def _service_html(note, size: str) -> str:
@@ -70,17 +55,11 @@ def _bare_html(note, size: str) -> str:
 
 
 def _row(name: str, value: float, floor: float) -> dict:
-    return {
-        "name": name,
-        "value": round(value * 1000, 1),
-        "floor": round(floor * 1000, 1),
-        "ratio": round(value / floor, 2),
-        "target": TARGET,
-    }
+    return row(name, value, floor, "ms", target=TARGET)
 
 
 def run() -> list[dict]:
-    """Rows of name, value (ms), floor (ms), ratio (value / floor) and target ratio."""
+    """Card renders (ms) against bare WeasyPrint renders of the same HTML."""
     from weasyprint import HTML
 
     from services import pdf
@@ -99,39 +78,27 @@ def run() -> list[dict]:
     rows = []
     for size in pdf.CARD_SIZES:
         bare = _bare_html(notes[0], size)
-        floor = _median_seconds(lambda bare=bare: HTML(string=bare, base_url=base_url).write_pdf())
-        value = _median_seconds(lambda size=size: pdf.render_card_pdf(notes[0], sender, size))
+        floor = _median_ms(lambda bare=bare: HTML(string=bare, base_url=base_url).write_pdf())
+        value = _median_ms(lambda size=size: pdf.render_card_pdf(notes[0], sender, size))
         rows.append(_row(f"card {size}", value, floor))
     # The service's own overhead: the same render with WeasyPrint already warm (shared font
     # configuration and parsed stylesheets), so only templating and checks differ.
     warm_html = _service_html(notes[0], "a6")
-    floor = _median_seconds(
+    floor = _median_ms(
         lambda: HTML(string=warm_html, url_fetcher=pdf.ASSET_FETCHER).write_pdf(
             font_config=pdf._font_config(), stylesheets=pdf._stylesheets("card")
         )
     )
-    value = _median_seconds(lambda: pdf.render_card_pdf(notes[0], sender, "a6"))
+    value = _median_ms(lambda: pdf.render_card_pdf(notes[0], sender, "a6"))
     rows.append(_row("card a6 vs warm WeasyPrint", value, floor))
 
-    floor = _median_seconds(bare_batch)
-    value = _median_seconds(
+    floor = _median_ms(bare_batch)
+    value = _median_ms(
         lambda: pdf.render_batch_pdf(notes, sender, "a6", title="Acme", today=date(2025, 3, 4))
     )
     rows.append(_row(f"batch of {BATCH_SIZE} a6 cards", value, floor))
     return rows
 
 
-def main() -> None:
-    rows = run()
-    print(f"PDF renderer, median of {RUNS} runs after {WARMUP} warm-up runs\n")
-    print("| name | value (ms) | floor (ms) | ratio | target |")
-    print("|---|---:|---:|---:|---:|")
-    for row in rows:
-        print(
-            f"| {row['name']} | {row['value']} | {row['floor']} | {row['ratio']}x "
-            f"| ≤ {row['target']}x |"
-        )
-
-
 if __name__ == "__main__":
-    main()
+    print(report.table(run()))

@@ -1,6 +1,6 @@
 """Benchmark the sync engine against bare SQLAlchemy inserts and selects of the same rows.
 
-Run: .venv/bin/python bench/bench_sync.py   (prints a markdown table; no assertions on time)
+Run alone: .venv/bin/python -m bench.bench_sync   (prints its table; no assertions on time)
 
 - push: 1,000 new talking points as two pushes of 500 mutations (the per-push cap), each in
   its own SAVEPOINT with version, change number and ledger row. Two floors: one Core
@@ -11,26 +11,16 @@ Run: .venv/bin/python bench/bench_sync.py   (prints a markdown table; no asserti
   1,000 and turned into the JSON-ready dicts of the contract; the floor is a bare ORM
   ``select`` of the same rows ordered by change number.
 
-Both are measured in the same run, on a throwaway SQLite file, or on the database named by
-BENCH_DATABASE_URL (a PostgreSQL database of its own: tables are created if missing, and the
-benchmark's users and their rows are deleted at the end). Medians of RUNS timed runs after
-WARMUP untimed ones.
+Both are measured in the same run, on a throwaway SQLite file, or, when DATABASE_URL names a
+PostgreSQL database, in a schema of the benchmark's own there, dropped at the end (see
+bench.apps.scratch_database). Medians of RUNS timed runs after WARMUP untimed ones.
 """
 
-from __future__ import annotations
-
-import os
-import statistics
-import sys
-import tempfile
-import time
 import uuid
-from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from bench import report
+from bench.apps import afterword, scratch_database
+from bench.timing import median_seconds, row
 
 RUNS = 5
 WARMUP = 1
@@ -44,90 +34,50 @@ PUSH_ORM_TARGET = 10.0
 PULL_TARGET = 3.0
 
 
-def _median_seconds(action: Callable[[], object], prepare: Callable[[], object] = lambda: None):
-    timings = []
-    for run in range(WARMUP + RUNS):
-        prepare()
-        started = time.perf_counter()
-        action()
-        if run >= WARMUP:
-            timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
-def _row(name: str, value: float, floor: float, target: float) -> dict:
-    return {
-        "name": name,
-        "value": round(value * 1000, 1),
-        "floor": round(floor * 1000, 1),
-        "ratio": round(value / floor, 2),
-        "target": target,
-    }
+def _median_ms(action, prepare=None) -> float:
+    return median_seconds(action, runs=RUNS, warmup=WARMUP, prepare=prepare) * 1000
 
 
 def _new_id() -> str:
     return str(uuid.uuid4())
 
 
-def _database_url(tmp: str) -> str:
-    url = os.environ.get("BENCH_DATABASE_URL", "")
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return url or "sqlite:///" + str(Path(tmp) / "bench.sqlite")
-
-
 def run() -> list[dict]:
-    """Rows of name, value (ms), floor (ms), ratio (value / floor) and target ratio."""
-    from sqlalchemy import delete
-
-    from app import create_app
+    """Push and pull times (ms) against bare SQLAlchemy writes and reads of the same rows."""
     from extensions import db
     from models import Application, Contact, TalkingPoint, User
     from services import sync
 
-    with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(
-            {"TESTING": True, "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": _database_url(tmp)}
-        )
-        with app.app_context():
-            db.create_all()
-            session = db.session
-            users = []
+    with scratch_database() as url, afterword(url, {"TESTING": True}) as app, app.app_context():
+        session = db.session
 
-            def new_user() -> int:
-                user = User(email=f"bench-{_new_id()}@example.com", password_hash="-")
-                session.add(user)
-                session.commit()
-                users.append(user.id)
-                return user.id
+        def new_user() -> int:
+            user = User(email=f"bench-{_new_id()}@example.com", password_hash="-")
+            session.add(user)
+            session.commit()
+            return user.id
 
-            def person(user_id: int) -> str:
-                """An application with one person, pushed through the engine."""
-                application, contact = _new_id(), _new_id()
-                sync.push(
-                    session,
-                    user_id,
-                    [
-                        _mutation("application", application, {"company": "Acme", "role": "Dev"}),
-                        _mutation(
-                            "contact", contact, {"application_id": application, "name": "Dana"}
-                        ),
-                    ],
-                )
-                return contact
+        def person(user_id: int) -> str:
+            """An application with one person, pushed through the engine."""
+            application, contact = _new_id(), _new_id()
+            sync.push(
+                session,
+                user_id,
+                [
+                    _mutation("application", application, {"company": "Acme", "role": "Dev"}),
+                    _mutation("contact", contact, {"application_id": application, "name": "Dana"}),
+                ],
+            )
+            return contact
 
-            try:
-                rows = _push_rows(session, new_user, person, sync)
-                rows.append(
-                    _pull_row(session, new_user, person, sync, (Application, Contact, TalkingPoint))
-                )
-            finally:
-                session.rollback()
-                for user_id in users:
-                    session.execute(delete(User).where(User.id == user_id))
-                session.commit()
-                db.session.remove()
-                db.engine.dispose()
+        try:
+            rows = _push_rows(session, new_user, person, sync)
+            rows.append(
+                _pull_row(session, new_user, person, sync, (Application, Contact, TalkingPoint))
+            )
+        finally:
+            session.rollback()
+            db.session.remove()
     return rows
 
 
@@ -187,19 +137,20 @@ def _push_rows(session, new_user, person, sync) -> list[dict]:
 
     def prepare_add_all() -> None:
         prepare_insert()
-        state["objects"] = [TalkingPoint(**row) for row in state["rows"]]
+        state["objects"] = [TalkingPoint(**values) for values in state["rows"]]
 
     def bare_add_all() -> None:
         session.add_all(state["objects"])
         session.commit()
 
-    floor = _median_seconds(bare_insert, prepare_insert)
-    orm_floor = _median_seconds(bare_add_all, prepare_add_all)
-    value = _median_seconds(engine_push, prepare_push)
+    floor = _median_ms(bare_insert, prepare_insert)
+    orm_floor = _median_ms(bare_add_all, prepare_add_all)
+    value = _median_ms(engine_push, prepare_push)
     return [
-        _row(f"push {PUSH_SIZE:,} mutations vs Core insert", value, floor, PUSH_TARGET),
-        _row(f"push {PUSH_SIZE:,} mutations vs ORM add_all", value, orm_floor, PUSH_ORM_TARGET),
-    ]
+        row(f"push {PUSH_SIZE:,} mutations vs Core insert", value, floor, "ms", PUSH_TARGET),
+        row(f"push {PUSH_SIZE:,} mutations vs ORM add_all", value, orm_floor, "ms",
+            PUSH_ORM_TARGET),
+    ]  # fmt: skip
 
 
 def _pull_row(session, new_user, person, sync, models) -> dict:
@@ -252,23 +203,10 @@ def _pull_row(session, new_user, person, sync, models) -> dict:
         session.rollback()
         session.expunge_all()
 
-    floor = _median_seconds(bare_select)
-    value = _median_seconds(engine_pull)
-    return _row(f"pull {PULL_SIZE:,} changes", value, floor, PULL_TARGET)
-
-
-def main() -> None:
-    rows = run()
-    where = "PostgreSQL" if os.environ.get("BENCH_DATABASE_URL") else "SQLite"
-    print(f"Sync engine on {where}, median of {RUNS} runs after {WARMUP} warm-up run\n")
-    print("| name | value (ms) | floor (ms) | ratio | target |")
-    print("|---|---:|---:|---:|---:|")
-    for row in rows:
-        print(
-            f"| {row['name']} | {row['value']} | {row['floor']} | {row['ratio']}x "
-            f"| ≤ {row['target']}x |"
-        )
+    floor = _median_ms(bare_select)
+    value = _median_ms(engine_pull)
+    return row(f"pull {PULL_SIZE:,} changes", value, floor, "ms", PULL_TARGET)
 
 
 if __name__ == "__main__":
-    main()
+    print(report.table(run()))

@@ -2,6 +2,7 @@
 a browser behind an HTTPS proxy would), one connection per request."""
 
 import http.client
+import re
 import time
 
 
@@ -33,3 +34,8 @@ class Browser:
                 name, _, rest = value.split(";", 1)[0].partition("=")
                 self.cookies[name] = rest
         return response.status, data, response
+
+
+def csrf_token(page: bytes) -> str:
+    """The CSRF token a page carries in its `<meta name="csrf-token">`."""
+    return re.search(rb'name="csrf-token" content="([^"]+)"', page).group(1).decode()

@@ -3,24 +3,23 @@ capturing and syncing for 60 s. Counts errors, and lost or duplicated rows after
 
     DATABASE_URL=postgresql://... .venv/bin/python -m bench.load [--users 50] [--seconds 60]
 
-The database named by DATABASE_URL is emptied first: point it at a scratch database.
+It runs in a schema of its own in the database named by DATABASE_URL, dropped at the end
+(bench.apps.scratch_database), so it never touches the rows already there.
 """
 
 import argparse
 import json
 import os
 import random
-import re
-import signal
 import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 import uuid
 
-from bench.browser import Browser
+from bench.apps import afterword, gunicorn, postgresql_url, scratch_database
+from bench.browser import Browser, csrf_token
 from bench.timing import ROOT
 
 PASSWORD = "correct horse battery"
@@ -52,8 +51,8 @@ class User:
 
     def sign_up(self):
         _, page = self.call("GET", "/register")
-        token = re.search(rb'name="csrf-token" content="([^"]+)"', page).group(1).decode()
-        form = {"email": f"load{self.n}@example.com", "password": PASSWORD, "csrf_token": token}
+        form = {"email": f"load{self.n}@example.com", "password": PASSWORD,
+                "csrf_token": csrf_token(page)}  # fmt: skip
         form_type = {"Content-Type": "application/x-www-form-urlencoded"}
         self.call("POST", "/register", urllib.parse.urlencode(form), form_type)
         self.application, self.contact = str(uuid.uuid4()), str(uuid.uuid4())
@@ -102,35 +101,39 @@ class User:
             self.cursor = json.loads(answer)["cursor"]
 
 
-def _server(env: dict, port: int) -> subprocess.Popen:
-    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    process = subprocess.Popen(
-        [gunicorn, "--workers", "4", "--bind", f"127.0.0.1:{port}", "app:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            Browser(port).request("GET", "/login")
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
-
-
 def _database_counts(url: str, users: list[User]) -> tuple[int, int]:
     """Points a user sent that are not stored, and stored points no user sent (duplicates)."""
     from sqlalchemy import create_engine, select
 
     from models import TalkingPoint
 
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    engine = create_engine(url)
     with engine.connect() as conn:
         stored = conn.scalars(select(TalkingPoint.id)).all()
     engine.dispose()
     sent = set().union(*(u.sent_points for u in users))
     return len(sent - set(stored)), len(stored) - len(sent & set(stored))
+
+
+def _load(users: list[User], seconds: float) -> float:
+    """Sign everyone up, then let them all capture and sync for `seconds`; the time it took."""
+    for user in users:
+        user.sign_up()
+    for user in users:  # sign-up is not part of the measured minute
+        user.latencies.clear()
+    stop = time.monotonic() + seconds
+
+    def work(user: User):
+        while time.monotonic() < stop:
+            user.step()
+
+    threads = [threading.Thread(target=work, args=(u,)) for u in users]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - started
 
 
 def main() -> int:
@@ -139,46 +142,18 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--port", type=int, default=5099)
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgresql"):
-        print("Set DATABASE_URL to a scratch PostgreSQL database.", file=sys.stderr)
+    if postgresql_url() is None:
+        print("Set DATABASE_URL to a PostgreSQL database.", file=sys.stderr)
         return 2
-    env = dict(os.environ, SECRET_KEY="load-test", WEB_CONCURRENCY="4", PYTHONPATH=str(ROOT),
-               TRUSTED_PROXIES="1")  # fmt: skip
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT,
-                   env=env, check=True, capture_output=True)  # fmt: skip
-    server = _server(env, args.port)
-    users = [User(args.port, n) for n in range(args.users)]
-    try:
-        for user in users:
-            user.sign_up()
-        for user in users:  # sign-up is not part of the measured minute
-            user.latencies.clear()
-        stop = time.monotonic() + args.seconds
-
-        def work(user: User):
-            while time.monotonic() < stop:
-                user.step()
-
-        threads = [threading.Thread(target=work, args=(u,)) for u in users]
-        started = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.monotonic() - started
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+    with scratch_database() as url, afterword(url):
+        env = dict(os.environ, SECRET_KEY="load-test", WEB_CONCURRENCY="4", PYTHONPATH=str(ROOT),
+                   TRUSTED_PROXIES="1", DATABASE_URL=url)  # fmt: skip
+        users = [User(args.port, n) for n in range(args.users)]
+        with gunicorn("app:create_app()", args.port, env, workers=4):
+            elapsed = _load(users, args.seconds)
+        lost, duplicated = _database_counts(url, users)
     latencies = sorted(x for u in users for x in u.latencies)
     errors = [e for u in users for e in u.errors]
-    lost, duplicated = _database_counts(url, users)
     points = sum(len(u.sent_points) for u in users)
     print(f"users: {args.users}, seconds: {elapsed:.1f}, requests: {len(latencies)} "
           f"({len(latencies) / elapsed:.0f}/s), points created: {points}")  # fmt: skip

@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from extensions import db, htmx, limiter
 from forms import ProfileForm, StrippedForm
 from models import Application, utcnow
+from security import per_user
 from services import capture, portability
 from services.passwords import MAX_LENGTH, verify_password
 from services.pdf import download_name
@@ -79,10 +80,6 @@ class RetentionForm(StrippedForm):
     )
 
 
-def _per_user() -> str:
-    return f"user:{current_user.get_id() if current_user.is_authenticated else 'anon'}"
-
-
 def _password_refused(response) -> bool:
     return bool(g.get("password_refused"))
 
@@ -136,7 +133,7 @@ def _download(payload: str, mimetype: str, name: str) -> Response:
 
 
 @bp.route("/import", methods=["GET", "POST"])
-@limiter.limit("10/minute;60/hour", methods=["POST"], key_func=_per_user)
+@limiter.limit("10/minute;60/hour", methods=["POST"], key_func=per_user)
 def import_():
     """Add the contents of an exported file to this account, all or nothing."""
     form = ImportForm()
@@ -167,7 +164,7 @@ def too_large(error):
 
 
 @bp.route("/delete", methods=["GET", "POST"])
-@limiter.limit("5/minute", methods=["POST"], key_func=_per_user, deduct_when=_password_refused)
+@limiter.limit("5/minute", methods=["POST"], key_func=per_user, deduct_when=_password_refused)
 def delete():
     """Delete the account and everything in it, after the password and a typed phrase."""
     user = current_user._get_current_object()

@@ -56,6 +56,14 @@ def show(application_id):
         "applications/show.html",
         application=application,
         interviews=capture.interviews_with_people(db.session, application),
+        conflicts=capture.conflicts_among(
+            [
+                application,
+                *capture.copies_of(db.session, application),
+                *application.contacts,
+                *application.interviews,
+            ]
+        ),
         contacts=contacts,
         counts=counts,
     )

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from extensions import db, limiter
 from forms import LoginForm, RegisterForm
 from services import accounts
+from services.cleaning import clean_text
 
 from .fragments import render
 
@@ -28,7 +29,8 @@ def _login_failed(response) -> bool:
 
 
 def _account_key() -> str:
-    return "account:" + accounts.normalise_email(request.form.get("email", ""))
+    # The same cleaning the form applies, so variants of one address share one limit.
+    return "account:" + accounts.normalise_email(clean_text(request.form.get("email", "")))
 
 
 def _start_session(user, remember: bool) -> None:

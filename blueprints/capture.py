@@ -11,7 +11,7 @@ from services.localtime import local_today, to_local
 from services.schedule import parse_person
 
 from .fragments import render
-from .scope import owned, owned_or_404
+from .scope import owned, owned_conflict_or_404, owned_or_404
 
 bp = Blueprint("capture", __name__)
 
@@ -58,7 +58,7 @@ def new_interview(application_id):
         form.day.data = local_today(utcnow(), current_user.timezone)
     if form.validate_on_submit():
         interview = capture.add_interview(
-            db.session, application, **_interview_fields(form, current_user.timezone)
+            db.session, application, **_interview_fields(form, application, current_user.timezone)
         )
         return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
     return render("applications/interview_form.html", form=form, application=application)
@@ -77,10 +77,12 @@ def edit_interview(interview_id):
         form.start.data = starts.time() if starts else None
         form.end.data = ends.time() if ends else None
         form.people.data = "\n".join(
-            ", ".join(filter(None, (c.name, c.title))) for c in capture.live(interview.contacts)
+            capture.person_line(c) for c in capture.live(interview.contacts)
         )
     if form.validate_on_submit():
-        capture.update_interview(db.session, interview, **_interview_fields(form, tz))
+        capture.update_interview(
+            db.session, interview, **_interview_fields(form, interview.application, tz)
+        )
         return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
     return render(
         "applications/interview_form.html",
@@ -154,6 +156,7 @@ def _contact_page(contact: Contact, form: PointForm, undo: TalkingPoint | None =
         block="capture",
         contact=contact,
         points=capture.live(contact.points),
+        conflicts=capture.conflicts_among(contact.points),
         form=form,
         interview=interview,
         undo=undo,
@@ -251,15 +254,32 @@ def _contact_fields(form: ContactForm) -> dict:
     }
 
 
-def _interview_fields(form: InterviewForm, tz: str) -> dict:
+def _interview_fields(form: InterviewForm, application: Application, tz: str) -> dict:
     starts_at, ends_at = capture.interview_times(form.day.data, form.start.data, form.end.data, tz)
     lines = (form.people.data or "").splitlines()
     return {
         "starts_at": starts_at,
         "ends_at": ends_at,
-        "people": [person for line in lines if (person := parse_person(line))],
+        "people": capture.people_from_lines(application, lines),
         "title": form.title.data or "",
         "format": form.format.data,
         "location": form.location.data or "",
         "round": form.round.data or "",
     }
+
+
+@bp.post("/conflicts/<conflict_id>")
+def resolve_conflict(conflict_id):
+    """Keep the other device's version, keep both, or discard it."""
+    copy = owned_conflict_or_404(conflict_id)
+    choice = request.form.get("choice", "")
+    if choice not in capture.CONFLICT_CHOICES:
+        abort(400)
+    capture.resolve_conflict(db.session, copy, choice)
+    flash("Done: " + capture.CONFLICT_CHOICES[choice].lower() + ".", "success")
+    if isinstance(copy, TalkingPoint):
+        return redirect(url_for("capture.contact", contact_id=copy.contact_id), 303)
+    application_id = copy.id if isinstance(copy, Application) else copy.application_id
+    if isinstance(copy, Application) and choice != "keep_both":
+        application_id = copy.conflict_of or copy.id
+    return redirect(url_for("applications.show", application_id=application_id), 303)

@@ -62,6 +62,14 @@ def _as_json(view: drafts.DraftView) -> dict:
     }
 
 
+def _draft_or_404(draft_id: str) -> Draft:
+    """The signed-in user's draft, while its person is still met and still gets that note."""
+    draft = owned_or_404(Draft, draft_id)
+    if not drafts.applies(draft):
+        abort(404)
+    return draft
+
+
 def _draft_view(draft: Draft):
     """The review of one draft (its warnings depend on the rest of the panel)."""
     application = draft.contact.application
@@ -91,7 +99,7 @@ def _answer(draft: Draft, block: str):
 @bp.post("/drafts/<draft_id>/save")
 def save(draft_id):
     """Autosave the user's edit as their working version."""
-    draft = owned_or_404(Draft, draft_id)
+    draft = _draft_or_404(draft_id)
     body = clean_text(request.form.get("body", ""))
     subject = clean_text(
         request.form.get("subject", draft.current.subject if draft.current else "")
@@ -100,7 +108,7 @@ def save(draft_id):
         return _refuse(
             draft, "Keep the note between 1 and 10,000 characters, the subject under 300."
         )
-    drafts.save_edit(db.session, draft, subject.strip(), body)
+    drafts.save_edit(db.session, draft, " ".join(subject.split()), body)
     return _answer(draft, "draft_status")
 
 
@@ -122,7 +130,7 @@ def _refuse(draft: Draft, message: str):
 @bp.post("/drafts/<draft_id>/regenerate")
 def regenerate(draft_id):
     """Reset to generated: a new version from the notes; the edits stay in the history."""
-    draft = owned_or_404(Draft, draft_id)
+    draft = _draft_or_404(draft_id)
     user = current_user._get_current_object()
     drafts.regenerate(db.session, draft, draft.contact.application, user)
     return _answer(draft, "draft")
@@ -131,7 +139,7 @@ def regenerate(draft_id):
 @bp.post("/drafts/<draft_id>/mark/<what>")
 def mark(draft_id, what):
     """Tick sent, written or posted (or untick it)."""
-    draft = owned_or_404(Draft, draft_id)
+    draft = _draft_or_404(draft_id)
     allowed = ("written", "posted") if draft.channel == "card" else ("sent",)
     if what not in allowed:
         abort(404)
@@ -142,7 +150,7 @@ def mark(draft_id, what):
 @bp.get("/drafts/<draft_id>/versions")
 def versions(draft_id):
     """Every version of a draft, one compared with the current text."""
-    draft = owned_or_404(Draft, draft_id)
+    draft = _draft_or_404(draft_id)
     number = request.args.get("compare", type=int)
     chosen = next((v for v in draft.versions if v.number == number), None)
     if chosen is None and len(draft.versions) > 1:
@@ -158,7 +166,7 @@ def versions(draft_id):
 @bp.post("/drafts/<draft_id>/versions/<int:number>/restore")
 def restore(draft_id, number):
     """Make an older version current again."""
-    draft = owned_or_404(Draft, draft_id)
+    draft = _draft_or_404(draft_id)
     if drafts.restore(db.session, draft, number) is None:
         abort(404)
     return redirect(
@@ -170,7 +178,7 @@ def restore(draft_id, number):
 @bp.get("/drafts/<draft_id>/message.eml")
 def eml(draft_id):
     """The email as a file the mail program opens as a draft."""
-    draft = owned_or_404(Draft, draft_id)
+    draft = _draft_or_404(draft_id)
     if draft.channel == "card" or draft.current is None:
         abort(404)
     contact, version = draft.contact, draft.current

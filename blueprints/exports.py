@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from extensions import db, limiter
 from models import Application, Contact, Interview, utcnow
+from security import per_user
 from services import exports, pdf
 from services.localtime import local_today
 
@@ -16,10 +17,6 @@ from .scope import owned_or_404
 bp = Blueprint("exports", __name__)
 
 
-def _per_user() -> str:
-    return f"user:{current_user.get_id() if current_user.is_authenticated else 'anon'}"
-
-
 @bp.before_request
 @login_required
 def require_login():
@@ -27,7 +24,7 @@ def require_login():
 
 
 # Rendering is the heaviest thing the app does: bound it per user.
-limiter.limit("30/minute;300/hour", key_func=_per_user)(bp)
+limiter.limit("30/minute;300/hour", key_func=per_user)(bp)
 
 
 def _choice(name: str, allowed, default: str) -> str:

@@ -55,6 +55,7 @@ def vocabulary():
         "kinds": POINT_KINDS,
         "formats": INTERVIEW_FORMATS,
         "card_labels": CARD_LABELS,
+        "conflict_choices": capture.CONFLICT_CHOICES,
     }
 
 

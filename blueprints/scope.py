@@ -12,10 +12,10 @@ T = TypeVar("T")
 
 
 def owned(model: type[T]) -> Select[tuple[T]]:
-    """A select of the signed-in user's live rows of `model`."""
+    """A select of the signed-in user's live rows of `model` (no tombstones, no conflict copies)."""
     query = select(model).where(model.user_id == current_user.id)
-    if hasattr(model, "deleted_at"):
-        query = query.where(model.deleted_at.is_(None))
+    if hasattr(model, "is_live"):
+        query = query.where(model.is_live)
     return query
 
 
@@ -28,3 +28,21 @@ def owned_or_404(model: type[T], object_id: str, *, deleted: bool = False) -> T:
     if obj is None:
         abort(404)
     return obj
+
+
+def owned_conflict_or_404(conflict_id: str):
+    """A conflict copy of the signed-in user's, of whichever kind of record, or 404."""
+    from models import SYNCABLE_MODELS
+
+    for model in SYNCABLE_MODELS.values():
+        copy = db.session.scalar(
+            select(model).where(
+                model.user_id == current_user.id,
+                model.id == conflict_id,
+                model.conflict_of.is_not(None),
+                model.deleted_at.is_(None),
+            )
+        )
+        if copy is not None:
+            return copy
+    abort(404)

@@ -5,6 +5,7 @@ numbers are stamped by the flush listener in models.py, never here.
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import Application, Contact, Interview, TalkingPoint, utcnow
 from services.localtime import day_bounds_utc, local_today, to_utc
-from services.schedule import ParsedPerson, ParsedSchedule
+from services.schedule import ParsedPerson, ParsedSchedule, parse_person
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
@@ -43,13 +44,34 @@ def interview_times(
     return starts_at, ends_at
 
 
+def person_line(contact: Contact) -> str:
+    """How a person is written in a people box: "Name, Title"."""
+    return ", ".join(part for part in (contact.name, contact.title) if part)
+
+
+def people_from_lines(application: Application, lines: Iterable[str]) -> list:
+    """The people of a people box: a line written as an existing person is that person, so
+    editing an interview never turns them into someone new; other lines are parsed."""
+    known = {person_line(c): c for c in application.contacts if c.is_live}
+    people = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if line in known:
+            people.append(known[line])
+        elif line and (person := parse_person(line)):
+            people.append(person)
+    return people
+
+
 def find_or_add_contact(
-    session: Session, application: Application, person: ParsedPerson
+    session: Session, application: Application, person: ParsedPerson | Contact
 ) -> Contact:
     """The application's live contact of this name, or a new one (names are matched loosely)."""
+    if isinstance(person, Contact):
+        return person
     wanted = " ".join(person.name.split()).casefold()
     for contact in application.contacts:
-        if contact.deleted_at is None and " ".join(contact.name.split()).casefold() == wanted:
+        if contact.is_live and " ".join(contact.name.split()).casefold() == wanted:
             if person.title and not contact.title:
                 contact.title = person.title
             if person.email and not contact.email:
@@ -199,8 +221,88 @@ def delete_contact(session: Session, contact: Contact) -> None:
     session.commit()
 
 
+CONFLICT_CHOICES = {
+    "keep_copy": "Use the other device's version",
+    "keep_both": "Keep both",
+    "discard": "Discard the other version",
+}
+# What a conflict copy does not carry over onto the record it conflicts with.
+_RECORD_KEEPING = {
+    "id", "user_id", "version", "change_seq", "created_at", "updated_at", "deleted_at",
+    "conflict_of", "application_id", "contact_id",
+}  # fmt: skip
+
+
+def resolve_conflict(session: Session, copy, choice: str) -> None:
+    """The user's choice about a record edited on two devices (see services/sync.py)."""
+    original = session.get(type(copy), copy.conflict_of)
+    if choice == "keep_copy" and original is not None and original.user_id == copy.user_id:
+        for column in type(copy).__table__.columns:
+            if column.key not in _RECORD_KEEPING:
+                setattr(original, column.key, getattr(copy, column.key))
+        original.deleted_at = None
+        tombstone(copy, utcnow())
+    elif choice == "discard":
+        tombstone(copy, utcnow())
+    else:
+        # Keep both (or the original is gone): the copy becomes an ordinary record.
+        copy.conflict_of = None
+    session.commit()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    copy: object
+    # (field, this version, the other device's version) for each field that differs.
+    differences: list[tuple[str, str, str]]
+
+
+def conflicts_among(items: Sequence) -> list[Conflict]:
+    """The conflict copies among `items` still waiting for the user's choice."""
+    by_id = {item.id: item for item in items}
+    found = []
+    for item in items:
+        if item.conflict_of and item.deleted_at is None:
+            found.append(Conflict(item, _differences(by_id.get(item.conflict_of), item)))
+    return found
+
+
+def _differences(original, copy) -> list[tuple[str, str, str]]:
+    rows = []
+    for column in type(copy).__table__.columns:
+        key = column.key
+        if key in _RECORD_KEEPING or key == "user_id":
+            continue
+        mine = "" if original is None else getattr(original, key)
+        theirs = getattr(copy, key)
+        if mine != theirs:
+            rows.append((key.replace("_", " "), _shown(mine), _shown(theirs)))
+    return rows
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def copies_of(session: Session, application: Application) -> list[Application]:
+    """Conflict copies of the application record itself."""
+    return list(
+        session.scalars(
+            select(Application).where(
+                Application.user_id == application.user_id,
+                Application.conflict_of == application.id,
+                Application.deleted_at.is_(None),
+            )
+        )
+    )
+
+
 def live(items: Sequence):
-    return [item for item in items if item.deleted_at is None]
+    return [item for item in items if item.is_live]
 
 
 def interviews_with_people(session: Session, application: Application) -> list[Interview]:
@@ -208,7 +310,7 @@ def interviews_with_people(session: Session, application: Application) -> list[I
     return list(
         session.scalars(
             select(Interview)
-            .where(Interview.application_id == application.id, Interview.deleted_at.is_(None))
+            .where(Interview.application_id == application.id, Interview.is_live)
             .options(selectinload(Interview.contacts))
             .order_by(Interview.starts_at)
         )
@@ -221,7 +323,7 @@ def point_counts(session: Session, contact_ids: Sequence[str]) -> dict[str, int]
         return {}
     rows = session.execute(
         select(TalkingPoint.contact_id, func.count())
-        .where(TalkingPoint.contact_id.in_(contact_ids), TalkingPoint.deleted_at.is_(None))
+        .where(TalkingPoint.contact_id.in_(contact_ids), TalkingPoint.is_live)
         .group_by(TalkingPoint.contact_id)
     )
     return dict(rows.all())
@@ -236,8 +338,8 @@ def todays_interviews(session: Session, user_id: int, tz: str, now: datetime) ->
             .join(Application)
             .where(
                 Interview.user_id == user_id,
-                Interview.deleted_at.is_(None),
-                Application.deleted_at.is_(None),
+                Interview.is_live,
+                Application.is_live,
                 Interview.starts_at >= start,
                 Interview.starts_at < end,
             )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from models import Application, Contact, Draft, DraftVersion, User, utcnow
@@ -27,23 +28,27 @@ def channels_for(contact: Contact) -> tuple[str, str]:
     return ("wrapup", "card") if contact.is_organiser else ("email", "card")
 
 
+def applies(draft: Draft) -> bool:
+    """A draft is current while its person is live and still gets notes on its channel."""
+    contact = draft.contact
+    return (
+        contact.is_live and contact.application.is_live and draft.channel in channels_for(contact)
+    )
+
+
 def live_contacts(application: Application) -> list[Contact]:
-    return [c for c in application.contacts if c.deleted_at is None]
+    return [c for c in application.contacts if c.is_live]
 
 
 def _person(contact: Contact) -> composer.Person:
-    interviews = [i for i in contact.interviews if i.deleted_at is None]
+    interviews = [i for i in contact.interviews if i.is_live]
     return composer.Person(
         id=contact.id,
         name=contact.name,
         role=contact.role,
         title=contact.title,
         email=contact.email,
-        points=tuple(
-            composer.Point(kind=p.kind, body=p.body)
-            for p in contact.points
-            if p.deleted_at is None and p.conflict_of is None
-        ),
+        points=tuple(composer.Point(kind=p.kind, body=p.body) for p in contact.points if p.is_live),
         interview_titles=tuple(i.title for i in interviews if i.title),
     )
 
@@ -95,7 +100,12 @@ def ensure_drafts(session: Session, application: Application, user: User) -> lis
             )
             session.add(draft)
             existing[(contact.id, channel)] = draft
-        session.commit()
+        try:
+            session.commit()
+        except IntegrityError:
+            # Another request composed the same drafts a moment ago: use those.
+            session.rollback()
+            existing = load_drafts(session, application)
     return [existing[(c.id, ch)] for c, ch in wanted]
 
 
@@ -168,9 +178,7 @@ def is_done(draft: Draft) -> bool:
 
 
 def contact_last_end(contact: Contact) -> datetime | None:
-    return deadlines.last_interview_end(
-        i.effective_end for i in contact.interviews if i.deleted_at is None
-    )
+    return deadlines.last_interview_end(i.effective_end for i in contact.interviews if i.is_live)
 
 
 @dataclass
@@ -206,11 +214,11 @@ def review(
             body=version.body,
             contact_name=contact.name,
             contact_email=contact.email,
-            points=[p.body for p in contact.points if p.deleted_at is None],
+            points=[p.body for p in contact.points if p.is_live],
             other_bodies=others,
             due_at=None if done else due,
             now=now,
-            generic=not any(p.deleted_at is None for p in contact.points),
+            generic=not any(p.is_live for p in contact.points),
         )
         views.append(
             DraftView(
@@ -250,7 +258,7 @@ def due_items(session: Session, user_id: int, now: datetime) -> list[DueItem]:
         select(Application)
         .where(
             Application.user_id == user_id,
-            Application.deleted_at.is_(None),
+            Application.is_live,
             Application.closed_at.is_(None),
         )
         .options(selectinload(Application.contacts).selectinload(Contact.interviews))

@@ -60,6 +60,16 @@ def text(limit: int, *, required: bool = False) -> Rule:
     return rule
 
 
+def line(limit: int, *, required: bool = False) -> Rule:
+    """Text of one line (a name, a title): line breaks and runs of spaces become one space."""
+    as_text = text(limit, required=required)
+
+    def rule(value: Any) -> str:
+        return " ".join(as_text(value).split())
+
+    return rule
+
+
 def _encodable(value: str) -> bool:
     try:
         value.encode()
@@ -152,24 +162,24 @@ def optional(rule: Rule) -> Rule:
 # names of models.SYNCABLE_MODELS. References between records are each caller's own.
 FIELDS: dict[str, dict[str, Rule]] = {
     "application": {
-        "company": text(200, required=True),
-        "role": text(200, required=True),
+        "company": line(200, required=True),
+        "role": line(200, required=True),
         "posting_url": link(500),
         "fit_points": text(2000),
     },
     "interview": {
-        "title": text(200),
+        "title": line(200),
         "starts_at": optional(moment),
         "ends_at": optional(moment),
         "format": choice(INTERVIEW_FORMATS),
-        "location": text(300),
-        "round": text(100),
+        "location": line(300),
+        "round": line(100),
     },
     "contact": {
-        "name": text(200, required=True),
-        "title": text(200),
+        "name": line(200, required=True),
+        "title": line(200),
         "email": email,
-        "phone": text(40),
+        "phone": line(40),
         "linkedin_url": link(500),
         "postal_address": text(500),
         "role": choice(CONTACT_ROLES),

@@ -17,12 +17,17 @@ def eml_bytes(
 ) -> bytes:
     """An unsent message file most mail programs open as a draft."""
     message = EmailMessage()
-    message["From"] = formataddr((sender_name, sender_email))
+    message["From"] = formataddr((_one_line(sender_name), sender_email))
     if to_email:
-        message["To"] = formataddr((to_name, to_email))
-    message["Subject"] = subject
+        message["To"] = formataddr((_one_line(to_name), to_email))
+    message["Subject"] = _one_line(subject)
     message["Date"] = formatdate(localtime=False)
     # Thunderbird and Outlook open a file with this header as an editable draft.
     message["X-Unsent"] = "1"
     message.set_content(body)
     return message.as_bytes()
+
+
+def _one_line(value: str) -> str:
+    """Header values are one line: a stray line break would otherwise refuse the whole file."""
+    return " ".join(value.split())

@@ -196,3 +196,14 @@ def test_sign_in_events_are_logged_without_secrets(client, auth, caplog):
     assert "sign-in failed user=" in text and "sign-in user=" in text
     assert PASSWORD not in text and "wrong password here" not in text
     assert "ana@example.com" not in text
+
+
+def test_control_characters_do_not_open_a_new_login_limit(client, auth):
+    auth.register()
+    auth.logout()
+    for n in range(5):
+        client.post(
+            "/login", data={"email": "ana@example.com" + "\x01" * n, "password": "nope!!!!"}
+        )
+    response = client.post("/login", data={"email": "ana@example.com\x07", "password": PASSWORD})
+    assert response.status_code == 429

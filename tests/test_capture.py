@@ -313,3 +313,24 @@ def test_profile_saves_and_validates_time_zone(client, user):
         },
     )
     assert ok.status_code == 303
+
+
+def test_editing_an_interview_keeps_its_people(app, client, day):
+    interview_ids, contacts = day
+    dana = contacts["Dana Rivera"]
+    client.post(f"/contacts/{dana}/edit", data={"name": "Dr. Dana Rivera", "role": "interviewer",
+                                                "title": "Engineering Manager"})  # fmt: skip
+    client.post(f"/contacts/{dana}", data={"kind": "topic", "body": "kafka"})
+    form = client.get(f"/interviews/{interview_ids[0]}/edit").get_data(as_text=True)
+    assert "Dr. Dana Rivera, Engineering Manager" in form
+    response = client.post(
+        f"/interviews/{interview_ids[0]}/edit",
+        data={"day": "2026-11-20", "start": "10:30", "format": "onsite",
+              "people": "Dr. Dana Rivera, Engineering Manager\nAlex Kim, Designer"},
+    )  # fmt: skip
+    assert response.status_code == 303
+    with app.app_context():
+        interview = db.session.get(Interview, interview_ids[0])
+        assert next(c.id for c in interview.contacts) == dana
+        assert [c.name for c in interview.contacts] == ["Dr. Dana Rivera", "Alex Kim"]
+        assert db.session.scalar(db.select(db.func.count(Contact.id))) == 4

@@ -249,3 +249,33 @@ def test_due_items_order_most_urgent_first(app, client, panel):
         dues = [i.due_at for i in items if not i.done]
         assert dues == sorted(dues)
         assert items[0].countdown.overdue
+
+
+def test_drafts_of_removed_people_or_old_roles_are_gone(app, client, panel):
+    application_id, contacts = panel
+    _drafts(client, application_id)
+    sam_email = _draft_id(app, contacts["Sam Lee"], "email")
+    dana_email = _draft_id(app, contacts["Dana Rivera"], "email")
+    client.post(f"/contacts/{contacts['Sam Lee']}/edit",
+                data={"name": "Sam Lee", "role": "recruiter"})  # fmt: skip
+    assert client.post(f"/drafts/{sam_email}/regenerate").status_code == 404
+    client.post(f"/contacts/{contacts['Dana Rivera']}/delete")
+    for url in (f"/drafts/{dana_email}/regenerate", f"/drafts/{dana_email}/message.eml",
+                f"/drafts/{dana_email}/versions"):  # fmt: skip
+        assert client.open(url, method="POST" if "regenerate" in url else "GET").status_code == 404
+    channels = {(d["contact_name"], d["channel"]) for d in _drafts(client, application_id)}
+    assert ("Sam Lee", "wrapup") in channels and ("Dana Rivera", "email") not in channels
+
+
+def test_a_line_break_in_a_name_cannot_break_the_eml(app, client, panel):
+    application_id, contacts = panel
+    client.post(f"/contacts/{contacts['Dana Rivera']}/edit",
+                data={"name": "Dana Rivera\nBcc: x@evil.example", "role": "interviewer",
+                      "email": "dana@acme.example"})  # fmt: skip
+    _drafts(client, application_id)
+    draft_id = _draft_id(app, contacts["Dana Rivera"], "email")
+    response = client.get(f"/drafts/{draft_id}/message.eml")
+    assert response.status_code == 200
+    message = email.message_from_bytes(response.data, policy=policy.default)
+    assert message["Bcc"] is None
+    assert message["To"].addresses[0].display_name == "Dana Rivera Bcc: x@evil.example"

@@ -131,3 +131,13 @@ def test_pdf_export_is_rate_limited_per_user(client, ids):
     url = f"/contacts/{contacts['Dana Rivera']}/copy-sheet.pdf"
     codes = [client.get(url).status_code for _ in range(31)]
     assert codes[:30] == [200] * 30 and codes[30] == 429
+
+
+def test_the_pdf_limit_survives_signing_in_again(client, ids):
+    _, contacts = ids
+    url = f"/contacts/{contacts['Dana Rivera']}/copy-sheet.pdf"
+    for _ in range(30):
+        client.get(url)
+    client.post("/logout")
+    client.post("/login", data={"email": "ana@example.com", "password": "correct horse battery"})
+    assert client.get(url).status_code == 429

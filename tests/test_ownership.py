@@ -34,7 +34,10 @@ def owned_ids(app, client):
             db.session, contact, kind="topic", body="kafka", interview_id=interview.id
         )
         draft = Draft(user_id=ana.id, contact_id=contact.id, channel="email")
-        db.session.add(draft)
+        copy = TalkingPoint(
+            user_id=ana.id, contact=contact, kind="topic", body="other", conflict_of=point.id
+        )
+        db.session.add_all([draft, copy])
         db.session.commit()
         ids = {
             "application_id": application.id,
@@ -42,6 +45,7 @@ def owned_ids(app, client):
             "contact_id": contact.id,
             "point_id": point.id,
             "draft_id": draft.id,
+            "conflict_id": copy.id,
         }
     auth.logout()
     auth.register(email="ben@example.com", name="Ben")
@@ -81,13 +85,16 @@ def test_another_users_objects_are_not_changed(app, client, owned_ids):
             for name in rule.arguments
         }
         url = app.url_map.bind("localhost").build(rule.endpoint, values, method=method)
-        client.post(url, data={"body": "pwned", "kind": "topic", "company": "pwned"})
+        client.post(
+            url, data={"body": "pwned", "kind": "topic", "company": "pwned", "choice": "discard"}
+        )
     with app.app_context():
         assert db.session.get(TalkingPoint, owned_ids["point_id"]).body == "kafka"
         assert db.session.get(TalkingPoint, owned_ids["point_id"]).deleted_at is None
         assert db.session.get(Application, owned_ids["application_id"]).company == "Acme"
         assert db.session.get(Contact, owned_ids["contact_id"]).deleted_at is None
         assert db.session.get(Interview, owned_ids["interview_id"]).deleted_at is None
+        assert db.session.get(TalkingPoint, owned_ids["conflict_id"]).deleted_at is None
 
 
 # Pages anyone may see, signed in or not.

@@ -13,11 +13,12 @@ async function download(form, progress) {
   progress.textContent = "Preparing your PDF…";
   form.setAttribute("aria-busy", "true");
   try {
-    const response = await fetch(url, { credentials: "same-origin" });
+    // A refusal is a redirect to the notes page with the reason: let the browser follow it,
+    // so the message is shown rather than spent on a fetch nobody sees.
+    const response = await fetch(url, { credentials: "same-origin", redirect: "manual" });
     const type = response.headers.get("Content-Type") || "";
-    if (!response.ok || !type.startsWith("application/pdf")) {
-      // The server explains refusals on the notes page (e.g. a card that is too long).
-      location.assign(response.url);
+    if (response.type === "opaqueredirect" || !response.ok || !type.startsWith("application/pdf")) {
+      location.assign(url);
       return;
     }
     const blob = await response.blob();

@@ -1,4 +1,5 @@
 // Small enhancements of server-rendered pages; each works without the others.
+import { enableAutosaveRecovery } from "./autosave.js";
 import { enableCopyButtons } from "./copy.js";
 import { enableDownloads } from "./download.js";
 
@@ -21,3 +22,4 @@ for (const input of document.querySelectorAll("input[data-timezone]")) {
 
 enableCopyButtons();
 enableDownloads();
+enableAutosaveRecovery();
