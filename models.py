@@ -68,6 +68,8 @@ def new_id() -> str:
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"
+    # Never hand a deleted account's id to a new one: phones key their offline data by it.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

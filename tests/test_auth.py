@@ -207,3 +207,17 @@ def test_control_characters_do_not_open_a_new_login_limit(client, auth):
         )
     response = client.post("/login", data={"email": "ana@example.com\x07", "password": PASSWORD})
     assert response.status_code == 429
+
+
+def test_a_deleted_accounts_id_is_never_given_to_another(app, client, auth):
+    from services.portability import delete_account
+
+    auth.register()
+    with app.app_context():
+        first = db.session.scalar(db.select(User))
+        first_id = first.id
+        delete_account(db.session, first)
+    client.post("/logout")
+    auth.register(email="bo@example.com")
+    with app.app_context():
+        assert db.session.scalar(db.select(User.id)) != first_id
