@@ -208,14 +208,22 @@ export async function nextBatch(userId, limit) {
     .slice(0, limit);
 }
 
-/** Count an attempt before sending: a sent entry may already be applied, so never fold into it. */
-export async function markSent(batch) {
+/**
+ * Take the next mutations to send and count the attempt, in one transaction: an entry that
+ * is on its way may already be applied, so a save made from now on never folds into it (it
+ * queues a follower instead), and no edit can slip in between choosing and sending.
+ */
+export async function takeBatch(userId, limit) {
   return inTransaction(["outbox"], "readwrite", async (t) => {
     const outbox = t.objectStore("outbox");
-    for (const entry of batch) {
-      const current = await done(outbox.get(entry.seq));
-      if (current) outbox.put({ ...current, attempts: current.attempts + 1 });
-    }
+    const entries = await done(outbox.getAll());
+    const queued = new Set(entries.map((entry) => entry.id));
+    const batch = entries
+      .filter((e) => e.user_id === userId && e.status === "waiting" && !queued.has(e.after))
+      .slice(0, limit)
+      .map((entry) => ({ ...entry, attempts: entry.attempts + 1 }));
+    for (const entry of batch) outbox.put(entry);
+    return batch;
   });
 }
 
@@ -276,6 +284,11 @@ async function settleRecord(t, entry, result) {
   if (result.status === "conflict" && result.conflict_entity_id) {
     // Remember which record the copy belongs to, in case the pulled data does not say.
     t.objectStore("meta").put(entry.entity_id, `conflict:${result.conflict_entity_id}`);
+  }
+  if (result.status === "conflict") {
+    // The server kept its own version, which an earlier pull skipped while this change was
+    // waiting: pull everything again so the phone shows the server's text beside its copy.
+    t.objectStore("meta").put(0, `cursor:${entry.user_id}`);
   }
   if (result.status === "conflict" || result.version == null) return;
   const records = t.objectStore(entry.entity);

@@ -64,9 +64,8 @@ async function pushAll(session) {
   let size = PUSH_BATCH;
   // Each round removes or rejects at least one entry, so this ends; the cap is a seatbelt.
   for (let round = 0; round < 1000; round++) {
-    const batch = await db.nextBatch(session.user_id, size);
+    const batch = await db.takeBatch(session.user_id, size);
     if (!batch.length) return;
-    await db.markSent(batch);
     let response = await postPush(batch, session.csrf_token);
     if (response.status === 400 && (await errorOf(response.clone())).code === "csrf") {
       // The token expired between fetching it and pushing: fetch a new one and resend.
