@@ -145,6 +145,7 @@ _SHORTHAND = {
     "ie": "that is",
     "etc.": "and so on",
     "etc": "and so on",
+    "exp": "experience",
     "pls": "",
     "plz": "",
 }
@@ -184,7 +185,8 @@ _VERB_START = {
     "comes", "lives", "lived", "knows", "knew", "cares", "wants", "thinks", "said", "says",
     "mentioned", "explained", "asked", "told", "showed", "shared", "described", "walked",
     "reads", "read", "brews", "bakes", "trains", "coaches", "coached", "also", "just",
-    "recently", "previously", "currently", "worked", "helped", "helps", "love",
+    "recently", "previously", "currently", "worked", "helped", "helps", "love", "seems",
+    "seemed", "looks", "looked", "feels", "felt",
     "like", "play", "work", "live", "go", "own", "manage", "did", "does", "rebuilt",
     "took", "drove", "won", "sold", "began", "made", "set", "brought", "cut", "oversaw",
     "launched", "scaled", "loved", "enjoyed", "liked", "met",
@@ -238,9 +240,12 @@ _PREFIX = {
         r"wish|common ground|their work)\s*:\s*)+",
         re.IGNORECASE,
     ),
+    # "long one: we went deep on...", "fun fact: she ran a marathon".
+    "aside": re.compile(r"^[\w' ]{1,20}:\s+(?=(?:we|i|she|he|they)\b)", re.IGNORECASE),
     "topic": re.compile(
         r"^(?:(?:we|i)\s+)?(?:talked|chatted|spoke|discussed|convo|conversation|chat|talk|"
-        r"covered|went\s+over|dug\s+into)(?:\s+(?:a\s+lot|mostly|briefly|at\s+length))?"
+        r"covered|went\s+over|dug\s+into|went\s+deep|got\s+into)"
+        r"(?:\s+(?:a\s+lot|mostly|briefly|at\s+length))?"
         r"(?:\s+(?:about|abt|re:?|on|over|around|through))?\s+|^(?:re:?|about|abt)\s+",
         re.IGNORECASE,
     ),
@@ -257,12 +262,14 @@ _PREFIX = {
         re.IGNORECASE,
     ),
     "wish_said": re.compile(
-        r"^(?:i\s+)?(?:wish\s+(?:i(?:'d|\s+had|\s+would\s+have|'ve)?\s+)?"
-        r"(?:said|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about)"
-        r"|should(?:'ve|\s+have)\s+(?:said|mentioned|brought\s+up|talked\s+about|told\s+"
-        r"(?:her|him|them))|forgot\s+to\s+(?:say|mention|bring\s+up|talk\s+about)"
-        r"|didn't\s+(?:mention|say|get\s+to\s+(?:say|mention))"
-        r"|meant\s+to\s+(?:say|mention))(?:\s+that)?\b\s*",
+        r"^(?:i\s+)?(?:also\s+)?(?:wish\s+(?:i(?:'d|\s+had|\s+would\s+have|'ve)?\s+)?"
+        r"(?:said|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+(?:more\s+)?about)"
+        r"|should(?:'ve|\s+have)\s+(?:said|mentioned|brought\s+up|talked\s+(?:more\s+)?about"
+        r"|told\s+(?:her|him|them))"
+        r"|forgot\s+(?:to\s+(?:say|mention|bring\s+up|talk\s+about)|about)"
+        r"|didn't\s+(?:mention|say|bring\s+up|talk\s+about|get\s+to\s+(?:say|mention))"
+        r"|never\s+(?:mentioned|said|brought\s+up)"
+        r"|meant\s+to\s+(?:say|mention|bring\s+up))(?:\s+that)?\b[\s:,]*",
         re.IGNORECASE,
     ),
     "fumble": re.compile(
@@ -406,7 +413,9 @@ def _lower_first(text: str) -> str:
         return text
     first = text.split(" ", 1)[0]
     bare = first.rstrip(",;:").lower()
-    capitalised = first[:1].isupper() and first[1:] == first[1:].lower() and first != "I"
+    capitalised = first[:1].isupper() and first[1:] == first[1:].lower()
+    if first == "I" or first.startswith("I'"):
+        return text
     if capitalised and (bare in _COMMON_FIRST or (bare.endswith("ing") and len(bare) > 5)):
         return first[0].lower() + text[1:]
     return text
@@ -500,12 +509,50 @@ def _is_verb_start(word: str) -> bool:
     return lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_VERBS_ED
 
 
+# A contraction that carries a verb ("it's", "they're"); a possessive ("nurses'", "team's")
+# does not.
+_CONTRACTED_VERB = re.compile(
+    r"\w(?:n't|'re|'ve|'ll|'m|'d)$|^(?:it|he|she|that|there|what|who|here|where|how)'s$"
+)
+_CONTRACTED_SUBJECTS = {
+    "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd", "you'll", "we're", "we've",
+    "we'd", "we'll", "they're", "they've", "they'd", "they'll", "it's", "there's",
+}  # fmt: skip
+
+
+# Verbs that, after another word, are far more often nouns in a jot ("remote work policy").
+_NOUN_LIKE = {"work", "play", "go", "run", "lead", "set", "cut", "read", "love", "like", "own",
+              "live", "manage", "use"}  # fmt: skip
+
+
 def _has_verb(words: list[str]) -> bool:
+    verbs = _VERB_START - _ADVERBS - _NOUN_LIKE
     for word in words[1:7]:
         lower = word.lower().rstrip(",;:")
-        if lower in _AUX or lower in _VERB_START - _ADVERBS or "'" in lower[1:]:
+        if lower in _AUX or lower in verbs or _CONTRACTED_VERB.search(lower):
             return True
     return False
+
+
+_SUBORDINATORS = {"after", "before", "when", "since", "if", "although", "because", "while", "as"}
+
+
+def _first_part(text: str) -> str:
+    """The jot up to its first comma or sentence break, when that part stands on its own.
+
+    "runs the data platform, been there 6 yrs" reads as "runs the data platform": the tail of a
+    jot is usually a second thought that a sentence built around the first one cannot carry.
+    """
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in ",;" and text[i + 1 : i + 2] == " ":
+            head = text[:i].strip()
+            words = head.split(" ")
+            if len(words) >= 3 and words[0].lower() not in _SUBORDINATORS:
+                return head
+            return text
+    return text
 
 
 def _expand_contractions(text: str) -> str:
@@ -515,22 +562,42 @@ def _expand_contractions(text: str) -> str:
     return text
 
 
+_OWN_THINGS = ("experience", "background", "cert", "certification", "degree", "skills", "portfolio")
+_LINKING = {"has", "had", "is", "was", "seems", "seemed", "looks", "looked", "feels", "felt"}
+_LIKED = {"loved", "enjoyed", "liked", "appreciated"}
+
+
 def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     """(text, shape) for a topic, their_work, common_ground or other jot."""
+    text = _PREFIX["aside"].sub("", text)
     text = _lower_first(_PREFIX["topic"].sub("", text))
     text = _lower_first(_PREFIX["reported"].sub("", text))
-    text = _to_you(text, person_first)
+    text = _first_part(text)
+    # In a topic, "they" is the interviewer's team: "how they do code review".
+    text = _to_you(text, person_first, they_too=kind == "topic")
     words = text.split(" ")
     first = words[0].lower()
+    if kind == "common_ground":
+        fan = re.match(r"(?:(huge|big)\s+)?fans?\s+of\s+(.+)", text, re.IGNORECASE)
+        if fan:
+            return f"we are both {fan.group(1) or ''} fans of {fan.group(2)}", "clause"
     if first == "both" and len(words) > 1:
         rest = words[1].lower()
         verbish = _is_verb_start(rest) or rest.endswith("s") or rest in {"love", "like"}
         return ("we both " if verbish else "we are both ") + " ".join(words[1:]), "clause"
     if first == "same" and len(words) > 1:
         text, words, first = "the " + text, ["the", *words], "the"
+    # "office has a rooftop garden": a bare, lower-case noun leading a clause takes "the".
+    function_word = first in _DETERMINERS | _SUBJECTS | _AUX | _CONTRACTED_SUBJECTS | _WH_WORDS
+    bare_noun = words[0].isalpha() and words[0].islower() and not function_word
+    bare_noun = bare_noun and first not in _ADVERBS and not _is_verb_start(first)
+    if bare_noun and len(words) > 2 and words[1].lower() in _LINKING:
+        text, words, first = "the " + text, ["the", *words], "the"
     if first in _WH_WORDS:
         shape = "np"
-    elif first in _SUBJECTS or (_has_verb(words) and (first in _DETERMINERS or "'s" in first)):
+    elif first in _SUBJECTS | _CONTRACTED_SUBJECTS or (
+        _has_verb(words) and (first in _DETERMINERS or "'s" in first)
+    ):
         shape = "clause"
     elif _is_verb_start(first) and kind in ("their_work", "common_ground"):
         # "leads payments", "also has a corgi": a fragment about them.
@@ -539,11 +606,23 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
             at += 1
         words[at] = _conjugate_for_you(words[at])
         text, shape = "you " + " ".join(words), "clause"
+    elif first in _LIKED and len(words) > 1:
+        # "loved the team lunch": the lead-in carries the liking, the note names the thing.
+        text, shape = _with_article(" ".join(words[1:]), single=True), "note"
     elif _is_verb_start(first) or _has_verb(words):
-        shape = "note"  # "loved the team lunch", "office has a rooftop garden"
+        shape = "note"
     else:
         shape = "np"
-    if shape == "np" and (kind == "common_ground" or re.search(r"[,;:]", text) or len(words) > 12):
+    if kind == "other" and shape == "clause":
+        shape = "note"  # "the coffee was great" is the candidate's own impression
+    if kind == "common_ground" and text.startswith("you also "):
+        text = "we both " + text[len("you also ") :]  # "also has a corgi": so does the candidate
+    outside_brackets = re.sub(r"\([^)]*\)", "", text)
+    if shape == "np" and (
+        kind == "common_ground"
+        or re.search(r"[,;:]", outside_brackets)
+        or (len(words) > 12 and first not in _WH_WORDS)
+    ):
         shape = "note"
     if shape == "note":
         text = text.replace(": ", ", ")
@@ -557,7 +636,10 @@ def _read_jot(point: Point, person_first: str, formal: bool) -> _Jot | None:
     if not text and not urls:
         return None
     shape = "np"
-    if kind in DETAIL_KINDS:
+    if kind in DETAIL_KINDS and not text:
+        # A bare link: name what it is so no sentence is built around the address alone.
+        text = "your work" if kind == "their_work" else "the link you shared"
+    elif kind in DETAIL_KINDS:
         text, shape = _read_detail(text, kind, person_first)
     elif kind == "promise":
         text = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
@@ -577,22 +659,32 @@ def _read_jot(point: Point, person_first: str, formal: bool) -> _Jot | None:
             shape = "direct"
         else:
             text = re.sub(r"^(?:about|abt|re:?)\s+", "", text, flags=re.I)
-            text = "about " + _with_article(text)
+            # A bare link: ask about the link, never start a sentence with it.
+            text = "about " + (_with_article(text) or "this link")
     elif kind == "wish_said":
         text = _lower_first(text)
         fumbled = _PREFIX["fumble"].match(text)
         if fumbled:
-            text = _with_article(text[fumbled.end() :])
+            # "fumbled the q on CAP theorem" is about CAP theorem.
+            text = text[fumbled.end() :]
+            text = re.sub(
+                r"^(?:the\s+)?(?:question|q)\s+(?:on|about|re:?)\s+", "", text, flags=re.I
+            )
+            if text.lower().endswith(("question", "questions")):
+                text = _with_article(text)
             shape = "fumble"
         else:
+            # What is left is what they meant to say: "my a11y audit work" (a noun phrase),
+            # "i led the migration" or "led the migration" (something they did).
             text = _lower_first(_PREFIX["wish_said"].sub("", text))
-            words = text.split(" ")
-            first = words[0].lower()
-            if first in _SUBJECTS or (_has_verb(words) and first in _DETERMINERS):
+            first = text.split(" ", 1)[0].lower()
+            if first in {"i", "we"} or first in _CONTRACTED_SUBJECTS:
                 shape = "clause"
-            elif _is_verb_start(first) and first not in _ADVERBS:
+            elif first in _IRREGULAR_PAST or (_is_verb_start(first) and first.endswith("ed")):
                 text = "I " + text
                 shape = "clause"
+            elif first[:1].isdigit() or text.lower().endswith(_OWN_THINGS):
+                text = "my " + text  # "5 yrs of go", "leadership exp": the candidate's own
     if not text and not urls:
         return None
     if formal:
@@ -619,14 +711,14 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text  # a proper name leads: "Ohio State football"
     head = []
     for word in words:
-        if word.lower() in _PREPOSITIONS:
+        if word.lower() in _PREPOSITIONS - {"vs"}:
             break
         head.append(word.lower().rstrip(",;:"))
     last = head[-1] if head else first
     if last.endswith("ing") or last in _MASS_NOUNS:
         return text
-    if len(head) == 1 and _is_plural(last) and not single:
-        return text
+    if _is_plural(last) and not single:
+        return text  # "feature flags and gradual rollouts" reads better without "the"
     return "the " + text
 
 
@@ -707,78 +799,90 @@ _DETAIL_FIRST = {
         ("I really enjoyed our conversation about {x}.", "I really enjoyed hearing that {x}."),
         (
             "A highlight of the day for me was our discussion of {x}.",
-            "A highlight of the day was hearing that {x}.",
+            "A highlight of the day for me was hearing that {x}.",
         ),
-        ("Thank you for walking me through {x}.", "I appreciated learning that {x}."),
+        ("I appreciated you walking me through {x}.", "I appreciated learning that {x}."),
         (
             "Since we spoke, I have kept thinking about {x}.",
-            "Since we spoke, I keep thinking about how {x}.",
+            "Since we spoke, I have often thought back to hearing that {x}.",
         ),
         (
             "The part of the day I enjoyed most was talking through {x}.",
             "The part of the day I enjoyed most was hearing that {x}.",
         ),
         (
-            "It gave me a lot to think about to hear your perspective on {x}.",
-            "It gave me a lot to think about when you explained that {x}.",
+            "Hearing your perspective on {x} gave me a lot to think about.",
+            "Hearing that {x} gave me a lot to think about.",
         ),
         (
             "I found it especially useful to hear your take on {x}.",
             "I found it especially useful to hear that {x}.",
         ),
-        (
-            "It was genuinely helpful to get your view on {x}.",
-            "It was genuinely helpful to learn that {x}.",
-        ),
+        ("I valued your view on {x}.", "I valued learning that {x}."),
     ),
     "their_work": (
         ("It was inspiring to hear about {x}.", "It was inspiring to hear that {x}."),
         ("I enjoyed learning more about {x}.", "I enjoyed learning that {x}."),
         (
-            "It gave me a clear picture of the work ahead to hear about {x}.",
-            "It gave me a clear picture of the work ahead to hear that {x}.",
+            "Hearing about {x} gave me a clear picture of the work ahead.",
+            "Hearing that {x} gave me a clear picture of the work ahead.",
         ),
         ("I was impressed by what you shared about {x}.", "I was impressed to learn that {x}."),
-        ("Thank you for telling me about {x}.", "Thank you for sharing that {x}."),
+        ("I was glad you told me about {x}.", "I was glad to hear that {x}."),
         ("I came away impressed by {x}.", "I came away impressed that {x}."),
         ("It was fascinating to hear you describe {x}.", "It was fascinating to hear how {x}."),
-        ("I left our talk excited about {x}.", "I left our talk excited that {x}."),
+        ("You made {x} sound exciting.", "I was delighted to hear that {x}."),
     ),
+    # Common ground that is only a fragment ("same uni (UW)") follows a colon as typed.
     "common_ground": (
-        "It was a pleasant surprise to discover we have something in common: {x}.",
-        ("It was fun to find out about {x}.", "It was fun to find out that {x}."),
-        "I enjoyed the moment we found common ground: {x}.",
-        ("I smiled when the conversation turned to {x}.", "I smiled when it came up that {x}."),
-        "One thing I enjoyed was finding that we share something: {x}.",
-        ("It was great to connect over {x}.", "It was great to discover that {x}."),
-        "Our conversation had a lovely personal moment, too: {x}.",
-        ("I appreciated bonding over {x}.", "I appreciated finding out that {x}."),
+        (
+            "I was pleasantly surprised to discover we have something in common: {x}.",
+            "I was pleasantly surprised to discover that {x}.",
+        ),
+        ("It was fun to find out we share something: {x}.", "It was fun to find out that {x}."),
+        (
+            "I enjoyed the moment we found common ground: {x}.",
+            "I enjoyed the moment we realised {x}.",
+        ),
+        ("I smiled when we found our common ground: {x}.", "I smiled when it came up that {x}."),
+        (
+            "One thing I enjoyed was finding that we share something: {x}.",
+            "One thing I enjoyed was finding out that {x}.",
+        ),
+        (
+            "Finding something in common was a treat: {x}.",
+            "Finding out that {x} was a real treat.",
+        ),
+        (
+            "Our conversation had a lovely personal moment, too: {x}.",
+            "Our conversation had a lovely moment when we found out that {x}.",
+        ),
+        ("I appreciated finding some common ground: {x}.", "I appreciated finding out that {x}."),
     ),
+    # A detail that is neither a topic nor a clean clause ("the office has a rooftop garden",
+    # "I loved the team lunch") follows a neutral lead-in.
     "note": (
-        "One detail from our conversation has stayed with me: {x}.",
-        "Something you shared stood out to me: {x}.",
-        "I made a point of remembering this from our chat: {x}.",
-        "Part of our conversation I keep returning to: {x}.",
-        "I wrote this down as soon as we finished: {x}.",
-        "One thing from our talk that I enjoyed: {x}.",
-        "A moment from our conversation I particularly liked: {x}.",
-        "I left with this detail firmly in mind: {x}.",
+        "One detail from the day has stayed with me: {x}.",
+        "Something from our conversation stood out to me: {x}.",
+        "I made a note of one thing in particular: {x}.",
+        "One part of the day I keep coming back to: {x}.",
+        "One thing I remember fondly from the day: {x}.",
+        "A small detail that has stuck with me: {x}.",
+        "Looking back on the day, one thing stands out: {x}.",
+        "I left with one detail firmly in mind: {x}.",
     ),
 }
 _DETAIL_ALSO = {
     "topic": (
         ("I also enjoyed touching on {x}.", "I was also glad to hear that {x}."),
-        ("It was good to talk as well about {x}.", "It was interesting, too, that {x}."),
-        (
-            "It was a nice bonus to make a detour into {x}.",
-            "It was a nice bonus to learn that {x}.",
-        ),
+        ("It was good to talk about {x} as well.", "It was interesting, too, to hear that {x}."),
+        ("It was a pleasure to get into {x} as well.", "I was glad to learn, as well, that {x}."),
         (
             "I also appreciated the chance to discuss {x}.",
             "I was also interested to learn that {x}.",
         ),
         ("Thanks as well for covering {x}.", "I also took note that {x}."),
-        ("The time was valuable too, especially on {x}.", "It also helped to hear that {x}."),
+        ("Our exchange on {x} was valuable too.", "It also helped to hear that {x}."),
         ("I am also glad we made time for {x}.", "I was pleased to hear, too, that {x}."),
         (
             "It was just as interesting to exchange views on {x}.",
@@ -786,61 +890,69 @@ _DETAIL_ALSO = {
         ),
     ),
     "their_work": (
-        ("I was also interested to hear about {x}.", "It was also interesting to hear that {x}."),
-        ("It was a bonus to learn about {x}.", "It was a bonus to learn that {x}."),
+        ("I was also interested to hear about {x}.", "I was also interested to hear that {x}."),
+        ("I was glad to learn about {x} as well.", "I was glad to learn, too, that {x}."),
         ("I also appreciated hearing about {x}.", "I also appreciated hearing that {x}."),
-        ("I was struck, too, by {x}.", "I was struck, too, that {x}."),
-        ("Thanks also for describing {x}.", "Thanks also for explaining that {x}."),
+        ("What you said about {x} struck me too.", "It struck me, too, that {x}."),
+        ("Thanks also for describing {x}.", "Thanks also for mentioning that {x}."),
         (
             "Some time, I would love to hear more about {x}.",
             "I would love to hear more some time about how {x}.",
         ),
-        ("I am also curious to learn more about {x}.", "I was also curious to hear that {x}."),
+        ("I am also curious to learn more about {x}.", "I was also glad to learn that {x}."),
         (
             "I also keep coming back to what you said about {x}.",
             "It stuck with me as well that {x}.",
         ),
     ),
     "common_ground": (
-        "We also found a second thing in common: {x}.",
-        ("It was nice to chat as well about {x}.", "It was nice to learn as well that {x}."),
-        "Another shared interest came up, too: {x}.",
-        ("I also enjoyed our detour into {x}.", "I also enjoyed finding out that {x}."),
-        "And there was one more thing we share: {x}.",
-        ("It was fun, too, to chat about {x}.", "It was fun, too, to hear that {x}."),
-        "It was a nice touch to find one more connection: {x}.",
-        ("I also liked swapping notes on {x}.", "I also liked discovering that {x}."),
+        (
+            "We also found a second thing in common: {x}.",
+            "It was nice to find out as well that {x}.",
+        ),
+        ("Another shared interest came up, too: {x}.", "It was fun to hear, as well, that {x}."),
+        ("And there was one more thing we share: {x}.", "I also enjoyed finding out that {x}."),
+        (
+            "It was a nice touch to find one more connection: {x}.",
+            "I also liked discovering that {x}.",
+        ),
+        ("We also have this in common: {x}.", "It was a nice surprise, too, that {x}."),
+        ("There was another connection, too: {x}.", "I was also glad to discover that {x}."),
+        ("I also liked finding one more thing in common: {x}.", "It also made me smile that {x}."),
+        (
+            "Another nice moment was finding this in common: {x}.",
+            "I also enjoyed learning that {x}.",
+        ),
     ),
     "note": (
         "I also noted this: {x}.",
         "Another thing that stood out: {x}.",
-        "And one more detail I enjoyed: {x}.",
+        "And one more detail: {x}.",
         "I also remember this part well: {x}.",
         "Something else that stayed with me: {x}.",
         "One more highlight: {x}.",
-        "There was also this: {x}.",
-        "Another moment I liked: {x}.",
+        "Another small highlight: {x}.",
+        "One more thing I noticed: {x}.",
     ),
 }
 
+# Endings that read the same after one thing or several ("here are the slides...").
 _PROMISE_ENDINGS = (
     "",
-    ", in case it is useful",
-    ", as I mentioned when we spoke",
-    ", for whenever you have a moment",
-    ", following on from our conversation",
-    ", which I hope is helpful",
     ", as we discussed",
+    ", as I mentioned when we spoke",
+    ", for reference",
+    ", following on from our conversation",
+    ", if you would like to take a look",
     ", so you have everything in one place",
+    ", for when you have time",
 )
 
+# (direct question, indirect "whether ..." or "about ...").
 _QUESTION_FIRST = (
     ("I also wanted to ask: {x}?", "Could you tell me {x}?"),
     ("One question I did not get to ask: {x}?", "Would you be able to tell me {x}?"),
-    (
-        "I left with one more question: {x}?",
-        "Could you share a little, as I would love to know {x}?",
-    ),
+    ("I left with one more question: {x}?", "Would you be happy to tell me {x}?"),
     ("If you have a moment, I am curious: {x}?", "If you have a moment, could you tell me {x}?"),
     ("A follow-up question, if I may: {x}?", "If I may follow up, could you let me know {x}?"),
     ("Something I meant to ask: {x}?", "When you have a moment, could you let me know {x}?"),
@@ -850,37 +962,38 @@ _QUESTION_FIRST = (
 _QUESTION_ALSO = (
     ("And one more: {x}?", "Could you also tell me {x}?"),
     ("I am also curious: {x}?", "Would you also be able to tell me {x}?"),
-    ("A second question, if that is all right: {x}?", "Is it possible to also hear {x}?"),
-    ("One more thing I wondered: {x}?", "As well as that, could you let me know {x}?"),
+    ("A second question, if that is all right: {x}?", "Could I also ask {x}?"),
+    ("One more thing I wondered: {x}?", "Could you also let me know {x}?"),
     ("Also, I was wondering: {x}?", "Might you also tell me {x}?"),
     ("And finally: {x}?", "Lastly, could you let me know {x}?"),
-    ("Related to that: {x}?", "Along the same lines, could you tell me {x}?"),
-    ("A last question: {x}?", "One last thing, could you share {x}?"),
+    ("One more, if I may: {x}?", "If you have time, could you also tell me {x}?"),
+    ("A last question: {x}?", "One last thing: could you tell me {x}?"),
 )
 
+# (what they meant to say as a noun phrase, as a clause, a question they answered poorly).
 _WISH_FIRST = (
     (
-        "I also wanted to mention {x}.",
-        "I also wanted to add that {x}.",
-        "As my answer on the day did not do it justice, I wanted to come back to {x}.",
+        "I wanted to mention {x} as well.",
+        "I wanted to add that {x}.",
+        "I wanted to come back to {x}, as my answer on the day did not do it justice.",
     ),
     (
-        "One thing I did not get to mention is {x}.",
+        "One thing I did not get to mention: {x}.",
         "I would like to add that {x}.",
-        "I would like to offer a clearer answer to {x}.",
+        "I did not do {x} justice on the day, and I would be glad to revisit it.",
     ),
     (
         "I should also have mentioned {x}.",
         "One more thing I wanted to add: {x}.",
-        "I would welcome the chance to answer more fully on {x}.",
+        "I would welcome the chance to say more about {x}.",
     ),
     (
         "When we spoke, I meant to bring up {x}.",
         "I did not get the chance to say that {x}.",
-        "On reflection, I have a fuller answer ready on {x}.",
+        "On reflection, there is more I would like to say about {x}.",
     ),
     (
-        "To what we discussed, I would add {x}.",
+        "There is one more thing I meant to mention: {x}.",
         "Something I meant to add is that {x}.",
         "Since I explained it less clearly than I meant to, I would like to revisit {x}.",
     ),
@@ -895,7 +1008,7 @@ _WISH_FIRST = (
         "Given more time to think, I can now say more about {x}.",
     ),
     (
-        "I also wanted to flag {x}.",
+        "I also wanted to point out {x}.",
         "I wanted to add, too, that {x}.",
         "My answer was rushed, and I would value the chance to expand on {x}.",
     ),
@@ -903,32 +1016,40 @@ _WISH_FIRST = (
 _WISH_ALSO = (
     (
         "I would also point to {x}.",
-        "In addition, {x}.",
-        "Similarly, I would like another go at {x}.",
+        "I also meant to say that {x}.",
+        "I would also like another go at {x}.",
     ),
-    ("There is also {x}.", "On top of that, {x}.", "I would also like to revisit {x}."),
     (
         "I could also have mentioned {x}.",
-        "Beyond that, {x}.",
-        "I also owe you a clearer answer on {x}.",
+        "It is also worth knowing that {x}.",
+        "I would also like to revisit {x}.",
     ),
     (
         "Another point worth adding is {x}.",
         "It may also help to know that {x}.",
-        "I also have a better answer now on {x}.",
+        "I would also like to say more about {x}.",
     ),
-    ("Add to that {x}.", "Also relevant: {x}.", "I also undersold my answer on {x}."),
+    ("I also left out {x}.", "I also left out that {x}.", "I also have more to say now about {x}."),
     (
-        "I would add, as well, {x}.",
+        "It is also worth mentioning {x}.",
+        "It also seems worth saying that {x}.",
+        "I also undersold myself on {x}.",
+    ),
+    (
+        "I would also add {x}.",
         "I should add as well that {x}.",
         "I would also gladly revisit {x}.",
     ),
     (
         "I can also point to {x}.",
-        "Worth knowing, too: {x}.",
+        "One more point: {x}.",
         "I can also say more than I did about {x}.",
     ),
-    ("And I left out {x}.", "And I left out that {x}.", "I would like to expand as well on {x}."),
+    (
+        "I also meant to bring up {x}.",
+        "I also meant to mention that {x}.",
+        "I would like to expand as well on {x}.",
+    ),
 )
 _GENERIC = (
     "I appreciated how openly you described the team and the work ahead.",
@@ -936,29 +1057,29 @@ _GENERIC = (
     "I came away with a much better picture of how the team works day to day.",
     "It was helpful to hear your view of the challenges the team is taking on.",
     "I valued the candid way you talked about what success looks like in this role.",
-    "Hearing your perspective made the role feel even more concrete to me.",
+    "Your perspective made the role feel even more concrete to me.",
     "The way you described the team's priorities gave me a lot to think about.",
     "I enjoyed the pace of our conversation and the care you put into your questions.",
 )
 _TITLE = (
     "I especially enjoyed {title} with you.",
     "The time we spent in {title} was a highlight for me.",
-    "I enjoyed working through {title} with you.",
+    "Working through {title} with you was a pleasure.",
     "I found {title} both challenging and enjoyable.",
-    "Thank you for the care you put into {title}.",
-    "I came out of {title} with a better sense of the team's standards.",
+    "I appreciated the care you put into {title}.",
+    "{title} gave me a better sense of the team's standards.",
     "I appreciated the way you ran {title}.",
     "I learned a lot from {title} with you.",
 )
 _FIT = (
     "The role lines up closely with my background: {fits}.",
-    "I believe my experience fits what the team needs: {fits}.",
+    "I believe what I bring fits what the team needs: {fits}.",
     "What I would bring to {company} maps well onto the role: {fits}.",
     "Our conversation confirmed that my background is a strong match: {fits}.",
     "I am confident I could contribute quickly, given my background: {fits}.",
-    "I see a clear overlap between the role and my experience: {fits}.",
+    "I see a clear overlap between the role and my background: {fits}.",
     "Everything we discussed reinforced how well my skills fit the role: {fits}.",
-    "I would bring directly relevant experience to {company}: {fits}.",
+    "I would bring directly relevant strengths to {company}: {fits}.",
 )
 _FIT_GENERIC = (
     "Everything I heard made me more confident that my experience would let me contribute "
@@ -976,7 +1097,7 @@ _INTEREST = (
     "Our conversation made me even more enthusiastic about joining {company}.",
     "I left the interview more excited about the opportunity than when I arrived.",
     "The role remains at the top of my list, and I am keen to take the next step.",
-    "I would be delighted to bring my energy to {company}.",
+    "It would be a pleasure to bring my energy to {company}.",
     "I remain genuinely excited about the chance to join the team.",
     "My interest in the role has only grown since we spoke.",
     "I am enthusiastic about the work ahead and the people I met.",
@@ -985,7 +1106,7 @@ _TEAM = (
     "It was clear how much care the team puts into its work, and that is the kind of "
     "environment where I do my best work.",
     "I appreciated the honesty and warmth I saw throughout the process.",
-    "The way the team collaborates is exactly what I am looking for.",
+    "How the team collaborates is exactly what I am looking for.",
     "I was impressed by how thoughtfully the process was run.",
     "Everyone I spoke with seemed to genuinely enjoy working together, which says a lot.",
     "I came away with real respect for the standards the team holds itself to.",
@@ -996,11 +1117,11 @@ _PROCESS = (
     "It was also helpful to hear how the team measures success in the first few months.",
     "I appreciated learning how decisions get made across the team.",
     "Hearing how the role connects to the wider business was especially useful.",
-    "It was good to get a sense of the problems the team expects to tackle next.",
-    "I valued the chance to ask how the team plans its work.",
+    "Getting a sense of the problems the team expects to tackle next was useful.",
+    "It was useful to ask how the team plans its work.",
     "Understanding where the role sits within the company as a whole was very useful.",
     "It helped to hear what a typical week in the role looks like.",
-    "I enjoyed hearing about the direction the team is heading in.",
+    "Hearing about the direction the team is heading in was a highlight.",
 )
 _CONTRIBUTE = (
     "I would welcome the chance to help the team with the work we discussed.",
@@ -1010,7 +1131,7 @@ _CONTRIBUTE = (
     "I am keen to learn from the people I met and to contribute in return.",
     "The challenges ahead are the kind I find most rewarding.",
     "I would be glad to put my experience to work on the team's next steps.",
-    "Working alongside the people I met would be a real pleasure.",
+    "Working alongside this team would be a real pleasure.",
 )
 _CLOSING = {
     "warm": (
@@ -1030,9 +1151,9 @@ _CLOSING = {
         "I look forward to the possibility of continuing our conversation.",
         "Thank you again for your consideration, and I look forward to your reply.",
         "I would welcome the opportunity to discuss the role further.",
-        "I remain available for any further questions you may have.",
+        "Please let me know if you have any further questions.",
         "I look forward to learning about the next stage of the process.",
-        "With thanks again for your time, I look forward to hearing from you.",
+        "With thanks again, I look forward to hearing from you.",
     ),
     "brief": (
         "Looking forward to the next steps.",
@@ -1060,7 +1181,7 @@ _WRAP_THANKS = (
 )
 _MET = (
     "It was a pleasure to meet {names}.",
-    "I enjoyed speaking with {names}.",
+    "Speaking with {names} was a real pleasure.",
     "Meeting {names} gave me a rounded view of the team.",
     "I appreciated the time {names} gave me.",
     "I came away impressed by my conversations with {names}.",
@@ -1116,19 +1237,19 @@ _CARD_WRAP_THANKS = (
     "It meant a lot that my interview day for {role_at} was so well arranged.",
 )
 _CARD_DETAIL = (
-    ("I keep thinking about {x}.", "I keep thinking about how {x}."),
+    ("I keep thinking about {x}.", "I was glad to learn that {x}."),
     ("What stayed with me was our chat about {x}.", "It stayed with me that {x}."),
-    ("I loved hearing about {x}.", "I loved hearing that {x}."),
-    ("A highlight was talking about {x}.", "A highlight was learning that {x}."),
+    ("I loved hearing about {x}.", "I loved finding out that {x}."),
+    ("A highlight was our chat about {x}.", "A highlight was learning that {x}."),
     ("I enjoyed our exchange on {x}.", "I enjoyed finding out that {x}."),
-    ("It was a real treat to talk about {x}.", "It was a treat to hear that {x}."),
-    ("I am still thinking about what you said on {x}.", "I am still thinking about how {x}."),
-    ("It was a joy to talk about {x}.", "It was a joy to hear that {x}."),
+    ("It was a real treat to hear about {x}.", "It was a treat to learn that {x}."),
+    ("I am still thinking about what you said about {x}.", "I was delighted to learn that {x}."),
+    ("It was a joy to chat about {x}.", "It was a joy to discover that {x}."),
 )
 _CARD_NOTE = (
     "One thing I will remember: {x}.",
     "A detail that stayed with me: {x}.",
-    "Something I enjoyed hearing: {x}.",
+    "A small thing I noticed: {x}.",
     "I still smile about this: {x}.",
     "A bright spot of the day: {x}.",
     "What stuck with me most: {x}.",
@@ -1138,11 +1259,11 @@ _CARD_NOTE = (
 _CARD_PROMISE = (
     "As promised, I have emailed you {x}.",
     "As promised, I have sent over {x}.",
-    "I kept my promise and emailed you {x}.",
-    "As we agreed, I have emailed {x}.",
-    "By email, as promised, I have sent {x}.",
+    "I have emailed you {x}, as I said I would.",
+    "As we agreed, I have emailed you {x}.",
+    "You should now have {x} in your inbox.",
     "I have followed up by email with {x}.",
-    "As mentioned, I have emailed over {x}.",
+    "As I mentioned, I have emailed over {x}.",
     "In my email, as promised, you will find {x}.",
 )
 _CARD_QUESTION = (
@@ -1155,15 +1276,13 @@ _CARD_QUESTION = (
     ("Something I still wonder: {x}?", "I would be glad to learn {x}."),
     ("I left with a question: {x}?", "I left wondering {x}."),
 )
+# (what they meant to say, a question they answered poorly).
 _CARD_WISH = (
+    ("I have also followed up by email on one more point: {x}.", "My email includes more on {x}."),
+    ("My email adds one more thought: {x}.", "I have emailed some further thoughts on {x}."),
     (
-        "I have also followed up by email on one more point: {x}.",
-        "My email includes a clearer answer on {x}.",
-    ),
-    ("My email adds one more thought: {x}.", "I have emailed a fuller answer on {x}."),
-    (
-        "One thing I wanted to add, which I have sent by email: {x}.",
-        "I have since written up a better answer on {x}.",
+        "I have emailed one thing I forgot to mention: {x}.",
+        "I have since written up my thoughts on {x}.",
     ),
     (
         "I added a note by email about one more thing: {x}.",
@@ -1172,11 +1291,12 @@ _CARD_WISH = (
     ("I followed up on one point by email: {x}.", "I followed up by email with more on {x}."),
     (
         "There was one more thing I wanted to say, so I wrote it up: {x}.",
-        "I wrote up a fuller answer on {x}.",
+        "I wrote up a few more thoughts on {x}.",
     ),
     ("My follow-up email covers one more point: {x}.", "My follow-up email revisits {x}."),
-    ("I sent one more thought by email: {x}.", "I sent a clearer answer by email on {x}."),
+    ("I sent one more thought by email: {x}.", "I sent a few more thoughts on {x} by email."),
 )
+
 _CARD_GENERIC = (
     "Your insight into the team made the day memorable.",
     "I left our conversation with a real sense of the team's spirit.",
@@ -1194,7 +1314,7 @@ _CARD_CLOSE = (
     "I remain very excited about the role.",
     "Wishing you a lovely week ahead.",
     "I hope to see you again before long.",
-    "I am excited about what comes next.",
+    "I look forward to what comes next.",
     "It would be wonderful to work together.",
 )
 
@@ -1285,9 +1405,11 @@ def _interview_phrase(title: str) -> str:
         title = words[0].lower() + title[len(words[0]) :]
     if words[0].lower() == "the":
         title = title[4:]
+    # "Coding: API design" reads as "the coding interview (API design)" inside a sentence.
+    title, _, detail = (part.strip() for part in title.partition(":"))
     if not title.lower().endswith(_TITLE_ENDINGS):
         title += " interview"
-    return "the " + title
+    return f"the {title} ({detail})" if detail else f"the {title}"
 
 
 def _sentence(text: str) -> str:
@@ -1319,7 +1441,10 @@ def _shape_form(entry, shape: str) -> str:
 
 def _render_detail(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
     pools = _DETAIL_FIRST if ordinal == 0 else _DETAIL_ALSO
-    group = "note" if jot.shape == "note" else "topic" if jot.kind == "other" else jot.kind
+    if jot.shape == "note" and jot.kind != "common_ground":
+        group = "note"
+    else:
+        group = "topic" if jot.kind == "other" else jot.kind
     form = _shape_form(_pick(pools[group], slot), jot.shape)
     x = _trim(jot.text, limit)
     if jot.urls:
