@@ -78,3 +78,25 @@ def test_three_people_three_sent_emails(page, live_server):
 
     page.get_by_role("link", name="Afterword").click()
     assert page.locator(".due-item.done").count() == 3
+
+
+def test_card_preview_has_the_cards_proportions(page, live_server):
+    sign_up(page, email="preview@example.com")
+    page.get_by_label("Company").fill("Acme Robotics")
+    page.get_by_label("Role").fill("Staff Engineer")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_label("Schedule, one line per slot").fill("09:00 Dana Rivera, Engineering Manager")
+    page.get_by_role("button", name="Check the schedule").click()
+    page.get_by_role("button", name="Save 1 interview").click()
+    page.get_by_role("link", name="Thank-you notes").click()
+    page.get_by_role("link", name="Preview and print").click()
+    for size, ratio in (
+        ("A6 card", 148 / 105),
+        ("4×6 in card", 6 / 4),
+        ("Folded note card", 5.5 / 4.25),
+    ):
+        page.get_by_role("link", name=size).click()
+        box = page.locator(".card-preview__face").bounding_box()
+        assert box["width"] > 250
+        assert abs(box["height"] / box["width"] - ratio) < 0.02
+        assert page.locator(".card-preview__face").get_by_text("Hi Dana,").is_visible()
