@@ -95,7 +95,7 @@ def test_card_preview_has_the_cards_proportions(page, live_server):
         ("4×6 in card", 6 / 4),
         ("Folded note card", 5.5 / 4.25),
     ):
-        page.get_by_role("link", name=size).click()
+        page.get_by_role("link", name=size, exact=True).click()
         box = page.locator(".card-preview__face").bounding_box()
         assert box["width"] > 250
         assert abs(box["height"] / box["width"] - ratio) < 0.02
