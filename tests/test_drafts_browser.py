@@ -92,7 +92,7 @@ def test_card_preview_has_the_cards_proportions(page, live_server):
     page.get_by_role("link", name="Preview and print").click()
     for size, ratio in (
         ("A6 card", 148 / 105),
-        ("4×6 in card", 6 / 4),
+        ("4\N{MULTIPLICATION SIGN}6 in card", 6 / 4),
         ("Folded note card", 5.5 / 4.25),
     ):
         page.get_by_role("link", name=size, exact=True).click()
