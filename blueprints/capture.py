@@ -120,7 +120,8 @@ def contact(contact_id):
         )
         if not htmx:
             return redirect(_contact_url(contact, form.interview_id.data), code=303)
-        form = PointForm(formdata=None, kind=form.kind.data, interview_id=form.interview_id.data)
+        # The next point starts as a topic again, so it is not filed under the last kind.
+        form = PointForm(formdata=None, interview_id=form.interview_id.data)
     return _contact_page(contact, form, undo=undo)
 
 

@@ -1,6 +1,6 @@
 """Thank-you drafts: review, edit with autosave, versions, send and tick off."""
 
-from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+from flask import Blueprint, Response, abort, flash, jsonify, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from extensions import db, htmx
@@ -79,9 +79,11 @@ def _draft_view(draft: Draft):
     abort(404)
 
 
-def _answer(draft: Draft, block: str):
+def _answer(draft: Draft, block: str, notice: str | None = None):
     """The draft's part of the page for htmx; the whole page otherwise."""
     if not htmx:
+        if notice:
+            flash(notice, "info")
         anchor = f"#draft-{draft.id}"
         return redirect(
             url_for("drafts.index", application_id=draft.contact.application_id) + anchor, 303
@@ -93,6 +95,7 @@ def _answer(draft: Draft, block: str):
         application=application,
         view=view,
         labels=CHANNEL_LABELS,
+        notice=notice,
     )
 
 
@@ -132,8 +135,15 @@ def regenerate(draft_id):
     """Reset to generated: a new version from the notes; the edits stay in the history."""
     draft = _draft_or_404(draft_id)
     user = current_user._get_current_object()
-    drafts.regenerate(db.session, draft, draft.contact.application, user)
-    return _answer(draft, "draft")
+    replaced = draft.current
+    version = drafts.regenerate(db.session, draft, draft.contact.application, user)
+    notice = None
+    if replaced is not None and replaced.source != "generated" and version is not replaced:
+        notice = (
+            f"Replaced your edit with a fresh draft. Your edit is kept as version "
+            f"{replaced.number}: open Versions to restore it."
+        )
+    return _answer(draft, "draft", notice)
 
 
 @bp.post("/drafts/<draft_id>/mark/<what>")

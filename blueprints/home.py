@@ -64,3 +64,13 @@ def localtime(moment):
     """A stored UTC moment on the signed-in user's clock."""
     tz = current_user.timezone if current_user.is_authenticated else "UTC"
     return to_local(moment, tz)
+
+
+@bp.app_template_filter("who")
+def who(contact) -> str:
+    """A person's title and role, e.g. "Staff Engineer · Interviewer"; just "Recruiter" when
+    the title already says it."""
+    role = CONTACT_ROLES.get(contact.role, "")
+    if contact.title and role.casefold() in contact.title.casefold():
+        return contact.title
+    return " · ".join(part for part in (contact.title, role) if part)

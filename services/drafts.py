@@ -119,20 +119,47 @@ def _add_version(draft: Draft, source: str, subject: str, body: str) -> DraftVer
 def regenerate(session: Session, draft: Draft, application: Application, user: User):
     """Reset to generated: a new version from the current notes; older versions stay."""
     text = compose(application, user)[(draft.contact_id, draft.channel)]
-    current = draft.current
-    if (
-        current
-        and current.source == "generated"
-        and (current.subject, current.body)
-        == (
-            text.subject,
-            text.body,
-        )
-    ):
-        return current
-    version = _add_version(draft, "generated", text.subject, text.body)
+    version = _generated(draft, text)
     session.commit()
     return version
+
+
+def _generated(draft: Draft, text: composer.ComposedDraft) -> DraftVersion:
+    """The draft's current version if it already is this generated text, else a new one."""
+    current = draft.current
+    if current and current.source == "generated" and _same_text(current, text):
+        return current
+    return _add_version(draft, "generated", text.subject, text.body)
+
+
+def _same_text(version: DraftVersion | None, text: composer.ComposedDraft) -> bool:
+    return version is not None and (version.subject, version.body) == (text.subject, text.body)
+
+
+def refresh_untouched(
+    session: Session, drafts: Sequence[Draft], application: Application, user: User
+) -> set[str]:
+    """Keep drafts the user never edited in step with their notes and profile.
+
+    A draft still as generated, and not yet sent or written, gets a new generated version
+    when the notes, the people or the profile would now compose it differently; nothing the
+    user wrote is touched. Returns the ids of edited drafts whose notes have moved on since.
+    """
+    fresh = compose(application, user)
+    stale = set()
+    for draft in drafts:
+        text = fresh.get((draft.contact_id, draft.channel))
+        current = draft.current
+        if text is None or current is None or _same_text(current, text):
+            continue
+        if current.source == "generated" and not is_done(draft) and not draft.written_at:
+            _generated(draft, text)
+        elif current.source != "generated":
+            last = next((v for v in reversed(draft.versions) if v.source == "generated"), None)
+            if not _same_text(last, text):
+                stale.add(draft.id)
+    session.commit()
+    return stale
 
 
 def save_edit(session: Session, draft: Draft, subject: str, body: str) -> DraftVersion:
@@ -194,6 +221,8 @@ class DraftView:
     warnings: list[DraftWarning] = field(default_factory=list)
     mailto: str = ""
     card_fits: dict[str, bool] = field(default_factory=dict)
+    # The user edited this draft, and their notes or profile have changed since.
+    stale: bool = False
 
 
 def review(
@@ -201,6 +230,7 @@ def review(
 ) -> list[DraftView]:
     """Every draft of the application with its deadline, status and warnings."""
     drafts = ensure_drafts(session, application, user)
+    stale = refresh_untouched(session, drafts, application, user)
     views = []
     for draft in drafts:
         contact = draft.contact
@@ -230,7 +260,9 @@ def review(
                 countdown=deadlines.countdown(due, now),
                 status=status(draft),
                 done=done,
-                warnings=warnings,
+                # Once a note is sent (or posted) there is nothing left to check.
+                warnings=[] if done else warnings,
+                stale=draft.id in stale,
                 mailto=mailto_link(contact.email, version.subject, version.body)
                 if draft.channel != "card"
                 else "",

@@ -87,11 +87,16 @@ def test_capture_flow_on_a_phone(page, live_server):
     assert no_horizontal_scroll(page)
     assert small_tap_targets(page) == []
 
-    # An empty point is refused beside the field; a long one cannot be typed past the limit.
+    # The next point starts as a topic again.
+    assert page.get_by_role("radio", name="Topic we discussed").is_checked()
+
+    # An empty point is refused beside the field, keeping the chosen kind; a long one cannot
+    # be typed past the limit.
+    page.get_by_text("Their work", exact=True).click()
     page.get_by_role("button", name="Save point").click()
     page.get_by_text("Type the point before saving.").wait_for()
     assert page.get_by_label("Talking point").get_attribute("maxlength") == "2000"
-    assert page.get_by_role("radio", name="Common ground").is_checked()
+    assert page.get_by_role("radio", name="Their work").is_checked()
 
     # Edit in place, then delete and undo.
     point.get_by_role("link", name="Edit").click()

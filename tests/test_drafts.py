@@ -119,7 +119,7 @@ def test_mark_sent_written_posted_and_home_shows_done(app, client, panel):
     assert statuses[("Dana Rivera", "card")] == "posted"
     assert statuses[("Sam Lee", "email")] == "to send"
     home = client.get("/").get_data(as_text=True)
-    assert "Due now" in home and ("overdue by" in home or "due in" in home)
+    assert "Due now and coming up" in home and ("overdue by" in home or "due in" in home)
     assert home.index("Sam Lee") < home.index("done")
 
 
@@ -279,3 +279,27 @@ def test_a_line_break_in_a_name_cannot_break_the_eml(app, client, panel):
     message = email.message_from_bytes(response.data, policy=policy.default)
     assert message["Bcc"] is None
     assert message["To"].addresses[0].display_name == "Dana Rivera Bcc: x@evil.example"
+
+
+def test_untouched_drafts_follow_new_notes_and_edited_ones_are_flagged(app, client, panel):
+    application_id, contacts = panel
+    _drafts(client, application_id)
+    dana_email = _draft_id(app, contacts["Dana Rivera"], "email")
+    client.post(
+        f"/drafts/{dana_email}/save", data={"subject": "Thanks", "body": "Hi Dana,\n\nMine."}
+    )
+    client.post(f"/drafts/{_draft_id(app, contacts['Sam Lee'], 'card')}/mark/written",
+                data={"done": "1"})  # fmt: skip
+    client.post(
+        f"/contacts/{contacts['Sam Lee']}", data={"kind": "topic", "body": "rust at the edge"}
+    )
+    client.post(f"/contacts/{contacts['Dana Rivera']}", data={"kind": "topic", "body": "on-call"})
+    items = {(d["contact_name"], d["channel"]): d for d in _drafts(client, application_id)}
+    assert "rust at the edge" in items[("Sam Lee", "email")]["body"]
+    assert "no_detail" not in {w["code"] for w in items[("Sam Lee", "email")]["warnings"]}
+    assert "rust" not in items[("Sam Lee", "card")]["body"]  # already written by hand
+    assert items[("Dana Rivera", "email")]["body"] == "Hi Dana,\n\nMine."
+    page = client.get(f"/applications/{application_id}/drafts").get_data(as_text=True)
+    assert page.count("changed since this draft was written") == 1
+    fragment = client.post(f"/drafts/{dana_email}/regenerate", headers=HX).get_data(as_text=True)
+    assert "Replaced your edit with a fresh draft" in fragment and "version 2" in fragment

@@ -21,7 +21,7 @@ function mainLine(sync, mine, rejected) {
         : h("a", { href: SIGN_IN }, "Sign in to load your interviews");
     case "offline":
       return mine.length
-        ? `No signal. ${waiting} on this phone only; they sync by themselves when the signal returns.`
+        ? `No signal. ${waiting} on this phone only; ${mine.length === 1 ? "it syncs by itself" : "they sync by themselves"} when the signal returns.`
         : "No signal. Everything you saved is synced; new points are kept on this phone.";
     case "unreachable":
     case "error":
