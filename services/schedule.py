@@ -101,14 +101,20 @@ _STOP_WORDS = _vocabulary(
     third last end start starts ends until today tomorrow yes no ok join please see
     monday tuesday wednesday thursday friday saturday sunday
     january february march september october november december
+    shadow shadowing observer observing tentative backup corp inc ltd llc company
     """
 )
 _NOT_NAME = _TITLE_WORDS | _SLOT_WORDS | _STOP_WORDS
+# A slot that is a pause, not a meeting: lower-case words there are notes ("Lunch - catered").
+_BREAK_WORDS = _vocabulary(
+    "lunch break coffee tea drinks dinner breakfast snack buffer travel transit free"
+)
 _PARTICLES = _vocabulary(
     "de del della der den di da das do dos du van von la le bin binti al el y ter ten zu af"
 )
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|mx|miss|dr|prof)\.?\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\.?$")
+_PLAIN_WORD = re.compile(r"^[^\W\d_]+(?:['\u2019-][^\W\d_]+)*$")
 
 _RECRUITER = re.compile(
     r"\brecruit|\bsourc(?:er|ing)\b|\btalent\b|\b(?:interview|scheduling)\s+coordinator\b"
@@ -440,6 +446,26 @@ def _read_name(text: str, loose: bool) -> tuple[str, str] | None:
     return name, " ".join(rest).strip(_EDGE_PUNCT)
 
 
+def _read_lowercase_name(text: str) -> str | None:
+    """A name typed in lower case in a line with capitals elsewhere ("priya nair, Recruiter"):
+    the whole part must be 1-4 plain words, none of them a title, slot or stop word."""
+    if any(c.isupper() for c in text):
+        return None
+    words = _HONORIFIC.sub("", text).split()
+    if not words or len(words) > 6:
+        return None
+    for word in words:
+        if len(word) > 40 or not _PLAIN_WORD.match(word):
+            return None
+        if word in _CAPS_TITLES or _in(_NOT_NAME, word):
+            return None
+    real = [w for w in words if not _is_particle(w)]
+    if not 1 <= len(real) <= 4 or min(len(w) for w in real) < 2:
+        return None
+    name = _format_name(words, loose=True)
+    return name if len(name) <= _NAME_MAX else None
+
+
 def _join(existing: str, addition: str, sep: str, paren: bool) -> str:
     if not existing:
         return addition
@@ -462,22 +488,36 @@ def _is_loose(text: str) -> bool:
     return all(c.islower() for c in letters[1:]) or all(c.isupper() for c in letters)
 
 
+_AND = frozenset({"&", "and"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
 @dataclass
 class _Reading:
     loose: bool
+    lowercase: bool = False  # a lower-case part of a mixed-case line may be a name
     title: str = ""
     people: list[ParsedPerson] = field(default_factory=list)
     pending_emails: list[str] = field(default_factory=list)
     after_title: bool = False  # the last part read was a person's title
+    # People joined by "&"/"and" with no title of their own yet, and whether the title that
+    # followed them was a single bracketed or dashed part ("(Engineering Manager / Staff Eng)").
+    group: list[ParsedPerson] = field(default_factory=list)
+    group_title: bool | None = None
 
     def take(self, segment: _Segment) -> None:
         found = None
         if segment.text and not (segment.paren and self.people):
             found = _read_name(segment.text, self.loose)
+            if found is None and self._lowercase_allowed(segment):
+                name = _read_lowercase_name(segment.text)
+                found = (name, "") if name else None
             if found and self._continues_title(segment, *found):
                 found = None
         if found:
+            self.share_title()
             person = ParsedPerson(name=found[0], title=found[1][:_TITLE_MAX])
+            self._group(person, segment)
             self.people.append(person)
             self.after_title = bool(person.title)
             _give_emails(person, self.pending_emails)
@@ -487,6 +527,44 @@ class _Reading:
             self.pending_emails.append(email)
             if self.people:
                 _give_emails(self.people[-1], self.pending_emails)
+
+    def _lowercase_allowed(self, segment: _Segment) -> bool:
+        """Not in a lunch or break line unless after "with" ("Lunch with sam lee"), and not
+        after a dash that follows a person ("Dana Rivera - bring laptop" is a note)."""
+        sep = segment.sep.strip().lower()
+        if self.loose or (self.people and sep in _DASHES):
+            return False
+        return self.lowercase or sep == "with"
+
+    def _group(self, person: ParsedPerson, segment: _Segment) -> None:
+        joined = segment.sep.strip().lower() in _AND
+        if person.title:
+            self.group = []
+        elif joined and self.group and self.group[-1] is self.people[-1]:
+            self.group.append(person)
+        else:
+            self.group = [person]
+        self.group_title = None
+
+    def _note_group_title(self, segment: _Segment) -> None:
+        if not self.group or self.group[-1] is not self.people[-1]:
+            return
+        sep = segment.sep.strip()
+        if self.group_title is None:
+            self.group_title = segment.paren or sep in _DASHES
+        elif not (sep == "/" and not segment.paren):
+            self.group_title = False  # "(EM / Staff Eng), Payments": keep it as typed
+
+    def share_title(self) -> None:
+        """ "Dana Rivera & Tom O'Brien (Engineering Manager / Staff Eng)": one part each."""
+        group, title = self.group, self.group[-1].title if self.group else ""
+        if len(group) < 2 or not self.group_title or any(p.title for p in group[:-1]):
+            return
+        parts = [part.strip(_EDGE_PUNCT) for part in title.split(" / ")]
+        if len(parts) == len(group) and all(parts):
+            for person, part in zip(group, parts, strict=True):
+                person.title = part
+        self.group, self.group_title = [], None
 
     def _continues_title(self, segment: _Segment, name: str, title: str) -> bool:
         """In "Jo Park, Senior Engineer, Payments" the last part is a team, not a person
@@ -505,6 +583,7 @@ class _Reading:
         words = segment.text.split()
         slot_like = _has_slot_word(words) and not _has_role_noun(words, self.loose)
         if self.people and not slot_like:
+            self._note_group_title(segment)
             person = self.people[-1]
             title = _join(person.title, segment.text, segment.sep, segment.paren)
             person.title = title[:_TITLE_MAX]
@@ -513,8 +592,8 @@ class _Reading:
         return False
 
 
-def _read_people(text: str, emails: list[str], loose: bool) -> _Reading:
-    reading = _Reading(loose)
+def _read_people(text: str, emails: list[str], loose: bool, lowercase: bool) -> _Reading:
+    reading = _Reading(loose, lowercase)
     for segment in _segments(text, emails):
         if segment.paren and not reading.people and _SEPARATOR.search(segment.raw):
             # "Onsite (Dana Rivera, Sam Lee)": before anyone is named, a list of people.
@@ -525,6 +604,7 @@ def _read_people(text: str, emails: list[str], loose: bool) -> _Reading:
                 reading.take(piece)
         else:
             reading.take(segment)
+    reading.share_title()
     return reading
 
 
@@ -548,18 +628,19 @@ def _read_line(text: str) -> tuple[str, list[ParsedPerson]]:
     text = _PRONOUNS.sub(" ", text)
     text, emails = _hide_emails(text.strip(" ,;:|-\u2013\u2014~"))
     loose = _is_loose(_EMAIL_MARK.sub(" ", text))
+    lowercase = not _BREAK_WORDS & set(re.findall(r"[^\W\d_]+", text.lower()))
     # "System design: Alex Kim & Jo Park": before the colon is the slot, unless it is a name.
     colon = _COLON.search(text)
     if colon:
         head, tail = text[: colon.start()], text[colon.end() :]
-        if not _read_people(head, emails, loose).people:
-            reading = _read_people(_COLON.sub(",", tail), emails, loose)
+        if not _read_people(head, emails, loose, lowercase).people:
+            reading = _read_people(_COLON.sub(",", tail), emails, loose, lowercase)
             if reading.people:
                 head = head.strip(_EDGE_PUNCT)
                 reading.title = f"{head} - {reading.title}" if reading.title else head
                 return _finish(reading)
         text = _COLON.sub(",", text)
-    return _finish(_read_people(text, emails, loose))
+    return _finish(_read_people(text, emails, loose, lowercase))
 
 
 def _finish(reading: _Reading) -> tuple[str, list[ParsedPerson]]:
@@ -654,6 +735,9 @@ def parse_person(text: str) -> ParsedPerson | None:
     for segment in segments:
         found_emails.extend(segment.emails)
         found = None if person else _read_name(segment.text, loose) if segment.text else None
+        if not (found or person or loose) and segment.text:
+            name = _read_lowercase_name(segment.text)  # "ana ortiz, Designer"
+            found = (name, "") if name else None
         if found:
             person = ParsedPerson(name=found[0])
             title = _join(title, found[1], ", ", False) if found[1] else title

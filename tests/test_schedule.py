@@ -280,10 +280,147 @@ def test_a_schedule_line_is_read_into_a_slot(line, start, end, title, people):
     assert slot.people == people
 
 
+# A name typed in lower case in a line with capitals elsewhere (a phone keyboard).
+LOWERCASE_NAME_LINES = [
+    (
+        "13:00-13:45 priya nair, Recruiter",
+        t(13),
+        t(13, 45),
+        "",
+        [P("Priya Nair", "Recruiter", "recruiter")],
+    ),
+    (
+        "10:00 Dana Rivera, ana de la cruz",
+        t(10),
+        None,
+        "",
+        [P("Dana Rivera"), P("Ana de la Cruz")],
+    ),
+    (
+        "10:00 System Design: chris o'brien & mary-kate smith",
+        t(10),
+        None,
+        "System Design",
+        [P("Chris O'Brien"), P("Mary-Kate Smith")],
+    ),
+    (
+        "10:00 Onsite interview (anna van der berg, Sam Lee)",
+        t(10),
+        None,
+        "Onsite interview",
+        [P("Anna van der Berg"), P("Sam Lee")],
+    ),
+    (
+        "11-1pm Lunch with sam lee (Staff Engineer)",
+        t(11),
+        t(13),
+        "Lunch",
+        [P("Sam Lee", "Staff Engineer")],
+    ),
+    ("Hiring Manager: dana rivera", None, None, "", [P("Dana Rivera", "Hiring Manager")]),
+]
+
+# Several people joined by "&"/"and" and one title with a part for each.
+SHARED_TITLE_LINES = [
+    (
+        "Dana Rivera & Tom O'Brien (Engineering Manager / Staff Eng)",
+        None,
+        None,
+        "",
+        [P("Dana Rivera", "Engineering Manager"), P("Tom O'Brien", "Staff Eng")],
+    ),
+    (
+        "10:00 Dana Rivera and Tom O'Brien \u2013 Engineering Manager / Staff Eng",
+        t(10),
+        None,
+        "",
+        [P("Dana Rivera", "Engineering Manager"), P("Tom O'Brien", "Staff Eng")],
+    ),
+    (
+        "10:00 Panel: Dana Rivera & Tom O'Brien & Sam Lee (EM / Staff Eng / Recruiter)",
+        t(10),
+        None,
+        "Panel",
+        [
+            P("Dana Rivera", "EM"),
+            P("Tom O'Brien", "Staff Eng"),
+            P("Sam Lee", "Recruiter", "recruiter"),
+        ],
+    ),
+    (
+        "10:00 Dana Rivera & Tom O'Brien (EM / Staff Eng) & Sam Lee (Recruiter)",
+        t(10),
+        None,
+        "",
+        [
+            P("Dana Rivera", "EM"),
+            P("Tom O'Brien", "Staff Eng"),
+            P("Sam Lee", "Recruiter", "recruiter"),
+        ],
+    ),
+    (
+        "10:00 dana rivera & tom o'brien (em / staff eng)",
+        t(10),
+        None,
+        "",
+        [P("Dana Rivera", "em"), P("Tom O'Brien", "staff eng")],
+    ),
+]
+
+# Lines that read the same before and after those two changes: guards against over-reach.
+UNCHANGED_LINES = [
+    # A lower-case part that is a title, a team or a note is not a person.
+    ("10:00 Dana Rivera, senior engineer", t(10), None, "", [P("Dana Rivera", "senior engineer")]),
+    ("10:00 Dana Rivera, payments team", t(10), None, "", [P("Dana Rivera", "payments team")]),
+    ("10:00 Dana Rivera - bring laptop", t(10), None, "", [P("Dana Rivera", "bring laptop")]),
+    ("10:00 Dana Rivera - tentative", t(10), None, "", [P("Dana Rivera", "tentative")]),
+    # A title with a different number of parts, or people not joined by "&"/"and".
+    (
+        "10:00 Dana Rivera & Tom O'Brien (EM / Staff Eng / Recruiter)",
+        t(10),
+        None,
+        "",
+        [P("Dana Rivera"), P("Tom O'Brien", "EM / Staff Eng / Recruiter", "recruiter")],
+    ),
+    (
+        "10:00 Dana Rivera, Tom O'Brien (EM / Staff Eng)",
+        t(10),
+        None,
+        "",
+        [P("Dana Rivera"), P("Tom O'Brien", "EM / Staff Eng")],
+    ),
+    (
+        "10:00 Dana Rivera & Tom O'Brien (EM / Staff Eng), Payments",
+        t(10),
+        None,
+        "",
+        [P("Dana Rivera"), P("Tom O'Brien", "EM / Staff Eng, Payments")],
+    ),
+    (
+        "10:00 Dana Rivera (EM) & Tom O'Brien (Staff Eng / TL)",
+        t(10),
+        None,
+        "",
+        [P("Dana Rivera", "EM"), P("Tom O'Brien", "Staff Eng / TL")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end", "title", "people"),
+    LOWERCASE_NAME_LINES + SHARED_TITLE_LINES + UNCHANGED_LINES,
+)
+def test_lower_case_names_and_shared_titles(line, start, end, title, people):
+    test_a_schedule_line_is_read_into_a_slot(line, start, end, title, people)
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "Lunch break",
+        "12:00 Team Lunch, quick bite",
+        "12:00 Lunch with Team, sam lee",
+        "10:00 Onsite - acme corp",
         "12:00 Lunch",
         "???",
         "12:00",
@@ -362,13 +499,20 @@ def test_long_names_and_titles_fit_the_database_columns():
         ("Jos\u00e9 N\u00fa\u00f1ez", P("Jos\u00e9 N\u00fa\u00f1ez")),
         ("Dr. Dana Rivera", P("Dana Rivera")),
         ("10:00 Dana Rivera", P("Dana Rivera")),
+        # Lower case typed on a phone, with a capitalised title.
+        ("ana ortiz, Designer", P("Ana Ortiz", "Designer")),
+        ("chris o'brien - Recruiter", P("Chris O'Brien", "Recruiter", "recruiter")),
+        ("anna van der berg, Head of Design", P("Anna van der Berg", "Head of Design")),
+        ("mary-kate o'neil (Staff Engineer)", P("Mary-Kate O'Neil", "Staff Engineer")),
     ],
 )
 def test_parse_person_reads_one_person(text, person):
     assert parse_person(text) == person
 
 
-@pytest.mark.parametrize("text", ["", "   ", "Recruiter", "???", "12:00", "x" * 5000])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "Recruiter", "???", "12:00", "x" * 5000, "senior engineer, Payments"]
+)
 def test_parse_person_without_a_name_is_none(text):
     assert parse_person(text) is None
 
