@@ -79,9 +79,14 @@ class RegisterForm(StrippedForm):
     email = EmailField(
         "Email",
         validators=[DataRequired(EMAIL_MESSAGE), Email(EMAIL_MESSAGE), Length(max=254)],
+        render_kw={"autocomplete": "email"},
     )
     password = PasswordField("Password", validators=[DataRequired("Choose a password.")])
-    name = StringField("Your name (optional)", validators=[Optional(), Length(max=120)])
+    name = StringField(
+        "Your name (optional)",
+        validators=[Optional(), Length(max=120)],
+        render_kw={"autocomplete": "name"},
+    )
     timezone = HiddenField()
 
     def validate_password(self, field):
@@ -91,7 +96,11 @@ class RegisterForm(StrippedForm):
 
 
 class LoginForm(StrippedForm):
-    email = EmailField("Email", validators=[DataRequired(EMAIL_MESSAGE), Length(max=254)])
+    email = EmailField(
+        "Email",
+        validators=[DataRequired(EMAIL_MESSAGE), Length(max=254)],
+        render_kw={"autocomplete": "username"},
+    )
     password = PasswordField(
         "Password", validators=[DataRequired("Enter your password."), Length(max=MAX_LENGTH)]
     )

@@ -355,8 +355,9 @@ def _spell_out(text: str) -> str:
 
 
 def _dedupe_words(text: str) -> str:
-    """Remove a word typed twice in a row ("the the")."""
-    return re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", text, flags=re.IGNORECASE)
+    """Remove a word typed twice in a row ("the the"), but never "on on-call" or "that that's":
+    a repeat that starts a hyphenated or contracted word is a different word."""
+    return re.sub(r"\b(\w+)(\s+\1\b(?![-'\u2019]\w))+", r"\1", text, flags=re.IGNORECASE)
 
 
 def _tidy_spacing(text: str) -> str:
@@ -831,7 +832,19 @@ _DETAIL_FIRST = {
         ("I was glad you told me about {x}.", "I was glad to hear that {x}."),
         ("I came away impressed by {x}.", "I came away impressed that {x}."),
         ("It was fascinating to hear you describe {x}.", "It was fascinating to hear how {x}."),
-        ("You made {x} sound exciting.", "I was delighted to hear that {x}."),
+        ("I was struck by what you said about {x}.", "I was delighted to hear that {x}."),
+    ),
+    # Something they made (a blog post, a talk, a library): the candidate enjoyed it, never
+    # "you made it sound exciting".
+    "made": (
+        "I enjoyed {x}.",
+        "It was a pleasure to hear about {x}.",
+        "I was glad to learn about {x}.",
+        "I am looking forward to spending more time with {x}.",
+        "{x} is now on my list.",
+        "I came away keen to explore {x}.",
+        "It was fascinating to hear about {x}.",
+        "I was delighted to hear about {x}.",
     ),
     # Common ground that is only a fragment ("same uni (UW)") follows a colon as typed.
     "common_ground": (
@@ -904,6 +917,16 @@ _DETAIL_ALSO = {
             "I also keep coming back to what you said about {x}.",
             "It stuck with me as well that {x}.",
         ),
+    ),
+    "made": (
+        "I am keen to look at {x} as well.",
+        "It was good to hear about {x} too.",
+        "I was glad to learn about {x} as well.",
+        "{x} is also on my list now.",
+        "Thanks, too, for mentioning {x}.",
+        "I also look forward to exploring {x}.",
+        "I would also like to hear more about {x}.",
+        "I also made a note of {x}.",
     ),
     "common_ground": (
         (
@@ -1072,14 +1095,14 @@ _TITLE = (
     "I learned a lot from {title} with you.",
 )
 _FIT = (
-    "The role lines up closely with my background: {fits}.",
-    "I believe what I bring fits what the team needs: {fits}.",
-    "What I would bring to {company} maps well onto the role: {fits}.",
-    "Our conversation confirmed that my background is a strong match: {fits}.",
-    "I am confident I could contribute quickly, given my background: {fits}.",
-    "I see a clear overlap between the role and my background: {fits}.",
-    "Everything we discussed reinforced how well my skills fit the role: {fits}.",
-    "I would bring directly relevant strengths to {company}: {fits}.",
+    "{fit}, so the problems you described felt familiar.",
+    "{fit}, which is a large part of why this role appeals to me.",
+    "{fit}, and I would bring that to {company}.",
+    "Because {fit}, I could contribute to the team quickly.",
+    "{fit}, so I know the kind of challenges ahead.",
+    "{fit}, and I think it would transfer well here.",
+    "It may help to know that {fit}, which maps closely onto your plans.",
+    "{fit}, so I could be useful to {company} early on.",
 )
 _FIT_GENERIC = (
     "Everything I heard made me more confident that my experience would let me contribute "
@@ -1204,17 +1227,6 @@ _PASS_NAMED = (
     "could thank them for me.",
     "Please pass my thanks to {names}, as I do not have a direct address for them.",
 )
-_PASS_GENERAL = (
-    "If there is anyone I have not been able to thank directly, I would be grateful if you "
-    "could pass my thanks along.",
-    "Please do pass my thanks to anyone else who helped with the day.",
-    "If I have missed anyone, I would appreciate it if you could share my thanks with them.",
-    "Could you also thank anyone behind the scenes who helped arrange the day?",
-    "I would be glad if you could pass my thanks to anyone else involved.",
-    "Any thanks you could pass on to others who helped would be much appreciated.",
-    "If anyone else was involved in arranging the day, please share my thanks with them.",
-    "I would be grateful if my thanks could reach anyone I did not get to meet.",
-)
 
 _CARD_THANKS = (
     "Thank you for your time and for a wonderful conversation about {role_at}.",
@@ -1255,26 +1267,6 @@ _CARD_NOTE = (
     "What stuck with me most: {x}.",
     "I keep coming back to this: {x}.",
     "A happy memory from the day: {x}.",
-)
-_CARD_PROMISE = (
-    "As promised, I have emailed you {x}.",
-    "As promised, I have sent over {x}.",
-    "I have emailed you {x}, as I said I would.",
-    "As we agreed, I have emailed you {x}.",
-    "You should now have {x} in your inbox.",
-    "I have followed up by email with {x}.",
-    "As I mentioned, I have emailed over {x}.",
-    "In my email, as promised, you will find {x}.",
-)
-_CARD_QUESTION = (
-    ("I am still curious: {x}?", "I am still curious {x}."),
-    ("A question stays with me: {x}?", "I would still love to know {x}."),
-    ("I keep wondering: {x}?", "I keep wondering, too, {x}."),
-    ("One question lingers: {x}?", "I still wonder {x}."),
-    ("Still on my mind: {x}?", "I am keen to hear {x}."),
-    ("I would love to hear your answer: {x}?", "I look forward to hearing {x}."),
-    ("Something I still wonder: {x}?", "I would be glad to learn {x}."),
-    ("I left with a question: {x}?", "I left wondering {x}."),
 )
 # (what they meant to say, a question they answered poorly).
 _CARD_WISH = (
@@ -1367,14 +1359,39 @@ def _full_name(name: str) -> str:
 
 
 def _greeting(person: Person, profile: Profile) -> str:
+    """The greeting line.
+
+    First-name style: "Hi Dana," ("Dear Dana," in a formal note). Honorific style: a title in
+    the name is used ("Dear Dr. Natarajan,"); without one, a formal note says "Dear Dana Rivera,"
+    and a warm or brief one "Dear Dana,", since a full name reads stiffly in a friendly note.
+    """
     full = _full_name(person.name)
     if not full:
         return "Hello,"
+    first = first_name(full)
     if profile.greeting_style == "honorific":
-        return f"Dear {full},"
+        words = full.split(" ")
+        title = words[0].rstrip(".").lower()
+        if len(words) > 2 and title in _HONORIFICS and title not in {"sir", "dame"}:
+            honorific = words[0].rstrip(".").capitalize()
+            dot = "" if honorific in {"Miss", "Mx"} else "."
+            return f"Dear {honorific}{dot} {words[-1]},"
+        if profile.tone == "formal":
+            return f"Dear {full},"
+        return f"Dear {first},"
     if profile.tone == "formal":
-        return f"Dear {first_name(full)},"
-    return f"Hi {first_name(full)},"
+        return f"Dear {first},"
+    return f"Hi {first},"
+
+
+def _short_names(people: Sequence[Person]) -> list[str]:
+    """First names for a list of people met ("Dana, Tom and Sam"); a full name only where two
+    people share a first name."""
+    firsts = [first_name(p.name).lower() for p in people]
+    return [
+        first_name(p.name) if firsts.count(f) == 1 else _full_name(p.name)
+        for p, f in zip(people, firsts, strict=True)
+    ]
 
 
 def _names(names: Sequence[str]) -> str:
@@ -1439,12 +1456,35 @@ def _shape_form(entry, shape: str) -> str:
     return entry[0]
 
 
+_CREATIONS = {
+    "post", "blog", "talk", "paper", "library", "book", "podcast", "article", "keynote",
+    "newsletter", "video", "course", "essay", "thesis", "zine", "episode", "tutorial", "slides",
+    "deck", "presentation", "sdk", "package", "framework", "lib", "writeup", "write-up", "repo",
+    "workshop", "webinar", "guide", "chapter", "series", "column", "demo", "screencast",
+}  # fmt: skip
+
+
+def _is_creation(text: str) -> bool:
+    """A noun phrase naming something the person made: "your blog post on on-call rotations"."""
+    head = []
+    for word in text.split(" "):
+        if word.lower() in _PREPOSITIONS or word.startswith("("):
+            break
+        head.append(word.lower().strip(",;:"))
+    return any(word in _CREATIONS or word.rstrip("s") in _CREATIONS for word in head)
+
+
+def _detail_group(jot: _Jot) -> str:
+    if jot.shape == "note" and jot.kind != "common_ground":
+        return "note"
+    if jot.kind == "their_work" and jot.shape == "np" and _is_creation(jot.text):
+        return "made"
+    return "topic" if jot.kind == "other" else jot.kind
+
+
 def _render_detail(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
     pools = _DETAIL_FIRST if ordinal == 0 else _DETAIL_ALSO
-    if jot.shape == "note" and jot.kind != "common_ground":
-        group = "note"
-    else:
-        group = "topic" if jot.kind == "other" else jot.kind
+    group = _detail_group(jot)
     form = _shape_form(_pick(pools[group], slot), jot.shape)
     x = _trim(jot.text, limit)
     if jot.urls:
@@ -1452,11 +1492,24 @@ def _render_detail(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
     return _sentence(form.format(x=x))
 
 
-def _render_promises(jots: Sequence[_Jot], slot: int, limit: int) -> str:
-    items = [_Jot(j.kind, _trim(j.text, limit), j.shape, j.urls).phrase() for j in jots]
-    plural = len(items) > 1 or _head_is_plural(jots[0].text)
-    verb = "are" if plural else "is"
-    return _sentence(f"As promised, here {verb} {_names(items)}{_pick(_PROMISE_ENDINGS, slot)}.")
+def _render_promises(jots: Sequence[_Jot], slot: int, limit: int, formal: bool) -> str:
+    """"As promised, here is the link to X (url)" for a link; "I've attached X" for anything
+    without one, since a note must never claim to include something it does not."""
+    links = []
+    for jot in (j for j in jots if j.urls):
+        text = _trim(jot.text, limit)
+        if text and not re.match(r"(?:the |a |my )?links?\b", text, re.IGNORECASE):
+            text = f"the link to {text}"
+        links.append(_Jot(jot.kind, text, jot.shape, jot.urls).phrase())
+    files = [_trim(j.text, limit) for j in jots if not j.urls]
+    ending = _pick(_PROMISE_ENDINGS, slot)
+    attached = "I have attached" if formal else "I've attached"
+    if not links:
+        return _sentence(f"As promised, {attached} {_names(files)}{ending}.")
+    verb = "are" if len(links) > 1 else "is"
+    if not files:
+        return _sentence(f"As promised, here {verb} {_names(links)}{ending}.")
+    return _sentence(f"As promised, here {verb} {_names(links)}, and {attached} {_names(files)}.")
 
 
 def _render_question(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
@@ -1482,38 +1535,52 @@ _IRREGULAR_PAST = {
 }  # fmt: skip
 
 
-def _experience(fit: str) -> str:
-    """A fit point typed as a past action ("led the kafka migration") as a noun phrase."""
+def _fit_clause(fit: str) -> str:
+    """A "why I fit" line as a clause the candidate says of themselves.
+
+    "led a kafka migration" -> "I led a kafka migration"; "5 yrs building payments systems" ->
+    "I have 5 years building payments systems"; "python and postgres" -> "I have experience in
+    python and postgres"; a line that already says "I've ..." or "experience ..." is kept.
+    """
     words = fit.split(" ")
-    verb = words[0].lower()
-    if verb in _IRREGULAR_PAST:
-        gerund = _IRREGULAR_PAST[verb]
-    elif verb.endswith("ied") and len(verb) > 4:
-        gerund = verb[:-3] + "ying"
-    elif verb.endswith("ed") and len(verb) > 4 and verb not in _NOT_VERBS_ED:
-        gerund = verb[:-2] + "ing"
-    else:
-        return fit
-    return " ".join(["experience", gerund, *words[1:]])
+    first = words[0].lower()
+    if first == "i" or first.startswith("i'") or first in {"i've", "i'm"}:
+        return "I" + fit[1:]
+    if first in _IRREGULAR_PAST or (
+        first.endswith("ed") and len(first) > 4 and first not in _NOT_VERBS_ED
+    ):
+        return f"I {fit}"
+    if first in {"my", "a", "an"} or first[:1].isdigit() or first in _OWN_THINGS:
+        return f"I have {fit}" if first != "my" else f"I bring {fit}"
+    if first in {"experience", "expertise"}:
+        return f"I have {fit}"
+    if first == "background":
+        return f"I have a {fit}"
+    if first.endswith("ing") and len(first) > 4:
+        return f"I have experience {fit}"
+    return f"I have experience in {fit}"
 
 
-def _fit_sentence(job: Job, slot: int, company: str, formal: bool) -> str:
+def _fit_lines(job: Job, formal: bool) -> list[str]:
     fits = []
     for raw in job.fit_points:
         text, _links = clean_jot(raw)
         if formal:
             text = _expand_contractions(text)
-        text = _experience(_lower_first(_trim(text, 14)))
+        text = _lower_first(_trim(text, 14))
         if text:
-            fits.append(text)
+            fits.append(_fit_clause(text))
+    return fits
+
+
+def _fit_sentence(job: Job, slot: int, company: str, formal: bool) -> str:
+    """One "why I fit" line, as a natural clause. Consecutive slots take different lines, so a
+    panel no larger than the list never sees the same line twice; the frame changes too."""
+    fits = _fit_lines(job, formal)
     if not fits:
         return _sentence(_pick(_FIT_GENERIC, slot).format(company=company))
-    start = slot % len(fits)
-    chosen = (fits[start:] + fits[:start])[:2]
-    joined = _names(chosen)
-    if len(chosen) == 2 and any(" and " in fit for fit in chosen):
-        joined = f"{chosen[0]}, as well as {chosen[1]}"
-    return _sentence(_pick(_FIT, slot).format(fits=joined, company=company))
+    clause = fits[slot % len(fits)]
+    return _sentence(_pick(_FIT, slot).format(fit=clause, company=company))
 
 
 @dataclass
@@ -1603,7 +1670,7 @@ def _detail_sentences(jots: Sequence[_Jot], slot: int, limit: int) -> list[_Piec
     for jot in jots:
         if jot.kind not in DETAIL_KINDS:
             continue
-        group = "topic" if jot.kind == "other" else jot.kind
+        group = _detail_group(jot)
         ordinal = seen.get(group, 0)
         if ordinal > 1 or len(pieces) >= 3:
             continue
@@ -1613,14 +1680,16 @@ def _detail_sentences(jots: Sequence[_Jot], slot: int, limit: int) -> list[_Piec
     return pieces
 
 
-def _followup_sentences(jots: Sequence[_Jot], slot: int, limit: int) -> list[_Piece]:
+def _followup_sentences(
+    jots: Sequence[_Jot], slot: int, limit: int, formal: bool = False
+) -> list[_Piece]:
     pieces: list[_Piece] = []
     wishes = [j for j in jots if j.kind == "wish_said"][:2]
     for ordinal, jot in enumerate(wishes):
         pieces.append(_Piece(_render_wish(jot, ordinal, slot, limit), 2, 4 if ordinal else 0))
     promises = [j for j in jots if j.kind == "promise"][:3]
     if promises:
-        pieces.append(_Piece(_render_promises(promises, slot, limit), 2, 0))
+        pieces.append(_Piece(_render_promises(promises, slot, limit, formal), 2, 0))
     questions = [j for j in jots if j.kind == "question"][:2]
     for ordinal, jot in enumerate(questions):
         pieces.append(_Piece(_render_question(jot, ordinal, slot, limit), 2, 4 if ordinal else 0))
@@ -1648,16 +1717,20 @@ def _email(
         pieces.extend(details)
         if not details and not organiser:
             pieces.append(_Piece(_sentence(_pick(_GENERIC, slot)), 1, 0))
-        pieces.extend(_followup_sentences(jots, slot, limit))
+        pieces.extend(_followup_sentences(jots, slot, limit, formal))
         if organiser:
-            met = [_full_name(p.name) for p in others if _full_name(p.name)]
-            if met:
-                pieces.append(_Piece(_sentence(_pick(_MET, slot).format(names=_names(met))), 3, 0))
+            named = [p for p in others if _full_name(p.name)]
+            short = _short_names(named)
+            if named:
+                met = _names(short)
+                pieces.append(_Piece(_sentence(_pick(_MET, slot).format(names=met)), 3, 0))
             else:
                 pieces.append(_Piece(_MET_NOBODY, 3, 0))
-            missing = [_full_name(p.name) for p in others if p.name.strip() and not p.email.strip()]
-            pool = _PASS_NAMED if missing else _PASS_GENERAL
-            pieces.append(_Piece(_sentence(_pick(pool, slot).format(names=_names(missing))), 3, 0))
+            # Only people the candidate cannot write to need their thanks passed on.
+            missing = [n for p, n in zip(named, short, strict=True) if not p.email.strip()]
+            if missing:
+                passing = _pick(_PASS_NAMED, slot).format(names=_names(missing))
+                pieces.append(_Piece(_sentence(passing), 3, 0))
             pieces.append(_Piece(_sentence(_pick(_INTEREST, slot).format(**ctx)), 4, 0))
         else:
             pieces.append(_Piece(_fit_sentence(job, slot, ctx["company"], formal), 4, 0))
@@ -1700,20 +1773,39 @@ def _email(
     )
 
 
+# A card is written by hand and read days later: shorthand that is fine in an email is spelled
+# out.
+_CARD_WORDS = {
+    "db": "database", "dbs": "databases", "k8s": "Kubernetes", "infra": "infrastructure",
+    "perf": "performance", "prod": "production", "repo": "repository", "repos": "repositories",
+    "env": "environment", "envs": "environments", "config": "configuration", "auth": "authentication",
+    "eng": "engineering", "devs": "developers", "dev": "developer", "ml": "machine learning",
+    "mgmt": "management", "prs": "pull requests", "pr": "pull request", "a11y": "accessibility",
+    "i18n": "internationalisation", "docs": "documentation", "msgs": "messages",
+    "ops": "operations", "svc": "service", "svcs": "services", "arch": "architecture",
+    "impl": "implementation", "algo": "algorithm", "algos": "algorithms", "stats": "statistics",
+}  # fmt: skip
+
+
+def _card_words(text: str) -> str:
+    def spell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _CARD_WORDS.get(word.lower(), word)
+
+    return re.sub(r"(?<![\w/.-])[A-Za-z0-9]+(?![\w/-]|\.\w)", spell, text)
+
+
 def _card_detail(jots: Sequence[_Jot], slot: int, limit: int) -> str | None:
+    """A detail for the card. Questions and promises never go on a card: it arrives days later,
+    after the email has asked and sent them."""
     details = [j for j in jots if j.kind in DETAIL_KINDS]
     if details:
         jot = details[0]
         pool = _CARD_NOTE if jot.shape == "note" else _CARD_DETAIL
         form = _shape_form(_pick(pool, slot), jot.shape)
-        return _sentence(form.format(x=_trim(jot.text, limit)))
+        return _sentence(form.format(x=_card_words(_trim(jot.text, limit))))
     for jot in jots:
-        x = _trim(jot.text, limit)
-        if jot.kind == "promise" and x:
-            return _sentence(_pick(_CARD_PROMISE, slot).format(x=x))
-        if jot.kind == "question" and x:
-            entry = _pick(_CARD_QUESTION, slot)
-            return _sentence((entry[0] if jot.shape == "direct" else entry[1]).format(x=x))
+        x = _card_words(_trim(jot.text, limit))
         if jot.kind == "wish_said" and x:
             entry = _pick(_CARD_WISH, slot)
             return _sentence((entry[1] if jot.shape == "fumble" else entry[0]).format(x=x))
@@ -1741,7 +1833,8 @@ def _card(job: Job, person: Person, profile: Profile, slot: int) -> ComposedDraf
         make,
     )
     body = _fit_to_limits(builder, (22, 14, 9, 5), 0, CARD_MAX_WORDS, ())
-    return ComposedDraft(person.id, "card", "", body, generic=not jots)
+    generic = _card_detail(jots, slot, 22) is None
+    return ComposedDraft(person.id, "card", "", body, generic=generic)
 
 
 def _panel_offset(job: Job, profile: Profile) -> int:
