@@ -16,6 +16,7 @@ SHELL_FILES = (
     "css/app.css",
     "js/offline/app.js",
     "js/offline/db.js",
+    "js/offline/fallback.js",
     "js/offline/register.js",
     "js/offline/share.js",
     "js/offline/status.js",

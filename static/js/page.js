@@ -2,6 +2,7 @@
 import { enableAutosaveRecovery } from "./autosave.js";
 import { enableCopyButtons } from "./copy.js";
 import { enableDownloads } from "./download.js";
+import { enableOfflineFallback } from "./offline/fallback.js";
 
 // Show-password toggle instead of a second password field.
 for (const button of document.querySelectorAll("[data-show-password]")) {
@@ -23,3 +24,4 @@ for (const input of document.querySelectorAll("input[data-timezone]")) {
 enableCopyButtons();
 enableDownloads();
 enableAutosaveRecovery();
+enableOfflineFallback();

@@ -1,0 +1,69 @@
+// The full site's "Save point" with no signal: instead of failing, the point goes into the
+// same IndexedDB outbox the offline screen uses (written before anything is shown), appears
+// in the list as "on this phone only", and the sync loop takes it to the server later.
+import * as db from "./db.js";
+import { registerBackgroundSync, startSync } from "./sync.js";
+
+let requestSync = null;
+
+function pointItem(kindLabel, body) {
+  const item = document.createElement("li");
+  item.className = "point";
+  const badge = document.createElement("span");
+  badge.className = "badge";
+  badge.textContent = kindLabel;
+  const text = document.createElement("p");
+  text.textContent = body;
+  const where = document.createElement("p");
+  where.className = "meta";
+  where.textContent = "On this phone only: it syncs when the signal returns.";
+  item.append(badge, text, where);
+  return item;
+}
+
+async function keepOnPhone(form) {
+  const body = form.elements.body.value.trim();
+  const kind = form.querySelector('input[name="kind"]:checked')?.value || "topic";
+  if (!body) return false;
+  const data = {
+    contact_id: form.dataset.contactId,
+    interview_id: form.elements.interview_id?.value || null,
+    kind,
+    body,
+  };
+  const user = { user_id: Number(form.dataset.userId), email: form.dataset.userEmail };
+  await db.saveChange({ entity: "talking_point", id: crypto.randomUUID(), data, user });
+  const label = form.querySelector('input[name="kind"]:checked + label')?.textContent || "Point";
+  let list = document.querySelector("#capture ul.points");
+  if (!list) {
+    list = document.createElement("ul");
+    list.className = "points";
+    form.after(list);
+  }
+  list.append(pointItem(label, body));
+  form.elements.body.value = "";
+  requestSync ??= startSync(() => {});
+  requestSync();
+  registerBackgroundSync();
+  return true;
+}
+
+export function enableOfflineFallback() {
+  document.addEventListener("htmx:sendError", async (event) => {
+    const form = event.detail.elt.closest?.("form[data-offline-point]");
+    if (!form) return;
+    let saved = false;
+    try {
+      saved = await keepOnPhone(form);
+    } catch {
+      saved = false;
+    }
+    const note = form.querySelector(".offline-note") ?? document.createElement("p");
+    note.className = "offline-note " + (saved ? "flash" : "error");
+    note.setAttribute("role", "status");
+    note.textContent = saved
+      ? "No signal: saved on this phone. It syncs by itself when the signal returns."
+      : "No signal, and this phone could not keep the point. Your text is still here.";
+    form.prepend(note);
+  });
+}

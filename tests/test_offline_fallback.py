@@ -1,0 +1,46 @@
+"""The full site's capture form with no signal: the point is kept on the phone and synced."""
+
+import time
+
+import pytest
+
+from extensions import db
+from models import TalkingPoint
+from tests.test_capture_browser import sign_up
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_point_saved_with_no_signal_is_kept_and_synced(page, live_server):
+    sign_up(page)
+    page.get_by_label("Company").fill("Acme Robotics")
+    page.get_by_label("Role").fill("Staff Engineer")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_label("Schedule, one line per slot").fill("09:00 Dana Rivera, Engineering Manager")
+    page.get_by_role("button", name="Check the schedule").click()
+    page.get_by_role("button", name="Save 1 interview").click()
+    page.locator("a.person", has_text="Dana Rivera").click()
+
+    page.context.set_offline(True)
+    page.get_by_text("Their work", exact=True).click()
+    page.get_by_label("Talking point").fill("leads the payments ledger rewrite")
+    page.get_by_role("button", name="Save point").click()
+    page.get_by_text("No signal: saved on this phone.").wait_for()
+    assert page.get_by_label("Talking point").input_value() == ""
+    assert page.locator(".point", has_text="leads the payments ledger rewrite").is_visible()
+
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    deadline = time.monotonic() + 10
+    with live_server.app.app_context():
+        while time.monotonic() < deadline:
+            points = db.session.scalars(db.select(TalkingPoint)).all()
+            if points:
+                break
+            db.session.remove()
+            time.sleep(0.2)
+        assert [(p.body, p.kind) for p in points] == [
+            ("leads the payments ledger rewrite", "their_work")
+        ]
+    page.reload()
+    assert page.get_by_role("heading", name="Points (1)").is_visible()
