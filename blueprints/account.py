@@ -145,8 +145,9 @@ def import_():
             form.file.errors.append(f"Nothing was imported. {refused.message}")
         else:
             flash(
-                f"Imported {summary.applications} applications, {summary.contacts} people "
-                f"and {summary.talking_points} talking points.",
+                f"Imported {_count(summary.applications, 'application')}, "
+                f"{_count(summary.contacts, 'person', 'people')} and "
+                f"{_count(summary.talking_points, 'talking point')}.",
                 "success",
             )
             return redirect(url_for("home.index"), code=303)
@@ -225,3 +226,7 @@ def erase_expired():
     """Erase the contact details whose retention time is up (run it daily)."""
     erased = portability.erase_expired_contact_details(db.session, utcnow())
     click.echo(f"Erased the contact details of {erased} people.")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -95,11 +95,12 @@ def test_letter_page_size_and_parts(paper, expected):
         "12 Elm Street",
         dated,
         "Dana Rivera Head of Design Acme 500 Market Street, Suite 300",
-        "Thank you for Tuesday",
         "Dear Dana,",
         "Warm regards, Sam Lee",
     ):
         assert part in text
+    # An email's subject line has no place on paper: it read like a sign-off above "Dear".
+    assert "Thank you for Tuesday" not in text
     # The letter's own header and sign-off are not doubled by the signature block.
     assert text.count("Sam Lee") == 2
 
