@@ -23,6 +23,7 @@ CODES = (
     "name_mismatch",
     "no_email",
     "deadline_passed",
+    "attach_reminder",
 )
 
 # Shingle overlap above this reads as the same note with the names swapped.
@@ -53,6 +54,10 @@ _PLEADING = re.compile(
     r"|\bmy\s+last\s+(?:chance|hope)\b"
     r"|\bi\s+(?:am|'m)\s+praying\b",
     re.IGNORECASE,
+)
+# "I've attached my slides", "please find attached", "the attachment": the file must go with it.
+_ATTACHING = re.compile(
+    r"\battach(?:ed|ing|es|ment|ments)?\b|\benclos(?:ed|ing|ure)\b", re.IGNORECASE
 )
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good\s+\w+|greetings)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
@@ -245,6 +250,14 @@ def check_draft(
                 "deadline_passed",
                 f"The best time to send this {late} has passed. Send it as soon as you can; "
                 f"a late thank-you is still better than none.",
+            )
+        )
+
+    if channel in ("email", "wrapup") and _ATTACHING.search(body):
+        warnings.append(
+            DraftWarning(
+                "attach_reminder",
+                "This note says you're attaching something: attach it before sending.",
             )
         )
     return warnings

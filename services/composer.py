@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 __all__ = [
@@ -33,6 +34,9 @@ CARD_MAX_WORDS = 80
 # Warm and formal notes aim a little longer than brief ones; all stay inside 90..200 words.
 _EMAIL_MIN_WORDS = {"warm": 110, "formal": 110, "brief": 90}
 _BRIEF_MAX_WORDS = 150
+
+# The tone of the panel being composed, read by `_pick` to choose formal phrasings.
+_TONE: ContextVar[str] = ContextVar("composer_tone", default="warm")
 
 DETAIL_KINDS = ("topic", "their_work", "common_ground", "other")
 ORGANISER_ROLES = ("recruiter", "hr")
@@ -630,6 +634,14 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     return text, shape
 
 
+# Month and day names typed in lower case ("did chicago last october"); "may" and "march" are
+# left alone, as they are usually other words.
+_CALENDAR = re.compile(
+    r"\b(?:january|february|april|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
 def _read_jot(point: Point, person_first: str, formal: bool) -> _Jot | None:
     text, urls = clean_jot(point.body)
     known = {*DETAIL_KINDS, "promise", "question", "wish_said"}
@@ -689,7 +701,8 @@ def _read_jot(point: Point, person_first: str, formal: bool) -> _Jot | None:
     if not text and not urls:
         return None
     if formal:
-        text = _expand_contractions(text)
+        text = _expand_contractions(text).replace("!", "")
+    text = _CALENDAR.sub(lambda m: m.group(0).capitalize(), text)
     text = _dedupe_words(_tidy_spacing(_lower_first(text))).strip(" ,;:")
     if shape == "np" and kind in ("topic", "other", "their_work"):
         text = _with_article(text)
@@ -802,7 +815,7 @@ _DETAIL_FIRST = {
             "A highlight of the day for me was our discussion of {x}.",
             "A highlight of the day for me was hearing that {x}.",
         ),
-        ("I appreciated you walking me through {x}.", "I appreciated learning that {x}."),
+        ("It was helpful to have you walk me through {x}.", "It was good to learn that {x}."),
         (
             "Since we spoke, I have kept thinking about {x}.",
             "Since we spoke, I have often thought back to hearing that {x}.",
@@ -996,12 +1009,12 @@ _QUESTION_ALSO = (
 # (what they meant to say as a noun phrase, as a clause, a question they answered poorly).
 _WISH_FIRST = (
     (
-        "I wanted to mention {x} as well.",
+        "One thing I didn't get to: {x}.",
         "I wanted to add that {x}.",
         "I wanted to come back to {x}, as my answer on the day did not do it justice.",
     ),
     (
-        "One thing I did not get to mention: {x}.",
+        "There is one more point I would have liked to raise: {x}.",
         "I would like to add that {x}.",
         "I did not do {x} justice on the day, and I would be glad to revisit it.",
     ),
@@ -1085,7 +1098,7 @@ _GENERIC = (
     "I enjoyed the pace of our conversation and the care you put into your questions.",
 )
 _TITLE = (
-    "I especially enjoyed {title} with you.",
+    "{title} with you was time well spent.",
     "The time we spent in {title} was a highlight for me.",
     "Working through {title} with you was a pleasure.",
     "I found {title} both challenging and enjoyable.",
@@ -1100,7 +1113,7 @@ _FIT = (
     "{fit}, and I would bring that to {company}.",
     "Because {fit}, I could contribute to the team quickly.",
     "{fit}, so I know the kind of challenges ahead.",
-    "{fit}, and I think it would transfer well here.",
+    "{fit}, and I think that would carry over well here.",
     "It may help to know that {fit}, which maps closely onto your plans.",
     "{fit}, so I could be useful to {company} early on.",
 )
@@ -1120,13 +1133,13 @@ _INTEREST = (
     "Our conversation made me even more enthusiastic about joining {company}.",
     "I left the interview more excited about the opportunity than when I arrived.",
     "The role remains at the top of my list, and I am keen to take the next step.",
-    "It would be a pleasure to bring my energy to {company}.",
+    "{company} is a place where I believe I could do excellent work.",
     "I remain genuinely excited about the chance to join the team.",
     "My interest in the role has only grown since we spoke.",
     "I am enthusiastic about the work ahead and the people I met.",
 )
 _TEAM = (
-    "It was clear how much care the team puts into its work, and that is the kind of "
+    "It was clear how much care the team puts into its craft, and that is the kind of "
     "environment where I do my best work.",
     "I appreciated the honesty and warmth I saw throughout the process.",
     "How the team collaborates is exactly what I am looking for.",
@@ -1154,7 +1167,7 @@ _CONTRIBUTE = (
     "I am keen to learn from the people I met and to contribute in return.",
     "The challenges ahead are the kind I find most rewarding.",
     "I would be glad to put my experience to work on the team's next steps.",
-    "Working alongside this team would be a real pleasure.",
+    "The team's approach matches how I like to operate.",
 )
 _CLOSING = {
     "warm": (
@@ -1163,7 +1176,7 @@ _CLOSING = {
         "I'd be glad to share anything else that would help, and I look forward to hearing "
         "from you.",
         "I'm excited about what comes next and look forward to your news.",
-        "Thanks again, and I hope our paths cross again soon.",
+        "Thanks again, and I hope our paths cross before long.",
         "I look forward to continuing the conversation.",
         "If anything else would be useful from my side, I'm happy to send it over.",
         "Wishing you a good rest of the week, and I look forward to hearing from you.",
@@ -1186,7 +1199,7 @@ _CLOSING = {
         "Talk soon, I hope.",
         "Looking forward to your news.",
         "Thanks again for your time.",
-        "I hope to continue the conversation.",
+        "I'd welcome another conversation soon.",
     ),
 }
 
@@ -1218,7 +1231,8 @@ _PASS_NAMED = (
     "thanks on.",
     "Could you pass my thanks to {names}? I do not have a way to reach them directly.",
     "As I do not have contact details for {names}, would you mind passing on my thanks?",
-    "If you could share my thanks with {names}, whose email I do not have, I would appreciate it.",
+    "If you could share my thanks with {names}, whose email I do not have, that would be very "
+    "kind.",
     "I would be grateful if you could thank {names} on my behalf, as I have no email address "
     "for them.",
     "Would you be able to pass my thanks along to {names}? I was not able to get their contact "
@@ -1302,12 +1316,12 @@ _CARD_GENERIC = (
 _CARD_CLOSE = (
     "I hope our paths cross again soon.",
     "I look forward to staying in touch.",
-    "I would be thrilled to join the team.",
+    "I hope to continue the conversation.",
     "I remain very excited about the role.",
     "Wishing you a lovely week ahead.",
     "I hope to see you again before long.",
     "I look forward to what comes next.",
-    "It would be wonderful to work together.",
+    "I hope the rest of your week goes well.",
 )
 
 _SUBJECTS_EMAIL = (
@@ -1330,8 +1344,78 @@ _SUBJECTS_WRAP = (
     "Thank you for coordinating my interviews, {first}",
     "Following up after my {role} interviews",
 )
+# A formal note changes more than its greeting and sign-off: these phrasings replace the
+# friendlier ones, slot for slot, so a formal panel stays just as distinct.
+_FORMAL = {
+    "I really enjoyed our conversation about {x}.": "I particularly valued our conversation "
+    "about {x}.",
+    "I really enjoyed hearing that {x}.": "I was particularly interested to hear that {x}.",
+    "{x} is now on my list.": "I look forward to studying {x}.",
+    "It was fun to find out we share something: {x}.": "It was a pleasure to find that we share "
+    "an interest: {x}.",
+    "It was fun to find out that {x}.": "It was a pleasure to discover that {x}.",
+    "I enjoyed the moment we found common ground: {x}.": "I was glad to find that we have "
+    "common ground: {x}.",
+    "I enjoyed the moment we realised {x}.": "I also enjoyed discovering that {x}.",
+    "I smiled when we found our common ground: {x}.": "I was pleased to find common ground: {x}.",
+    "I smiled when it came up that {x}.": "I was pleased to learn that {x}.",
+    "Finding something in common was a treat: {x}.": "Finding something in common was a "
+    "pleasure: {x}.",
+    "Finding out that {x} was a real treat.": "Discovering that {x} was a welcome surprise.",
+    "Our conversation had a lovely personal moment, too: {x}.": "Our conversation also had a "
+    "personal note: {x}.",
+    "Our conversation had a lovely moment when we found out that {x}.": "I was delighted to "
+    "discover that {x}.",
+    "It was fun to hear, as well, that {x}.": "It was a pleasure to hear, as well, that {x}.",
+    "It was a nice touch to find one more connection: {x}.": "It was good to find one more "
+    "connection: {x}.",
+    "It was a nice surprise, too, that {x}.": "It was a welcome surprise, too, that {x}.",
+    "It also made me smile that {x}.": "I was also pleased to learn that {x}.",
+    "Another nice moment was finding this in common: {x}.": "Another pleasant moment was "
+    "finding this in common: {x}.",
+    "One thing I remember fondly from the day: {x}.": "One thing I remember well from the "
+    "day: {x}.",
+    "Thanks as well for covering {x}.": "I am grateful as well that we covered {x}.",
+    "Thanks also for describing {x}.": "I am also grateful that you described {x}.",
+    "Thanks also for mentioning that {x}.": "I also appreciated learning that {x}.",
+    "Thanks, too, for mentioning {x}.": "I also appreciated your mention of {x}.",
+    "One thing I didn't get to: {x}.": "One point I did not get to: {x}.",
+    "I loved hearing about {x}.": "I greatly enjoyed hearing about {x}.",
+    "I loved finding out that {x}.": "I was pleased to find out that {x}.",
+    "It was a real treat to hear about {x}.": "It was a privilege to hear about {x}.",
+    "It was a treat to learn that {x}.": "It was a privilege to learn that {x}.",
+    "It was a joy to chat about {x}.": "It was a great pleasure to discuss {x}.",
+    "It was a joy to discover that {x}.": "It was a great pleasure to discover that {x}.",
+    "What stayed with me was our chat about {x}.": "What stayed with me was our discussion of {x}.",
+    "A highlight was our chat about {x}.": "A highlight was our discussion of {x}.",
+    "I still smile about this: {x}.": "I still think fondly of this: {x}.",
+    "A happy memory from the day: {x}.": "A fond memory from the day: {x}.",
+    "Wishing you a lovely week ahead.": "I wish you a pleasant week ahead.",
+    "I appreciated the honesty and warmth I saw throughout the process.": "I appreciated the "
+    "openness and courtesy I saw throughout the process.",
+    "Thank you for your time and for a wonderful conversation about {role_at}.": "Thank you "
+    "for your time and for an illuminating conversation about {role_at}.",
+    "Thank you so much for meeting with me about {role_at}.": "Thank you very much for "
+    "meeting with me regarding {role_at}.",
+    "Thanks for a smooth interview day, {first}": "Thank you for a well-organised interview "
+    "day, {first}",
+    "Thank you for arranging such a smooth interview day for {role_at}.": "Thank you for "
+    "arranging such an orderly interview day for {role_at}.",
+    "I am so grateful for the care you put into my interview day for {role_at}.": "I am most "
+    "grateful for the care you put into my interview day for {role_at}.",
+    "Thank you for looking after me during the interview day for {role_at}.": "Thank you for "
+    "your assistance during the interview day for {role_at}.",
+    "I really appreciated how smoothly you arranged my interviews for {role_at}.": "I "
+    "appreciated how smoothly you arranged my interviews for {role_at}.",
+    # Subjects.
+    "Thanks for your time, {first}": "Thank you for your time, {first}",
+    "Following up on our conversation, {first}": "Following up on my {role} interview",
+    "Great speaking with you, {first}": "Thank you: {role} interview",
+    "With thanks, {first}": "With appreciation for your time, {first}",
+}
+
 _VALEDICTION = {"warm": "Warm regards,", "formal": "Kind regards,", "brief": "Best,"}
-_CARD_VALEDICTION = {"warm": "Warmly,", "formal": "With sincere thanks,", "brief": "Thanks again,"}
+_CARD_VALEDICTION = {"warm": "Warmly,", "formal": "With sincere thanks,", "brief": "Best,"}
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss"}
 _TITLE_ENDINGS = (
@@ -1372,9 +1456,9 @@ def _greeting(person: Person, profile: Profile) -> str:
     if profile.greeting_style == "honorific":
         words = full.split(" ")
         title = words[0].rstrip(".").lower()
-        if len(words) > 2 and title in _HONORIFICS and title not in {"sir", "dame"}:
+        if len(words) >= 2 and title in _HONORIFICS and title not in {"sir", "dame"}:
             honorific = words[0].rstrip(".").capitalize()
-            dot = "" if honorific in {"Miss", "Mx"} else "."
+            dot = "" if honorific == "Miss" else "."
             return f"Dear {honorific}{dot} {words[-1]},"
         if profile.tone == "formal":
             return f"Dear {full},"
@@ -1443,7 +1527,12 @@ def _sentence(text: str) -> str:
 
 
 def _pick(pool: Sequence, slot: int):
-    return pool[slot % len(pool)]
+    entry = pool[slot % len(pool)]
+    if _TONE.get() != "formal":
+        return entry
+    if isinstance(entry, str):
+        return _FORMAL.get(entry, entry)
+    return tuple(_FORMAL.get(form, form) for form in entry)
 
 
 def _shape_form(entry, shape: str) -> str:
@@ -1493,7 +1582,7 @@ def _render_detail(jot: _Jot, ordinal: int, slot: int, limit: int) -> str:
 
 
 def _render_promises(jots: Sequence[_Jot], slot: int, limit: int, formal: bool) -> str:
-    """"As promised, here is the link to X (url)" for a link; "I've attached X" for anything
+    """ "As promised, here is the link to X (url)" for a link; "I've attached X" for anything
     without one, since a note must never claim to include something it does not."""
     links = []
     for jot in (j for j in jots if j.urls):
@@ -1612,6 +1701,86 @@ def _signoff(profile: Profile, valediction: str, *, links: bool) -> str:
     return "\n".join(lines)
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+# Verbs of liking that read as a tic when a paragraph uses one twice, and what replaces the
+# second one.
+_LIKING = re.compile(r"\b(enjoyed|appreciated|valued|loved|liked)\b", re.IGNORECASE)
+_LIKING_SWAP = {
+    "enjoyed": ("liked", "relished"),
+    "appreciated": ("valued", "welcomed"),
+    "valued": ("appreciated", "welcomed"),
+    "loved": ("liked", "relished"),
+    "liked": ("enjoyed", "relished"),
+}
+# Lead-ins for a sentence that would otherwise open like an earlier one ("It was ... It was").
+_CONNECTIVES = ("Beyond that,", "Separately,", "In addition,", "On a related note,")
+_CLOSING_CONNECTIVES = ("Finally,", "Meanwhile,")
+
+
+def _openers(text: str) -> set[tuple[str, ...]]:
+    return {tuple(w.lower() for w in s.split()[:2]) for s in _SENTENCE_SPLIT.split(text) if s}
+
+
+def _liking(text: str) -> set[str]:
+    return {m.group(1).lower() for m in _LIKING.finditer(text)}
+
+
+def _vary(pieces: Sequence[_Piece]) -> list[_Piece]:
+    """The note's sentences with no two opening alike and no verb of liking twice in one
+    paragraph: a later sentence takes a lead-in or a synonym. Each change is a function of the
+    sentence alone, so notes that differed before still differ."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        text = piece.text
+        used = set().union(*(_liking(p.text) for p in out if p.paragraph == piece.paragraph))
+        for verb in sorted(_liking(text) & used):
+            choice = next((w for w in _LIKING_SWAP[verb] if w not in used), None)
+            if choice:
+                text = re.sub(rf"\b{verb}\b", choice, text, count=1, flags=re.IGNORECASE)
+                used.add(choice)
+        taken = set().union(*(_openers(p.text) for p in out))
+        if _openers(text.split("? ")[0]) & taken:
+            pool = _CLOSING_CONNECTIVES if piece.paragraph >= 5 else _CONNECTIVES
+            for lead in pool:
+                word = text.split(" ", 1)[0]
+                rest = text if word == "I" or word.startswith("I'") else _lower_first_word(text)
+                candidate = f"{lead} {rest}"
+                if not _openers(candidate) & taken:
+                    text = candidate
+                    break
+        out.append(_Piece(text, piece.paragraph, piece.drop_rank))
+    return out
+
+
+_TEMPLATE_OPENERS = {
+    "thank", "thanks", "one", "another", "something", "our", "equally", "everyone", "everything",
+    "since", "hearing", "finding", "getting", "understanding", "working", "seeing", "speaking",
+    "meeting", "discovering", "many", "please", "should", "looking", "wishing", "talk",
+    "happy", "hope", "lastly", "also", "and", "a", "as", "if", "in", "on", "with", "until",
+}  # fmt: skip
+
+
+def _lower_first_word(text: str) -> str:
+    """Lower-case a template's first word after a lead-in; a name ("Acme") keeps its capital."""
+    word = text.split(" ", 1)[0].rstrip(",;:")
+    if word[1:].islower() and word.lower() in _COMMON_FIRST | _TEMPLATE_OPENERS:
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _clashes(piece: _Piece, chosen: Sequence[_Piece]) -> bool:
+    """True when the sentence would open like another sentence of the note, or repeat a verb of
+    liking ("enjoyed", "appreciated") already used in its paragraph."""
+    mine = _openers(piece.text)
+    liking = _liking(piece.text)
+    for other in chosen:
+        if mine & _openers(other.text):
+            return True
+        if other.paragraph == piece.paragraph and liking & _liking(other.text):
+            return True
+    return False
+
+
 def _fit_to_limits(
     build, jot_limits: Sequence[int], low: int, high: int, optional: Sequence[_Piece]
 ) -> str:
@@ -1623,6 +1792,8 @@ def _fit_to_limits(
         for piece in optional:
             if word_count(body) >= low:
                 break
+            if _clashes(piece, pieces + extras):
+                continue
             extras.append(piece)
             body = build.assemble(pieces + extras)
         current = pieces + extras
@@ -1651,7 +1822,7 @@ class _Builder:
 
     def assemble(self, pieces: Sequence[_Piece]) -> str:
         order = sorted(pieces, key=lambda p: p.paragraph)
-        return _assemble(self.greeting, order, self.signoff)
+        return _assemble(self.greeting, _vary(order), self.signoff)
 
 
 def _jots(person: Person, formal: bool) -> list[_Jot]:
@@ -1778,7 +1949,8 @@ def _email(
 _CARD_WORDS = {
     "db": "database", "dbs": "databases", "k8s": "Kubernetes", "infra": "infrastructure",
     "perf": "performance", "prod": "production", "repo": "repository", "repos": "repositories",
-    "env": "environment", "envs": "environments", "config": "configuration", "auth": "authentication",
+    "env": "environment", "envs": "environments", "config": "configuration",
+    "auth": "authentication",
     "eng": "engineering", "devs": "developers", "dev": "developer", "ml": "machine learning",
     "mgmt": "management", "prs": "pull requests", "pr": "pull request", "a11y": "accessibility",
     "i18n": "internationalisation", "docs": "documentation", "msgs": "messages",
@@ -1823,8 +1995,7 @@ def _card(job: Job, person: Person, profile: Profile, slot: int) -> ComposedDraf
         pieces = [_Piece(_sentence(_pick(thanks_pool, slot).format(**ctx)), 1, 0)]
         detail = _card_detail(jots, slot, limit)
         pieces.append(_Piece(detail or _sentence(_pick(_CARD_GENERIC, slot)), 1, 0))
-        if tone != "brief":
-            pieces.append(_Piece(_sentence(_pick(_CARD_CLOSE, slot)), 1, 1))
+        pieces.append(_Piece(_sentence(_pick(_CARD_CLOSE, slot)), 1, 1))
         return pieces
 
     builder = _Builder(
@@ -1851,9 +2022,13 @@ def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[
     """
     offset = _panel_offset(job, profile)
     drafts: list[ComposedDraft] = []
-    for index, person in enumerate(people):
-        slot = offset + index
-        others = [p for p in people if p is not person]
-        drafts.append(_email(job, person, profile, slot, others))
-        drafts.append(_card(job, person, profile, slot))
+    token = _TONE.set(profile.tone if profile.tone in _THANKS else "warm")
+    try:
+        for index, person in enumerate(people):
+            slot = offset + index
+            others = [p for p in people if p is not person]
+            drafts.append(_email(job, person, profile, slot, others))
+            drafts.append(_card(job, person, profile, slot))
+    finally:
+        _TONE.reset(token)
     return drafts

@@ -189,3 +189,19 @@ def test_deadline_passed_only_after_the_due_time():
     assert "deadline_passed" not in codes(due_at=NOW + timedelta(minutes=1))
     assert "deadline_passed" not in codes(due_at=NOW)
     assert "deadline_passed" not in codes(due_at=None)
+
+
+def test_attach_reminder_when_an_email_says_something_is_attached():
+    attached = GOOD_EMAIL.replace(
+        "As promised, here is the link to my talk (https://youtu.be/xyz?t=30).",
+        "As promised, I've attached my talk slides on idempotent payment retries.",
+    )
+    warnings = [w for w in check(body=attached) if w.code == "attach_reminder"]
+    assert [w.message for w in warnings] == [
+        "This note says you're attaching something: attach it before sending."
+    ]
+    assert "attach_reminder" in codes(body=attached, channel="wrapup")
+    assert "attach_reminder" in codes(body=GOOD_EMAIL.replace("my talk", "the attachment"))
+    # A link is not an attachment, and a card is not sent with files.
+    assert "attach_reminder" not in codes()
+    assert "attach_reminder" not in codes(body=attached, channel="card")
