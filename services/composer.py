@@ -1087,15 +1087,16 @@ _WISH_ALSO = (
         "I would like to expand as well on {x}.",
     ),
 )
+# With no notes on a person, say nothing they could not recognise: no invented topics.
 _GENERIC = (
-    "I appreciated how openly you described the team and the work ahead.",
-    "Your questions were thoughtful, and they gave me a clear sense of what the team values.",
-    "I came away with a much better picture of how the team works day to day.",
-    "It was helpful to hear your view of the challenges the team is taking on.",
-    "I valued the candid way you talked about what success looks like in this role.",
-    "Your perspective made the role feel even more concrete to me.",
-    "The way you described the team's priorities gave me a lot to think about.",
-    "I enjoyed the pace of our conversation and the care you put into your questions.",
+    "I enjoyed learning more about the team and the work ahead.",
+    "Talking with you gave me a clearer picture of the team.",
+    "I came away with a much better sense of how the team works.",
+    "Meeting you made the role feel more concrete to me.",
+    "I was glad of the chance to hear your perspective.",
+    "It was a pleasure to learn a little about your work.",
+    "Our conversation left me with plenty to think about.",
+    "Thank you as well for taking the time to answer my questions.",
 )
 _TITLE = (
     "{title} with you was time well spent.",
@@ -1108,13 +1109,13 @@ _TITLE = (
     "I learned a lot from {title} with you.",
 )
 _FIT = (
-    "{fit}, so the problems you described felt familiar.",
+    "{fit}, so the challenges of the role feel familiar.",
     "{fit}, which is a large part of why this role appeals to me.",
     "{fit}, and I would bring that to {company}.",
     "Because {fit}, I could contribute to the team quickly.",
     "{fit}, so I know the kind of challenges ahead.",
     "{fit}, and I think that would carry over well here.",
-    "It may help to know that {fit}, which maps closely onto your plans.",
+    "It may help to know that {fit}, which maps closely onto the role.",
     "{fit}, so I could be useful to {company} early on.",
 )
 _FIT_GENERIC = (
@@ -1122,7 +1123,7 @@ _FIT_GENERIC = (
     "from the start.",
     "I believe my background would let me add value to {company} quickly.",
     "The more I learned, the more the role felt like a natural next step for my skills.",
-    "I am confident that my experience would transfer well to the challenges you described.",
+    "I am confident that my experience would transfer well to the challenges ahead.",
     "I left convinced that my skills are a good match for what the team needs.",
     "The role fits closely with the work I do best.",
     "I can see myself contributing meaningfully to {company} early on.",
@@ -1150,20 +1151,20 @@ _TEAM = (
     "I could tell that the team takes both its craft and its people seriously.",
 )
 _PROCESS = (
-    "It was also helpful to hear how the team measures success in the first few months.",
-    "I appreciated learning how decisions get made across the team.",
-    "Hearing how the role connects to the wider business was especially useful.",
-    "Getting a sense of the problems the team expects to tackle next was useful.",
-    "It was useful to ask how the team plans its work.",
-    "Understanding where the role sits within the company as a whole was very useful.",
-    "It helped to hear what a typical week in the role looks like.",
-    "Hearing about the direction the team is heading in was a highlight.",
+    "It was helpful to learn more about how the team works.",
+    "Hearing more about the role itself was genuinely useful.",
+    "Learning about the team first-hand was the best part of the day.",
+    "Getting to know the team a little better was worthwhile.",
+    "It was good to see the role from the team's side.",
+    "Meeting the people behind the role made it much more real.",
+    "The day gave me a much fuller view of the position.",
+    "I found it valuable to see how the team thinks about its work.",
 )
 _CONTRIBUTE = (
-    "I would welcome the chance to help the team with the work we discussed.",
+    "I would welcome the chance to help the team with the work ahead.",
     "I can already picture the first problems I would like to dig into.",
     "I would bring curiosity, care and steady delivery to the work.",
-    "I enjoy the kind of problems you described and would be glad to take them on.",
+    "I enjoy problems of this kind and would be glad to take them on.",
     "I am keen to learn from the people I met and to contribute in return.",
     "The challenges ahead are the kind I find most rewarding.",
     "I would be glad to put my experience to work on the team's next steps.",
@@ -1304,14 +1305,14 @@ _CARD_WISH = (
 )
 
 _CARD_GENERIC = (
-    "Your insight into the team made the day memorable.",
-    "I left our conversation with a real sense of the team's spirit.",
-    "Your thoughtful questions made the conversation a pleasure.",
-    "Hearing your perspective made the role come alive for me.",
-    "I valued your candour about the team and its goals.",
-    "Our conversation gave me a clear picture of the work ahead.",
-    "I enjoyed every minute of our conversation.",
-    "You made me feel very welcome on the day.",
+    "It was a real pleasure to meet you.",
+    "I enjoyed our conversation very much.",
+    "I am grateful for the time you took to talk with me.",
+    "Meeting you was a highlight of my day.",
+    "I left our conversation with a lot to think about.",
+    "I was glad to hear your perspective on the team.",
+    "Our conversation made the role feel more real to me.",
+    "Thank you for making me feel welcome.",
 )
 _CARD_CLOSE = (
     "I hope our paths cross again soon.",

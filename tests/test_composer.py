@@ -888,3 +888,20 @@ def test_no_two_sentences_of_a_note_open_alike_or_repeat_a_verb_of_liking_in_a_p
         job = Job(f"Co{i}", "Senior Backend Engineer", ())
         body = compose_panel(job, [person], make_profile(0, "warm", "first_name"))[0].body
         assert "I especially enjoyed" not in body, body
+
+
+def test_people_without_notes_get_nothing_they_would_not_recognise():
+    """A note to someone with no jots must not claim what they said or described."""
+    claims = re.compile(
+        r"you (described|talked|said|mentioned|explained|shared)|candid|candour|decisions get made",
+        re.IGNORECASE,
+    )
+    job = Job(
+        company="Lumen Health", role="Product Designer", fit_points=("I run research with nurses",)
+    )
+    for tone in ("warm", "formal", "brief"):
+        profile = Profile(name="Alex Morgan", tone=tone)
+        people = [Person(id=str(n), name=f"Person{n} Lee", role="interviewer") for n in range(6)]
+        for draft in compose_panel(job, people, profile):
+            assert draft.generic
+            assert not claims.search(draft.body), draft.body
