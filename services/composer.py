@@ -1625,11 +1625,32 @@ _IRREGULAR_PAST = {
 }  # fmt: skip
 
 
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "several",
+        "many",
+    ]
+)
+
+
 def _fit_clause(fit: str) -> str:
     """A "why I fit" line as a clause the candidate says of themselves.
 
-    "led a kafka migration" -> "I led a kafka migration"; "5 yrs building payments systems" ->
-    "I have 5 years building payments systems"; "python and postgres" -> "I have experience in
+    "led a kafka migration" -> "I led a kafka migration"; "eight years designing tools" ->
+    "I have spent eight years designing tools"; "python and postgres" -> "I have experience in
     python and postgres"; a line that already says "I've ..." or "experience ..." is kept.
     """
     words = fit.split(" ")
@@ -1640,7 +1661,16 @@ def _fit_clause(fit: str) -> str:
         first.endswith("ed") and len(first) > 4 and first not in _NOT_VERBS_ED
     ):
         return f"I {fit}"
-    if first in {"my", "a", "an"} or first[:1].isdigit() or first in _OWN_THINGS:
+    if first in _NUMBER_WORDS or first[:1].isdigit():
+        # "eight years designing ..." is something the candidate has spent.
+        return (
+            f"I have spent {fit}"
+            if len(words) > 2
+            and words[1].lower().startswith(("year", "yr"))
+            and words[2].lower().endswith("ing")
+            else f"I have {fit}"
+        )
+    if first in {"my", "a", "an"} or first in _OWN_THINGS:
         return f"I have {fit}" if first != "my" else f"I bring {fit}"
     if first in {"experience", "expertise"}:
         return f"I have {fit}"

@@ -905,3 +905,20 @@ def test_people_without_notes_get_nothing_they_would_not_recognise():
         for draft in compose_panel(job, people, profile):
             assert draft.generic
             assert not claims.search(draft.body), draft.body
+
+
+@pytest.mark.parametrize(
+    ("line", "clause"),
+    [
+        ("eight years designing clinical scheduling tools",
+         "I have spent eight years designing clinical scheduling tools"),
+        ("10 years of payments infrastructure", "I have 10 years of payments infrastructure"),
+        ("led a kafka migration", "I led a kafka migration"),
+    ],
+)  # fmt: skip
+def test_fit_lines_become_clauses(line, clause):
+    job = Job(company="Acme", role="Engineer", fit_points=(line,))
+    people = [Person(id="1", name="Dana Rivera", role="interviewer", points=(Point("topic", "x"),))]
+    body = compose_panel(job, people, Profile(name="Alex Morgan"))[0].body
+    assert clause in body
+    assert "experience in eight" not in body
