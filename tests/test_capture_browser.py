@@ -21,6 +21,19 @@ def sign_up(page, email="ana@example.com"):
     page.wait_for_url("**/applications/new")
 
 
+def new_application_with_day(page, schedule: str, *, interviews: int = 1, day: str = ""):
+    """Create the Acme Robotics application and save a pasted schedule, as a person would."""
+    page.get_by_label("Company").fill("Acme Robotics")
+    page.get_by_label("Role").fill("Staff Engineer")
+    page.get_by_role("button", name="Save").click()
+    if day:
+        page.get_by_label("Interview day").fill(day)
+    page.get_by_label("Schedule, one line per slot").fill(schedule)
+    page.get_by_role("button", name="Check the schedule").click()
+    label = f"Save {interviews} interview" + ("" if interviews == 1 else "s")
+    page.get_by_role("button", name=label).click()
+
+
 def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 

@@ -4,7 +4,7 @@ import pytest
 
 from extensions import db
 from models import Draft
-from tests.test_capture_browser import no_horizontal_scroll, sign_up
+from tests.test_capture_browser import new_application_with_day, no_horizontal_scroll, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -22,13 +22,7 @@ NOTES = {
 
 def test_three_people_three_sent_emails(page, live_server):
     sign_up(page)
-    page.get_by_label("Company").fill("Acme Robotics")
-    page.get_by_label("Role").fill("Staff Engineer")
-    page.get_by_role("button", name="Save").click()
-    page.get_by_label("Interview day").fill("2026-11-20")
-    page.get_by_label("Schedule, one line per slot").fill(PANEL)
-    page.get_by_role("button", name="Check the schedule").click()
-    page.get_by_role("button", name="Save 2 interviews").click()
+    new_application_with_day(page, PANEL, interviews=2, day="2026-11-20")
 
     for name, (kind, text) in NOTES.items():
         page.locator("a.person", has_text=name).click()
@@ -82,12 +76,7 @@ def test_three_people_three_sent_emails(page, live_server):
 
 def test_card_preview_has_the_cards_proportions(page, live_server):
     sign_up(page, email="preview@example.com")
-    page.get_by_label("Company").fill("Acme Robotics")
-    page.get_by_label("Role").fill("Staff Engineer")
-    page.get_by_role("button", name="Save").click()
-    page.get_by_label("Schedule, one line per slot").fill("09:00 Dana Rivera, Engineering Manager")
-    page.get_by_role("button", name="Check the schedule").click()
-    page.get_by_role("button", name="Save 1 interview").click()
+    new_application_with_day(page, "09:00 Dana Rivera, Engineering Manager")
     page.get_by_role("link", name="Thank-you notes").click()
     page.get_by_role("link", name="Preview and print").click()
     for size, ratio in (

@@ -6,7 +6,7 @@ import pytest
 
 from extensions import db
 from models import TalkingPoint
-from tests.test_capture_browser import sign_up
+from tests.test_capture_browser import new_application_with_day, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -26,12 +26,7 @@ def page(browser, live_server):
 
 def test_a_point_saved_with_no_signal_is_kept_and_synced(page, live_server):
     sign_up(page)
-    page.get_by_label("Company").fill("Acme Robotics")
-    page.get_by_label("Role").fill("Staff Engineer")
-    page.get_by_role("button", name="Save").click()
-    page.get_by_label("Schedule, one line per slot").fill("09:00 Dana Rivera, Engineering Manager")
-    page.get_by_role("button", name="Check the schedule").click()
-    page.get_by_role("button", name="Save 1 interview").click()
+    new_application_with_day(page, "09:00 Dana Rivera, Engineering Manager")
     page.locator("a.person", has_text="Dana Rivera").click()
 
     # The signal goes once the page has loaded, as it does in a lobby.
