@@ -59,7 +59,10 @@ def _settings(instance_path: str, development: bool) -> dict:
         "SECRET_KEY": _secret_key(instance_path, debug),
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "SESSION_PROTECTION": "strong",
+        # "basic", not "strong": a phone walking from Wi-Fi to mobile data changes its address,
+        # and must stay signed in. The per-user session token (rotated at sign-out) is what
+        # ends a copied cookie.
+        "SESSION_PROTECTION": "basic",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": secure,
@@ -75,6 +78,8 @@ def _settings(instance_path: str, development: bool) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
+        # How long the offline island waits for one sync request before giving up on it.
+        "SYNC_TIMEOUT_SECONDS": 20,
     }
     return settings
 

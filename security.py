@@ -1,7 +1,7 @@
 """Session loading and the headers every response carries."""
 
-from flask import Flask, Response, request, session
-from flask_login import current_user, user_loaded_from_cookie
+from flask import Flask, Response, request
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from extensions import db, login_manager
@@ -24,13 +24,6 @@ def init_app(app: Flask) -> None:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.after_request(add_security_headers)
-    user_loaded_from_cookie.connect(_bind_restored_session, app)
-
-
-def _bind_restored_session(app, user) -> None:
-    """A session restored from the remember cookie gets the identifier that "strong"
-    protection checks; without it the next request wipes the session and the cookie."""
-    session["_id"] = login_manager._session_identifier_generator()
 
 
 def load_user(user_id: str) -> User | None:

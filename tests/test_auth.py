@@ -26,7 +26,7 @@ def test_production_hash_is_scrypt_with_n_at_least_2_17(monkeypatch, tmp_path):
     method = app.config["PASSWORD_HASH_METHOD"]
     algorithm, n, _r, _p = method.split(":")
     assert algorithm == "scrypt" and int(n) >= 2**17
-    assert app.config["SESSION_PROTECTION"] == "strong"
+    assert app.config["SESSION_PROTECTION"] == "basic"
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     assert app.config["REMEMBER_COOKIE_DURATION"] <= 30 * 24 * 3600
 
