@@ -1,5 +1,7 @@
 """The sync API of the offline client (contract: docs/sync.md); the engine is services/sync.py."""
 
+import time
+
 from flask import Blueprint, jsonify, request
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
@@ -29,8 +31,14 @@ def too_large(error):
 @bp.get("/api/session")
 @login_required
 def session():
-    """Who is signed in, with a fresh CSRF token: fetched at the start of every sync run."""
-    return jsonify(user_id=current_user.id, email=current_user.email, csrf_token=generate_csrf())
+    """Who is signed in, with a fresh CSRF token and the server's clock: fetched at the start
+    of every sync run."""
+    return jsonify(
+        user_id=current_user.id,
+        email=current_user.email,
+        csrf_token=generate_csrf(),
+        server_time=round(time.time() * 1000),
+    )
 
 
 @bp.post("/api/sync/push")

@@ -183,6 +183,11 @@ def _clean(entity: str, data: dict) -> dict[str, Any]:
     rules = FIELDS[entity]
     cleaned = {}
     for name, value in data.items():
+        if name == "conflict_of" and value is None:
+            # "Keep both": the conflict copy becomes an ordinary record. Idempotent, so the
+            # same choice made on two devices keeps one copy.
+            cleaned[name] = None
+            continue
         if name in READ_ONLY:
             continue
         if name not in rules:
@@ -433,7 +438,7 @@ def _conflict_copy(batch: _Batch, m: Mutation, model: type[Syncable], original) 
     data = {name: getattr(original, name) for name in FIELDS[m.entity] if name != "interview_ids"}
     if m.entity == "contact":
         data["interview_ids"] = [interview.id for interview in original.interviews]
-    data.update(m.data)
+    data.update((name, value) for name, value in m.data.items() if name != "conflict_of")
     copy = model(id=copy_id, user_id=batch.user_id, conflict_of=original.id)
     _write(batch, m.entity, copy, data)
     batch.session.add(copy)

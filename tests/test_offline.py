@@ -340,7 +340,9 @@ def test_signed_out_queue_waits_for_its_own_account(browser, server):
     sign_in_link = page.get_by_role("link", name="Sign in to sync 1 item")
     sign_in_link.wait_for()
     assert sign_in_link.get_attribute("href") == "/login?next=/capture"
-    assert "On this phone only" in point(page, "Send Dana the rowing article").inner_text()
+    # No one is signed in now: the phone shows no one's notes (they are kept, not shown).
+    page.get_by_role("heading", name="Signed out").wait_for()
+    assert "Send Dana the rowing article" not in page.locator("#view").inner_text()
 
     # Someone else signs in on this phone: Ana's point is kept, shown, and not uploaded.
     sign_up(page, "bo@example.com")

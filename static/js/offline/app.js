@@ -34,6 +34,8 @@ const state = {
   screen: null, // { update() } of the mounted screen
   editing: new Set(), // ids of points whose edit form is open
   undo: null, // the point just deleted, for the Undo bar
+  revived: new Set(), // points this phone deleted that came back with another device's edit
+  clockOffset: 0, // server time minus this phone's clock, as of the last sync
 };
 let requestSync = () => {};
 
@@ -44,7 +46,13 @@ const statusLine = document.getElementById("sync-status");
 
 async function reload() {
   state.user = (await db.getMeta("user")) ?? null;
+  state.clockOffset = (await db.getMeta("clock_offset")) ?? 0;
   state.data = await db.loadAll(state.user?.user_id);
+}
+
+/** Now, by the server's clock as of the last sync: a phone's own clock may be days off. */
+function serverNow() {
+  return Date.now() + state.clockOffset;
 }
 
 const live = (rows) => rows.filter((row) => !row.deleted);
@@ -63,8 +71,8 @@ function remember({ record, pending }) {
 }
 
 /** Save on the phone, then show it, then try to sync. Throws if the phone could not save. */
-async function save(entity, id, data, op = "upsert") {
-  const saved = await db.saveChange({ entity, id, data, op, user: state.user });
+async function save(entity, id, data, op = "upsert", opened = null) {
+  const saved = await db.saveChange({ entity, id, data, op, user: state.user, opened, now: serverNow() });
   remember(saved);
   afterSave();
   return saved.record;
@@ -124,7 +132,7 @@ function mountHome() {
   const empty = h("p", {});
   view.replaceChildren(
     h("h1", { tabindex: "-1" }, "Today"),
-    h("p", { class: "sub" }, new Date().toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" })),
+    h("p", { class: "sub" }, new Date(serverNow()).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" })),
     today,
     empty,
     othersHeading,
@@ -132,7 +140,7 @@ function mountHome() {
   );
   return {
     update() {
-      const now = new Date();
+      const now = new Date(serverNow());
       const interviews = live(state.data.interview).sort((a, b) => (interviewStart(a) ?? 0) - (interviewStart(b) ?? 0));
       const isToday = (i) => interviewStart(i) != null && sameDay(new Date(interviewStart(i)), now);
       const rest = interviews
@@ -163,7 +171,7 @@ function pointsOf(contactId) {
 function personRow(contact, interviewId) {
   const count = pointsOf(contact.id).length;
   const details = [contact.data.title, roleLabel(contact.data.role)].filter(Boolean).join(" · ");
-  const pending = syncState(pendingFor(contact.id)).pending;
+  const pending = syncState(pendingFor(contact.id), serverNow()).pending;
   return h(
     "li",
     {},
@@ -312,29 +320,43 @@ function newPointForm(contactId, interviewId) {
   keepDraft(form, draftKey(contactId));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    // The benchmark reads save-to-visible from here to the point being in the list.
-    performance.mark("afterword:save");
-    const body = form.elements.body.value;
-    const problem = pointProblem(body, POINT_MAX) || (state.user ? "" : NO_USER);
-    showError(form, problem);
-    if (problem) return form.elements.body.focus();
-    const data = { contact_id: contactId, interview_id: interviewId || null, kind: form.elements.kind.value, body };
-    let record;
+    // One tap, one point: a second submit while the first is still saving is ignored.
+    if (form.dataset.saving) return;
+    form.dataset.saving = "1";
     try {
-      record = await save("talking_point", crypto.randomUUID(), data);
-    } catch (failure) {
-      return showError(form, `Could not save on this phone: ${failure.message}. Your text is still here.`);
+      await saveNewPoint(form, contactId, interviewId);
+    } finally {
+      delete form.dataset.saving;
     }
-    // Only the new point is drawn (newest first): the save is visible in the same frame.
-    state.screen.added(record);
-    performance.measure("afterword:save-to-visible", "afterword:save");
-    form.elements.body.value = "";
-    localStorage.removeItem(draftKey(contactId));
   });
   return form;
 }
 
+async function saveNewPoint(form, contactId, interviewId) {
+  // The benchmark reads save-to-visible from here to the point being in the list.
+  performance.mark("afterword:save");
+  const body = form.elements.body.value;
+  const problem = pointProblem(body, POINT_MAX) || (state.user ? "" : NO_USER);
+  showError(form, problem);
+  if (problem) return form.elements.body.focus();
+  const data = { contact_id: contactId, interview_id: interviewId || null, kind: form.elements.kind.value, body };
+  let record;
+  try {
+    record = await save("talking_point", crypto.randomUUID(), data);
+  } catch (failure) {
+    return showError(form, `Could not save on this phone: ${failure.message}. Your text is still here.`);
+  }
+  // Only the new point is drawn (newest first): the save is visible in the same frame.
+  state.screen.added(record);
+  performance.measure("afterword:save-to-visible", "afterword:save");
+  form.elements.body.value = "";
+  localStorage.removeItem(draftKey(contactId));
+}
+
 function editForm(point) {
+  // What the user is editing is the text as it was when Edit opened: saving over anything
+  // newer (another tab, another device) keeps both texts.
+  const opened = { version: point.version, rev: point.rev ?? 0 };
   const form = pointForm({ kind: point.data.kind, body: point.data.body, submitLabel: "Save changes" });
   const cancel = h("button", { type: "button", class: "secondary" }, "Cancel");
   form.querySelector(".form-actions").append(cancel);
@@ -346,14 +368,18 @@ function editForm(point) {
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (form.dataset.saving) return;
     const body = form.elements.body.value;
     const problem = pointProblem(body, POINT_MAX);
     showError(form, problem);
     if (problem) return form.elements.body.focus();
+    form.dataset.saving = "1";
     try {
-      await save("talking_point", point.id, { kind: form.elements.kind.value, body });
+      await save("talking_point", point.id, { kind: form.elements.kind.value, body }, "upsert", opened);
     } catch (failure) {
       return showError(form, `Could not save on this phone: ${failure.message}. Your text is still here.`);
+    } finally {
+      delete form.dataset.saving;
     }
     state.editing.delete(point.id);
     state.screen.update();
@@ -388,9 +414,8 @@ const resolutions = {
     await save("talking_point", copy.id, {}, "delete");
   },
   async keepBoth(point, copy) {
-    const { conflict_of: _ignored, ...data } = copy.data;
-    await save("talking_point", crypto.randomUUID(), data);
-    await save("talking_point", copy.id, {}, "delete");
+    // The copy itself becomes an ordinary point: chosen on two devices, still one copy.
+    await save("talking_point", copy.id, { conflict_of: null });
   },
 };
 
@@ -436,7 +461,7 @@ function rejectedBlock(entry) {
 }
 
 function pointItem(point, copies) {
-  const status = syncState(pendingFor(point.id));
+  const status = syncState(pendingFor(point.id), serverNow());
   const short = point.data.body.length > 40 ? `${point.data.body.slice(0, 40)}…` : point.data.body;
   return h(
     "li",
@@ -444,6 +469,9 @@ function pointItem(point, copies) {
     h("span", { class: "badge" }, kindLabel(point.data.kind)),
     h("p", {}, point.data.body),
     stateLine(status),
+    state.revived.has(point.id)
+      ? h("p", { class: "warn revived", role: "status" }, "You deleted this here, but it was changed on another device, so it is back.")
+      : null,
     staleWarning(status),
     status.rejected ? rejectedBlock(status.rejected) : null,
     copies.map((copy) => conflictBlock(point, copy)),
@@ -472,8 +500,16 @@ function pointItem(point, copies) {
 
 /** A point being edited keeps its form (and what is typed in it) across redraws. */
 function editingItem(point, previous) {
-  if (previous) return previous;
-  return h("li", { class: "point editing", id: `point-${point.id}` }, editForm(point));
+  const item = previous ?? h("li", { class: "point editing", id: `point-${point.id}` }, editForm(point));
+  const gone = item.querySelector(".gone");
+  if (point.deleted && !gone) {
+    item.prepend(
+      h("p", { class: "warn gone", role: "status" }, "This point was deleted on another device. Your text is still here: save it to bring the point back.")
+    );
+  } else if (!point.deleted && gone) {
+    gone.remove();
+  }
+  return item;
 }
 
 function undoBar() {
@@ -487,7 +523,11 @@ function undoBar() {
 }
 
 function drawPoints(list, contactId) {
-  const points = pointsOf(contactId).sort((a, b) => b.created - a.created);
+  // A point deleted elsewhere while its edit form is open stays, with what is typed in it.
+  const editedGone = state.data.talking_point.filter(
+    (p) => p.deleted && state.editing.has(p.id) && p.data.contact_id === contactId
+  );
+  const points = [...pointsOf(contactId), ...editedGone].sort((a, b) => b.created - a.created);
   const ids = new Set(points.map((p) => p.id));
   // A conflict copy is shown inside the point it belongs to, unless that point is gone.
   const copies = points.filter((p) => p.conflict_of && ids.has(p.conflict_of));
@@ -547,9 +587,19 @@ function mountContact(contactId, interviewId) {
 
 // --- routing and start-up ------------------------------------------------------------------
 
+function signedOut() {
+  view.replaceChildren(
+    h("h1", { tabindex: "-1" }, "Signed out"),
+    h("p", {}, "Sign in to see your interviews and notes on this phone. Nothing saved here is lost.")
+  );
+  return { update() {} };
+}
+
 function mountRoute(event) {
   const [, screen, id, extra] = location.hash.split("/");
-  if (screen === "i" && id) state.screen = mountInterview(id);
+  // Only the account the server last confirmed is ever shown.
+  if (!state.user) state.screen = signedOut();
+  else if (screen === "i" && id) state.screen = mountInterview(id);
   else if (screen === "c" && id) state.screen = mountContact(id, extra);
   else state.screen = mountHome();
   state.screen.update();
@@ -566,6 +616,8 @@ async function onSyncStatus(status) {
   const before = state.user?.user_id;
   if (status.state === "synced" || status.state === "signed_out") {
     await reload();
+    const back = await db.takeRevived(live(state.data.talking_point).map((p) => p.id));
+    for (const id of back) state.revived.add(id);
     // Another account signed in on this phone: its records, not the last one's.
     if (state.user?.user_id !== before) mountRoute();
     else state.screen?.update();

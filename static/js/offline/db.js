@@ -97,25 +97,32 @@ export async function setMeta(key, value) {
  * Save one record and queue its mutation, in one transaction.
  *
  * `user` is the account the phone last saw signed in: the entry is tagged with it so it can
- * never be uploaded into another account. Resolves, once committed, with the stored record
- * and the record's outbox entries (empty when the change cancelled an unsent create).
+ * never be uploaded into another account. `opened` is what an edit form saw when it opened
+ * ({version, rev}): if the record changed since (another tab, or a pull of another device's
+ * edit), the edit is sent against the version it was opened at, so the server keeps both
+ * texts instead of one silently replacing the other. Resolves, once committed, with the
+ * stored record and the record's outbox entries (empty when the change cancelled an unsent
+ * create).
  */
-export async function saveChange({ entity, id, data, op = "upsert", user, now = Date.now() }) {
+export async function saveChange({ entity, id, data, op = "upsert", user, opened = null, now = Date.now() }) {
   return inTransaction([entity, "outbox"], "readwrite", async (t) => {
     const records = t.objectStore(entity);
     const outbox = t.objectStore("outbox");
     const existing = await done(records.get(id));
     const pending = await done(outbox.index("entity_id").getAll(id));
     const merged = { ...(existing?.data ?? {}), ...data };
+    const stale = opened != null && existing != null && (existing.rev ?? 0) !== opened.rev;
     const record = {
       id,
       entity,
       data: merged,
       version: existing?.version ?? null,
       deleted: op === "delete",
-      conflict_of: existing?.conflict_of ?? null,
+      // "Keep both" clears it (conflict_of: null); nothing else sets it on the phone.
+      conflict_of: "conflict_of" in data ? data.conflict_of : (existing?.conflict_of ?? null),
       user_id: user.user_id,
       created: existing?.created ?? now,
+      rev: (existing?.rev ?? 0) + 1,
     };
     const last = pending.at(-1);
     if (op === "delete" && neverSent(pending, existing)) {
@@ -125,7 +132,9 @@ export async function saveChange({ entity, id, data, op = "upsert", user, now = 
       return { record, pending: [] };
     }
     records.put(record);
-    const entry = await queue(outbox, { entity, id, op, data: merged, user, now, existing, last });
+    const entry = stale
+      ? await queueAgainst(outbox, { entity, id, op, data: merged, user, now, base: opened.version })
+      : await queue(outbox, { entity, id, op, data: merged, user, now, existing, last });
     const kept = entry.seq === last?.seq ? pending.slice(0, -1) : pending;
     return { record, pending: [...kept, entry] };
   });
@@ -174,6 +183,32 @@ async function queue(outbox, { entity, id, op, data, user, now, existing, last }
     // An earlier mutation of this record may already be on the wire; this one waits for its
     // result so that its base_version is the version that mutation made.
     after: last && last.status !== "rejected" ? last.id : null,
+  };
+  entry.seq = await done(outbox.add(entry));
+  return entry;
+}
+
+/**
+ * An edit made on an older copy than the phone now holds: its own mutation, never folded into
+ * another and never rebased (`pinned`), against the version the edit form opened at. The
+ * server then answers "conflict" and keeps this text as a copy beside the newer one.
+ */
+async function queueAgainst(outbox, { entity, id, op, data, user, now, base }) {
+  const entry = {
+    id: crypto.randomUUID(),
+    entity,
+    op,
+    entity_id: id,
+    base_version: base,
+    pinned: true,
+    data,
+    user_id: user.user_id,
+    email: user.email,
+    queued_at: now,
+    attempts: 0,
+    status: "waiting",
+    error: null,
+    after: null,
   };
   entry.seq = await done(outbox.add(entry));
   return entry;
@@ -233,9 +268,28 @@ export async function markRejected(batch, error) {
     const outbox = t.objectStore("outbox");
     for (const entry of batch) {
       const current = await done(outbox.get(entry.seq));
-      if (current) outbox.put({ ...current, status: "rejected", error });
+      if (current) {
+        outbox.put({ ...current, status: "rejected", error });
+        await releaseFollowers(outbox, current);
+      }
     }
   });
+}
+
+/** The edits queued behind a rejected change go on their own: a bad change blocks nothing. */
+async function releaseFollowers(outbox, entry) {
+  const siblings = await done(outbox.index("entity_id").getAll(entry.entity_id));
+  for (const follower of siblings.filter((e) => e.after === entry.id)) {
+    outbox.put({ ...follower, after: null });
+  }
+}
+
+/** Once a later change of the record is on the server, an older rejected one is moot. */
+async function dropSuperseded(outbox, entry) {
+  const siblings = await done(outbox.index("entity_id").getAll(entry.entity_id));
+  for (const older of siblings.filter((e) => e.status === "rejected" && e.seq < entry.seq)) {
+    outbox.delete(older.seq);
+  }
 }
 
 /**
@@ -252,9 +306,16 @@ export async function applyPushResults(results) {
       if (result.status === "rejected") {
         const error = result.error || "The server did not accept this change.";
         outbox.put({ ...entry, status: "rejected", error });
+        await releaseFollowers(outbox, entry);
         continue;
       }
       outbox.delete(entry.seq);
+      await dropSuperseded(outbox, entry);
+      if (result.status === "conflict" && entry.op === "delete") {
+        // Another device changed it after this one deleted it: the edit won, the record is
+        // back, and the user is told why.
+        t.objectStore("meta").put(true, `revived:${entry.entity_id}`);
+      }
       await settleFollowers(outbox, entry, result);
       await settleRecord(t, entry, result);
     }
@@ -275,8 +336,8 @@ async function settleFollowers(outbox, entry, result) {
   const confirmed = result.status === "applied" || result.status === "duplicate";
   const siblings = await done(outbox.index("entity_id").getAll(entry.entity_id));
   for (const follower of siblings.filter((e) => e.after === entry.id)) {
-    const base = confirmed && result.version != null ? result.version : follower.base_version;
-    outbox.put({ ...follower, after: null, base_version: base });
+    const rebase = confirmed && result.version != null && !follower.pinned;
+    outbox.put({ ...follower, after: null, base_version: rebase ? result.version : follower.base_version });
   }
 }
 
@@ -312,20 +373,87 @@ export async function applyPull(userId, changes, cursor, now = Date.now()) {
       const records = t.objectStore(change.entity);
       const existing = await done(records.get(change.entity_id));
       const data = change.data ?? {};
+      // The server says whose copy it is, and null once "keep both" made it an ordinary record.
       const conflictOf =
-        change.conflict_of ?? data.conflict_of ?? (await done(meta.get(`conflict:${change.entity_id}`))) ?? null;
+        "conflict_of" in data
+          ? data.conflict_of
+          : (change.conflict_of ?? (await done(meta.get(`conflict:${change.entity_id}`))) ?? null);
+      const merged = { ...(existing?.data ?? {}), ...data };
+      const deleted = Boolean(change.deleted);
+      const changed = !existing || existing.deleted !== deleted || contentOf(existing.data) !== contentOf(merged);
       records.put({
         id: change.entity_id,
         entity: change.entity,
-        data: { ...(existing?.data ?? {}), ...data },
+        data: merged,
         version: change.version ?? null,
-        deleted: Boolean(change.deleted),
+        deleted,
         conflict_of: conflictOf,
         user_id: userId,
         created: existing?.created ?? parseTime(data.created_at) ?? now,
+        // An edit form open on this record learns from `rev` that the text under it changed.
+        rev: (existing?.rev ?? 0) + (changed ? 1 : 0),
       });
     }
     meta.put(cursor, `cursor:${userId}`);
+  });
+}
+
+const SERVER_SET = new Set(["created_at", "updated_at", "deleted_at", "conflict_of"]);
+
+/** What the user wrote in a record, comparable across key order. */
+function contentOf(data) {
+  return JSON.stringify(
+    Object.keys(data ?? {})
+      .filter((key) => !SERVER_SET.has(key))
+      .sort()
+      .map((key) => [key, data[key]])
+  );
+}
+
+/** Points that came back because another device's edit beat this phone's delete. */
+export async function takeRevived(ids) {
+  return inTransaction(["meta"], "readwrite", async (t) => {
+    const meta = t.objectStore("meta");
+    const found = [];
+    for (const id of ids) {
+      if (await done(meta.get(`revived:${id}`))) {
+        found.push(id);
+        meta.delete(`revived:${id}`);
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * Sign-out on a shared phone: forget every record (they are copies of the server's) and this
+ * account's queue, and the account itself. Another account's queued changes stay, held apart
+ * for it; with none, the whole database goes.
+ */
+export async function forgetAccount(userId) {
+  const left = await inTransaction([...ENTITIES, "outbox", "meta"], "readwrite", async (t) => {
+    for (const entity of ENTITIES) t.objectStore(entity).clear();
+    const outbox = t.objectStore("outbox");
+    const others = [];
+    for (const entry of await done(outbox.getAll())) {
+      if (entry.user_id === userId) outbox.delete(entry.seq);
+      else others.push(entry);
+    }
+    t.objectStore("meta").clear();
+    return others.length;
+  });
+  if (left === 0) await deleteDatabase();
+}
+
+async function deleteDatabase() {
+  const open = await opening?.catch(() => null);
+  open?.close();
+  opening = null;
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = request.onerror = () => resolve();
+    // Another tab holding it open closes it on `versionchange`; do not wait forever for one.
+    request.onblocked = () => setTimeout(resolve, 2000);
   });
 }
 

@@ -16,6 +16,20 @@ const MAX_DELAY_MS = 5000;
 const IDLE_PULL_MS = 60_000;
 const SYNC_TAG = "afterword-sync";
 
+// Every request gives up after this long (the page may shorten it: <body data-sync-timeout>),
+// so a request that hangs on a dead network never holds the cross-tab lock for long.
+const DEFAULT_TIMEOUT_S = 20;
+
+function timeoutMs() {
+  const seconds = Number(globalThis.document?.body?.dataset.syncTimeout);
+  return (seconds > 0 ? seconds : DEFAULT_TIMEOUT_S) * 1000;
+}
+
+/** fetch() that rejects (TimeoutError) when the answer does not come in time. */
+function request(url, options = {}) {
+  return fetch(url, { credentials: "same-origin", cache: "no-store", ...options, signal: AbortSignal.timeout(timeoutMs()) });
+}
+
 class SignedOut extends Error {}
 
 class ServerError extends Error {}
@@ -24,21 +38,21 @@ class ServerError extends Error {}
 
 /** Fetch the session: who is signed in, and a CSRF token fresh for this run. */
 async function fetchSession() {
-  const response = await fetch("/api/session", {
-    credentials: "same-origin",
-    cache: "no-store",
-    headers: { Accept: "application/json" },
-  });
+  const sent = Date.now();
+  const response = await request("/api/session", { headers: { Accept: "application/json" } });
   if (response.status === 401 || response.redirected) throw new SignedOut();
   if (!response.ok) throw new ServerError(`The server answered ${response.status}.`);
-  return response.json();
+  const session = await response.json();
+  if (Number.isFinite(session.server_time)) {
+    // The phone's clock may be wrong: Today and "not synced for a day" use the server's.
+    await db.setMeta("clock_offset", session.server_time - (sent + Date.now()) / 2);
+  }
+  return session;
 }
 
 function postPush(mutations, csrfToken) {
-  return fetch("/api/sync/push", {
+  return request("/api/sync/push", {
     method: "POST",
-    credentials: "same-origin",
-    cache: "no-store",
     headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken },
     body: JSON.stringify({ mutations: mutations.map(asMutation) }),
   });
@@ -93,9 +107,7 @@ async function pushAll(session) {
 async function pullAll(userId) {
   let cursor = (await db.getMeta(`cursor:${userId}`)) ?? 0;
   for (;;) {
-    const response = await fetch(`/api/sync/pull?since=${cursor}&limit=${PULL_LIMIT}`, {
-      credentials: "same-origin",
-      cache: "no-store",
+    const response = await request(`/api/sync/pull?since=${cursor}&limit=${PULL_LIMIT}`, {
       headers: { Accept: "application/json" },
     });
     if (response.status === 401) throw new SignedOut();
@@ -120,7 +132,12 @@ export async function syncOnce() {
     await pullAll(user.user_id);
     return { state: "synced", user };
   } catch (error) {
-    if (error instanceof SignedOut) return { state: "signed_out" };
+    if (error instanceof SignedOut) {
+      // No one is signed in now: the phone shows no one's records until the server names
+      // an account again. Queued changes stay, each tagged with the account that made it.
+      await db.setMeta("user", null);
+      return { state: "signed_out" };
+    }
     if (error instanceof ServerError) return { state: "error", error: error.message };
     // fetch() rejects with a TypeError when there is no network at all.
     return { state: "unreachable", error: String(error?.message ?? error) };
@@ -128,9 +145,25 @@ export async function syncOnce() {
 }
 
 /** One run at a time across tabs, where Web Locks exist (a second tab waits its turn). */
-function syncExclusively() {
-  if (navigator.locks?.request) return navigator.locks.request(SYNC_TAG, syncOnce);
-  return syncOnce();
+function syncExclusively(run = syncOnce) {
+  if (navigator.locks?.request) return navigator.locks.request(SYNC_TAG, run);
+  return run();
+}
+
+/**
+ * Sign-out's last push: send what this account has queued, pull nothing. Resolves with how
+ * many of its changes are still only on this phone.
+ */
+export async function pushBeforeSignOut(userId) {
+  await syncExclusively(async () => {
+    try {
+      const session = await fetchSession();
+      if (session.user_id === userId) await pushAll(session);
+    } catch {
+      // No signal or no session: what is left is counted below and the user decides.
+    }
+  });
+  return (await db.outboxEntries()).filter((entry) => entry.user_id === userId).length;
 }
 
 // --- the loop -------------------------------------------------------------------------------
