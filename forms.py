@@ -189,6 +189,9 @@ class PointForm(StrippedForm):
         ],
     )
     interview_id = HiddenField()
+    # The new point's id, made when the form is shown: a double submit, Back and resubmit, or
+    # the offline fallback resending it all name the same point, which is saved once.
+    point_id = HiddenField()
 
 
 class ProfileForm(StrippedForm):

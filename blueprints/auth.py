@@ -91,4 +91,8 @@ def logout():
     logout_user()
     session.clear()
     flash("You are signed out.", "info")
-    return redirect(url_for("auth.login"), code=303)
+    response = redirect(url_for("auth.login"), code=303)
+    # A shared phone: pages the browser kept of this account go too. Not "storage": that would
+    # also wipe notes still queued on the phone, which sign-out only discards when asked.
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response

@@ -5,8 +5,8 @@ from flask_login import current_user, login_required
 
 from extensions import db, htmx
 from forms import ContactForm, InterviewForm, PointForm, QuickPersonForm
-from models import Application, Contact, Interview, TalkingPoint, utcnow
-from services import capture
+from models import Application, Contact, Interview, TalkingPoint, new_id, utcnow
+from services import capture, fields
 from services.localtime import local_today, to_local
 from services.schedule import parse_person
 
@@ -117,12 +117,21 @@ def contact(contact_id):
             kind=form.kind.data,
             body=form.body.data,
             interview_id=_interview_id(form.interview_id.data, contact),
+            point_id=_point_id(form.point_id.data),
         )
         if not htmx:
             return redirect(_contact_url(contact, form.interview_id.data), code=303)
         # The next point starts as a topic again, so it is not filed under the last kind.
         form = PointForm(formdata=None, interview_id=form.interview_id.data)
     return _contact_page(contact, form, undo=undo)
+
+
+def _point_id(value: str | None) -> str | None:
+    """The id the form was shown with, if it is a well-formed UUID."""
+    try:
+        return fields.identifier(value) if value else None
+    except fields.FieldError:
+        return None
 
 
 def _deleted_point(contact: Contact, point_id: str | None) -> TalkingPoint | None:
@@ -147,6 +156,8 @@ def _interview_id(value: str | None, contact: Contact) -> str | None:
 
 
 def _contact_page(contact: Contact, form: PointForm, undo: TalkingPoint | None = None):
+    if not form.point_id.data:
+        form.point_id.data = new_id()
     interview = None
     if form.interview_id.data:
         interview = db.session.scalar(

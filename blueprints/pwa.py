@@ -19,6 +19,7 @@ SHELL_FILES = (
     "js/offline/fallback.js",
     "js/offline/register.js",
     "js/offline/share.js",
+    "js/offline/signout.js",
     "js/offline/status.js",
     "js/offline/sync.js",
     "js/offline/view.js",

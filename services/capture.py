@@ -16,6 +16,7 @@ from services.localtime import day_bounds_utc, local_today, to_utc
 from services.schedule import ParsedPerson, ParsedSchedule, parse_person
 
 DEFAULT_LENGTH = timedelta(hours=1)
+RESUBMIT_WINDOW = timedelta(minutes=10)
 
 
 def create_application(session: Session, user_id: int, **fields) -> Application:
@@ -173,11 +174,43 @@ def add_contact(
 
 
 def add_point(
-    session: Session, contact: Contact, *, kind: str, body: str, interview_id: str | None
+    session: Session,
+    contact: Contact,
+    *,
+    kind: str,
+    body: str,
+    interview_id: str | None,
+    point_id: str | None = None,
 ) -> TalkingPoint:
+    """A new point, saved once however often the form is sent.
+
+    `point_id` is made when the form is shown: a double submit, or the offline fallback
+    resending a POST whose answer was lost, names the same point. Back and resubmit reloads
+    the form with a new id but the typed text restored, so the same text for the same person
+    within RESUBMIT_WINDOW is that point too (nobody means one note twice in a row).
+    """
+    if point_id:
+        existing = session.get(TalkingPoint, point_id)
+        if existing is not None and existing.user_id == contact.user_id:
+            return existing
+        if existing is not None:
+            point_id = None  # someone else's id: never touch theirs, make a fresh one
+    same = session.scalar(
+        select(TalkingPoint).where(
+            TalkingPoint.contact_id == contact.id,
+            TalkingPoint.is_live,
+            TalkingPoint.kind == kind,
+            TalkingPoint.body == body,
+            TalkingPoint.created_at >= utcnow() - RESUBMIT_WINDOW,
+        )
+    )
+    if same is not None:
+        return same
     point = TalkingPoint(
         user_id=contact.user_id, contact=contact, kind=kind, body=body, interview_id=interview_id
     )
+    if point_id:
+        point.id = point_id
     session.add(point)
     session.commit()
     return point

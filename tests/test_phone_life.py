@@ -12,7 +12,21 @@ import pytest
 from app import create_app
 from extensions import db, limiter
 from tests.conftest import _wipe
-from tests.test_offline import PHONE, Server, new_phone, sign_in, sign_out, sign_up
+from tests.test_offline import (
+    PHONE,
+    Server,
+    new_phone,
+    open_capture,
+    point,
+    points_in_db,
+    seed_day,
+    sign_in,
+    sign_out,
+    sign_up,
+    user_id,
+    wait_for_db,
+    wait_synced,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -151,3 +165,224 @@ def test_keep_me_signed_in_survives_a_browser_restart_and_a_new_address(
     assert signed_in_as(page, second_address) == "ana@example.com"
     assert signed_in_as(page, server.url) == "ana@example.com"
     restarted.close()
+
+
+# --- a shared phone -------------------------------------------------------------------------------
+
+
+def full_site_phone(browser, server):
+    """The full site with no service worker in the way (Playwright's offline switch does not
+    reach a worker's own fetches; a real lost signal cuts both)."""
+    context = browser.new_context(base_url=server.url, service_workers="block", **PHONE)
+    context.set_default_timeout(10_000)
+    return context
+
+
+def keep_point_with_no_signal(page, text):
+    """On a person's full-site page: the signal goes, the point is kept on the phone."""
+    page.wait_for_load_state("networkidle")
+    page.context.set_offline(True)
+    page.get_by_label("Talking point").fill(text)
+    page.get_by_role("button", name="Save point").click()
+    page.get_by_text("No signal: saved on this phone.").wait_for()
+
+
+def stored_on_phone(page) -> dict:
+    """What this browser keeps for Afterword: IndexedDB databases and rows, drafts."""
+    return page.evaluate(
+        """async () => {
+            const names = (await indexedDB.databases()).map((d) => d.name);
+            const drafts = Object.keys(localStorage).filter((k) => k.startsWith("afterword:"));
+            if (!names.includes("afterword")) return { names, drafts, rows: [] };
+            const db = await new Promise((ok, no) => {
+              const r = indexedDB.open("afterword"); r.onsuccess = () => ok(r.result);
+              r.onerror = () => no(r.error);
+            });
+            const rows = [];
+            const stores = ["application", "interview", "contact", "talking_point", "outbox"];
+            for (const store of stores) {
+              const all = await new Promise((ok) => {
+                const r = db.transaction(store).objectStore(store).getAll();
+                r.onsuccess = () => ok(r.result);
+              });
+              rows.push(...all.map((row) => JSON.stringify(row)));
+            }
+            db.close();
+            return { names, drafts, rows };
+        }"""
+    )
+
+
+def test_sign_out_with_unsent_notes_waits_for_signal_then_clears_the_phone(browser, server):
+    phone = full_site_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    page.goto(f"/contacts/{ids['contact']}")
+    keep_point_with_no_signal(page, "Dana rows on weekends too")
+    page.evaluate("localStorage.setItem('afterword:draft:x', 'half a thought about Dana')")
+
+    # The signal is back, but the server cannot be reached yet (a captive portal, say).
+    phone.route("**/api/sync/push", lambda route: route.abort())
+    phone.set_offline(False)
+    page.get_by_role("button", name="Sign out").click()
+    choice = page.get_by_role("alertdialog")
+    choice.get_by_text("1 note is still on this phone only.").wait_for()
+    assert signed_in(page)
+    choice.get_by_role("button", name="Wait for signal").click()
+
+    # Once it reaches the server, sign-out finishes by itself and the phone is cleared.
+    phone.unroute("**/api/sync/push")
+    page.wait_for_url("**/login", timeout=15_000)
+    [stored] = points_in_db(server)
+    assert (stored.body, stored.user_id) == (
+        "Dana rows on weekends too",
+        user_id(server, "ana@example.com"),
+    )
+    assert not signed_in(page)
+    left = stored_on_phone(page)
+    assert "afterword" not in left["names"] and left["drafts"] == []
+
+    # The next person on this browser sees nothing of Ana's, online or in the island.
+    page.goto("/register")
+    sign_up(page, "bo@example.com")
+    page.go_back()
+    page.go_back()
+    assert "Dana" not in page.content()
+    page.goto("/capture")
+    page.locator("#sync-status[data-state=synced]").wait_for()
+    assert "Dana" not in page.locator("main").inner_text()
+    assert not [row for row in stored_on_phone(page)["rows"] if "Dana" in row]
+    phone.close()
+
+
+def test_sign_out_can_discard_unsent_notes_when_asked(browser, server):
+    phone = full_site_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    page.goto(f"/contacts/{ids['contact']}")
+    keep_point_with_no_signal(page, "Two notes about Dana")
+    page.get_by_label("Talking point").fill("and a second one")
+    page.get_by_role("button", name="Save point").click()
+    page.locator(".point", has_text="and a second one").wait_for()
+
+    phone.route("**/api/sync/push", lambda route: route.abort())
+    phone.set_offline(False)
+    page.get_by_role("button", name="Sign out").click()
+    choice = page.get_by_role("alertdialog")
+    choice.get_by_text("2 notes are still on this phone only.").wait_for()
+    choice.get_by_role("button", name="Discard them and sign out").click()
+    page.wait_for_url("**/login")
+    assert not signed_in(page)
+    assert points_in_db(server) == []
+    assert "afterword" not in stored_on_phone(page)["names"]
+    phone.close()
+
+
+def signed_in(page) -> bool:
+    return page.request.get("/api/session").ok
+
+
+def test_a_clean_sign_out_says_nothing_and_asks_the_browser_to_drop_cached_pages(browser, server):
+    phone = full_site_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    with page.expect_response("**/logout") as answer:
+        page.get_by_role("button", name="Sign out").click()
+    assert answer.value.all_headers()["clear-site-data"] == '"cache"'
+    page.wait_for_url("**/login")
+    assert page.get_by_role("alertdialog").count() == 0
+    phone.close()
+
+
+# --- doubles --------------------------------------------------------------------------------------
+
+
+def slow_cpu(page, rate=20):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    return cdp
+
+
+def test_a_double_tap_on_a_slow_phone_saves_one_point_in_the_island(browser, server):
+    phone = new_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    open_capture(page, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    phone.set_offline(True)
+    slow_cpu(page)
+    page.get_by_label("Talking point").fill("Dana mentored two interns")
+    page.get_by_role("button", name="Save point").dblclick()
+    point(page, "Dana mentored two interns").first.wait_for()
+    page.wait_for_timeout(1000)
+    assert point(page, "Dana mentored two interns").count() == 1
+    slow_cpu(page, 1)
+    phone.set_offline(False)
+    wait_synced(page)
+    assert [p.body for p in points_in_db(server)] == ["Dana mentored two interns"]
+    phone.close()
+
+
+def test_a_double_click_on_the_full_site_form_saves_one_point(browser, server):
+    phone = full_site_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    page.goto(f"/contacts/{ids['contact']}")
+    slow_cpu(page)
+    page.get_by_label("Talking point").fill("Asked about the ledger rewrite")
+    page.get_by_role("button", name="Save point").dblclick()
+    page.get_by_role("heading", name="Points (1)").wait_for()
+    page.wait_for_timeout(1000)
+    assert [p.body for p in points_in_db(server)] == ["Asked about the ledger rewrite"]
+    phone.close()
+
+
+def test_a_post_applied_but_its_answer_lost_is_queued_as_the_same_point(browser, server):
+    phone = full_site_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    page.goto(f"/contacts/{ids['contact']}")
+
+    def lose_the_answer(route):
+        route.fetch()  # the server saves the point...
+        route.abort()  # ...and the answer never reaches the phone
+
+    phone.route(f"**/contacts/{ids['contact']}", lose_the_answer)
+    page.get_by_label("Talking point").fill("She wants the talk slides")
+    page.get_by_role("button", name="Save point").click()
+    page.get_by_text("No signal: saved on this phone.").wait_for()
+    phone.unroute(f"**/contacts/{ids['contact']}")
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    wait_for_db(server, lambda: not stored_outbox(page))
+    assert [p.body for p in points_in_db(server)] == ["She wants the talk slides"]
+    phone.close()
+
+
+def stored_outbox(page) -> list:
+    return [row for row in stored_on_phone(page)["rows"] if '"entity_id"' in row]
+
+
+def test_back_and_resubmit_without_javascript_saves_one_point(browser, server):
+    phone = browser.new_context(base_url=server.url, java_script_enabled=False, **PHONE)
+    page = phone.new_page()
+    page.goto("/register")
+    page.get_by_label("Email").fill("ana@example.com")
+    page.get_by_label("Password", exact=True).fill("correct horse battery")
+    page.get_by_role("button", name="Create account").click()
+    ids = seed_day(server, "ana@example.com")
+    page.goto(f"/contacts/{ids['contact']}")
+    page.get_by_label("Talking point").fill("Loves sourdough")
+    page.get_by_role("button", name="Save point").click()
+    page.get_by_role("heading", name="Points (1)").wait_for()
+    # Back to the form as it was sent, and send it again.
+    page.go_back()
+    if not page.get_by_label("Talking point").input_value():
+        page.get_by_label("Talking point").fill("Loves sourdough")
+    page.get_by_role("button", name="Save point").click()
+    page.get_by_role("heading", name=re.compile(r"Points \(\d\)")).wait_for()
+    assert [p.body for p in points_in_db(server)] == ["Loves sourdough"]
+    phone.close()

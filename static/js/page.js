@@ -3,6 +3,7 @@ import { enableAutosaveRecovery } from "./autosave.js";
 import { enableCopyButtons } from "./copy.js";
 import { enableDownloads } from "./download.js";
 import { enableOfflineFallback } from "./offline/fallback.js";
+import { enableSignOut } from "./offline/signout.js";
 
 // Show-password toggle instead of a second password field.
 for (const button of document.querySelectorAll("[data-show-password]")) {
@@ -25,3 +26,4 @@ enableCopyButtons();
 enableDownloads();
 enableAutosaveRecovery();
 enableOfflineFallback();
+enableSignOut();

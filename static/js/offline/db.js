@@ -11,9 +11,12 @@ const DB_VERSION = 1;
 export const ENTITIES = ["application", "interview", "contact", "talking_point"];
 
 let opening = null;
+// Set once sign-out has deleted the database: this page must not create it again.
+let forgotten = false;
 
 /** The open database; created or upgraded on first use. */
 export function openDb() {
+  if (forgotten) return Promise.reject(new Error("Signed out: nothing is kept on this phone."));
   opening ??= new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => createStores(request.result);
@@ -449,6 +452,7 @@ async function deleteDatabase() {
   const open = await opening?.catch(() => null);
   open?.close();
   opening = null;
+  forgotten = true;
   await new Promise((resolve) => {
     const request = indexedDB.deleteDatabase(DB_NAME);
     request.onsuccess = request.onerror = () => resolve();

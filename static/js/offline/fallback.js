@@ -32,7 +32,10 @@ async function keepOnPhone(form) {
     body,
   };
   const user = { user_id: Number(form.dataset.userId), email: form.dataset.userEmail };
-  await db.saveChange({ entity: "talking_point", id: crypto.randomUUID(), data, user });
+  // The id the server gave the form: if the POST did arrive and only its answer was lost,
+  // the queued copy names the same point and the server keeps one.
+  const id = form.elements.point_id?.value || crypto.randomUUID();
+  await db.saveChange({ entity: "talking_point", id, data, user });
   const label = form.querySelector('input[name="kind"]:checked + label')?.textContent || "Point";
   let list = document.querySelector("#capture ul.points");
   if (!list) {
@@ -42,6 +45,8 @@ async function keepOnPhone(form) {
   }
   list.append(pointItem(label, body));
   form.elements.body.value = "";
+  // The next point typed in this form is a new one.
+  if (form.elements.point_id) form.elements.point_id.value = crypto.randomUUID();
   requestSync ??= startSync(() => {});
   requestSync();
   registerBackgroundSync();
