@@ -19,6 +19,7 @@ from tests.test_offline import (
     open_capture,
     point,
     points_in_db,
+    save_point,
     seed_day,
     sign_in,
     sign_out,
@@ -26,6 +27,7 @@ from tests.test_offline import (
     user_id,
     wait_for_db,
     wait_synced,
+    wait_until,
 )
 
 pytestmark = pytest.mark.browser
@@ -386,3 +388,254 @@ def test_back_and_resubmit_without_javascript_saves_one_point(browser, server):
     page.get_by_role("heading", name=re.compile(r"Points \(\d\)")).wait_for()
     assert [p.body for p in points_in_db(server)] == ["Loves sourdough"]
     phone.close()
+
+
+def edit_on_full_site(page, contact_id, old, new):
+    page.goto(f"/contacts/{contact_id}")
+    page.locator("li.point", has_text=old).get_by_role("link", name="Edit").click()
+    page.locator("li.point.editing").get_by_label("Talking point").fill(new)
+    page.locator("li.point.editing").get_by_role("button", name="Save").click()
+    page.locator("li.point", has_text=new).wait_for()
+
+
+# --- stalls and errors ----------------------------------------------------------------------------
+
+
+def test_a_hung_request_times_out_and_frees_the_lock_for_the_other_tab(browser, server):
+    phone = new_phone(browser, server)
+    first = phone.new_page()
+    sign_up(first, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    person = f"/capture#/c/{ids['contact']}/{ids['interview']}"
+    open_capture(first, person)
+    second = phone.new_page()
+    open_capture(second, person)
+
+    hung = []
+    first.route("**/api/sync/push", lambda route: hung.append(route))  # never answered
+    save_point(first, "Topic we discussed", "Their on-call rota")
+    for _ in range(50):
+        if hung:
+            break
+        first.wait_for_timeout(100)
+    assert hung, "the first tab never started its push"
+
+    # The first tab's push hangs while holding the cross-tab lock; the second tab saves.
+    save_point(second, "Common ground", "We both moved from Lisbon")
+    wait_for_db(server, lambda: len(points_in_db(server)) == 2)
+    assert sorted(p.body for p in points_in_db(server)) == [
+        "Their on-call rota",
+        "We both moved from Lisbon",
+    ]
+    first.unroute("**/api/sync/push")
+    phone.close()
+
+
+def test_a_rejected_change_does_not_block_the_corrected_edit_behind_it(browser, server):
+    phone = new_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    open_capture(page, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+
+    # The first push of a pasted text with a NUL in it is lost on the way...
+    tried = []
+    page.route("**/api/sync/push", lambda route: (tried.append(1), route.abort()))
+    page.get_by_label("Talking point").fill("Dana\x00 rows on weekends")
+    page.get_by_role("button", name="Save point").click()
+    for _ in range(100):
+        if tried:
+            break
+        page.wait_for_timeout(100)
+    # ...and the user corrects the text while it waits to be sent again.
+    point(page, "rows on weekends").get_by_role("button", name="Edit").click()
+    page.locator("li.point.editing").get_by_label("Talking point").fill("Dana rows on weekends")
+    page.get_by_role("button", name="Save changes").click()
+    page.unroute("**/api/sync/push")
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+
+    wait_for_db(server, lambda: [p.body for p in points_in_db(server)] == ["Dana rows on weekends"])
+    wait_synced(page)
+    assert page.get_by_text("Not synced").count() == 0
+    assert "Synced" in point(page, "Dana rows on weekends").inner_text()
+    phone.close()
+
+
+SKEWED_CLOCK = """
+(() => {
+  const Real = Date;
+  const skew = () => Number(localStorage.getItem("test:skew") || 0);
+  class Skewed extends Real {
+    constructor(...args) {
+      if (args.length) super(...args);
+      else super(Real.now() + skew());
+    }
+    static now() {
+      return Real.now() + skew();
+    }
+  }
+  window.Date = Skewed;
+})();
+"""
+DAY_MS = 24 * 3600 * 1000
+
+
+def test_a_wrong_phone_clock_still_shows_today_and_no_false_warning(browser, server):
+    phone = new_phone(browser, server)
+    phone.add_init_script(SKEWED_CLOCK)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    # The phone's clock is three days behind.
+    page.evaluate(f"localStorage.setItem('test:skew', {-3 * DAY_MS})")
+    open_capture(page)
+    today = page.locator("h1", has_text="Today").locator("xpath=following-sibling::ul[1]")
+    assert "Onsite loop" in today.inner_text()
+
+    page.goto(f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    wait_synced(page)
+    phone.set_offline(True)
+    save_point(page, "Their work", "Runs the design system")
+    point(page, "Runs the design system").wait_for()
+
+    # The clock jumps right when the signal returns; the server is reached, the push is not.
+    page.evaluate("localStorage.setItem('test:skew', 0)")
+    page.route("**/api/sync/push", lambda route: route.abort())
+    phone.set_offline(False)
+    page.reload()
+    page.locator("#sync-status[data-state=unreachable]").wait_for()
+    assert "On this phone only" in point(page, "Runs the design system").inner_text()
+    assert page.get_by_text("Not synced for over 24 hours").count() == 0
+    phone.close()
+
+
+def test_a_point_deleted_here_but_edited_elsewhere_comes_back_with_a_message(browser, server):
+    phone, laptop = new_phone(browser, server), new_phone(browser, server)
+    on_phone, on_laptop = phone.new_page(), laptop.new_page()
+    sign_up(on_phone, "ana@example.com")
+    on_laptop.goto("/login")
+    sign_in(on_laptop, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
+    open_capture(on_phone, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    point(on_phone, "Kafka migration").wait_for()
+
+    phone.set_offline(True)
+    point(on_phone, "Kafka migration").get_by_role("button", name="Delete").click()
+    point(on_phone, "Kafka migration").wait_for(state="detached")
+
+    edit_on_full_site(on_laptop, ids["contact"], "Kafka migration", "Kafka migration, 40 services")
+
+    phone.set_offline(False)
+    back = point(on_phone, "Kafka migration, 40 services")
+    back.wait_for(timeout=15_000)
+    assert "it was changed on another device, so it is back" in back.inner_text()
+    assert [p.body for p in points_in_db(server)] == ["Kafka migration, 40 services"]
+    phone.close()
+    laptop.close()
+
+
+# --- lost updates ---------------------------------------------------------------------------------
+
+
+def edit_in_island(page, old, new):
+    point(page, old).get_by_role("button", name="Edit").click()
+    page.locator("li.point.editing").get_by_label("Talking point").fill(new)
+
+
+def test_the_island_edits_the_version_it_opened_not_the_one_pulled_meanwhile(browser, server):
+    phone, laptop = new_phone(browser, server), new_phone(browser, server)
+    on_phone, on_laptop = phone.new_page(), laptop.new_page()
+    sign_up(on_phone, "ana@example.com")
+    on_laptop.goto("/login")
+    sign_in(on_laptop, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
+    open_capture(on_phone, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    edit_in_island(on_phone, "Kafka migration", "Kafka migration, and my on-call answer")
+
+    # While the phone's edit form is open, the laptop changes the point and the phone pulls it.
+    edit_on_full_site(on_laptop, ids["contact"], "Kafka migration", "Kafka migration: 40 services")
+    on_phone.evaluate("window.dispatchEvent(new Event('online'))")
+    wait_until(
+        on_phone,
+        """(async () => {
+            const r = await fetch('/api/sync/pull?since=0').then((a) => a.json());
+            return r.changes.some((c) => c.data.body === 'Kafka migration: 40 services');
+        })()""",
+    )
+    on_phone.wait_for_timeout(1500)  # the pull lands while the form is still open
+
+    on_phone.get_by_role("button", name="Save changes").click()
+    wait_for_db(server, lambda: len(points_in_db(server)) == 2)
+    assert sorted(p.body for p in points_in_db(server)) == [
+        "Kafka migration, and my on-call answer",
+        "Kafka migration: 40 services",
+    ]
+    on_phone.get_by_text("Also changed on another device").wait_for()
+    phone.close()
+    laptop.close()
+
+
+def test_two_tabs_editing_one_point_keep_both_texts(browser, server):
+    phone = new_phone(browser, server)
+    first = phone.new_page()
+    sign_up(first, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
+    person = f"/capture#/c/{ids['contact']}/{ids['interview']}"
+    open_capture(first, person)
+    second = phone.new_page()
+    open_capture(second, person)
+    edit_in_island(first, "Kafka migration", "Kafka migration (tab one)")
+    edit_in_island(second, "Kafka migration", "Kafka migration (tab two)")
+
+    first.get_by_role("button", name="Save changes").click()
+    wait_for_db(server, lambda: points_in_db(server)[0].body == "Kafka migration (tab one)")
+    second.get_by_role("button", name="Save changes").click()
+    wait_for_db(server, lambda: len(points_in_db(server)) == 2)
+    assert sorted(p.body for p in points_in_db(server)) == [
+        "Kafka migration (tab one)",
+        "Kafka migration (tab two)",
+    ]
+    phone.close()
+
+
+def test_keep_both_chosen_on_two_devices_keeps_one_copy(browser, server):
+    laptop, phone = new_phone(browser, server), new_phone(browser, server)
+    on_laptop, on_phone = laptop.new_page(), phone.new_page()
+    sign_up(on_laptop, "ana@example.com")
+    on_phone.goto("/login")
+    sign_in(on_phone, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
+    person = f"/capture#/c/{ids['contact']}/{ids['interview']}"
+    for context, page, text in (
+        (laptop, on_laptop, "Kafka migration: 40 services"),
+        (phone, on_phone, "Kafka migration, and my on-call"),
+    ):
+        open_capture(page, person)
+        context.set_offline(True)
+        edit_in_island(page, "Kafka migration", text)
+        page.get_by_role("button", name="Save changes").click()
+        point(page, text).wait_for()
+    for context, page in ((laptop, on_laptop), (phone, on_phone)):
+        context.set_offline(False)
+        wait_synced(page)
+    for page in (on_laptop, on_phone):
+        page.reload()
+        page.get_by_text("Also changed on another device").wait_for()
+
+    # Both devices choose "Keep both", each before hearing of the other's choice.
+    for context, page in ((laptop, on_laptop), (phone, on_phone)):
+        context.set_offline(True)
+        page.get_by_role("button", name="Keep both").click()
+    for context, page in ((laptop, on_laptop), (phone, on_phone)):
+        context.set_offline(False)
+        wait_synced(page)
+    assert sorted(p.body for p in points_in_db(server)) == [
+        "Kafka migration, and my on-call",
+        "Kafka migration: 40 services",
+    ]
+    assert all(p.conflict_of is None for p in points_in_db(server))
+    on_laptop.reload()
+    wait_synced(on_laptop)
+    assert on_laptop.locator("li.point").count() == 2
+    phone.close()
+    laptop.close()

@@ -614,6 +614,14 @@ function drawStatus() {
 async function onSyncStatus(status) {
   state.sync = status;
   const before = state.user?.user_id;
+  if (status.state !== "syncing") {
+    // Any run that reached the server has set its clock; redraw dates and warnings by it.
+    const offset = (await db.getMeta("clock_offset")) ?? 0;
+    if (offset !== state.clockOffset) {
+      state.clockOffset = offset;
+      state.screen?.update();
+    }
+  }
   if (status.state === "synced" || status.state === "signed_out") {
     await reload();
     const back = await db.takeRevived(live(state.data.talking_point).map((p) => p.id));
