@@ -11,7 +11,7 @@ from services.localtime import local_today
 from services.schedule import parse_schedule
 
 from .fragments import render
-from .scope import owned_or_404
+from .scope import KEPT_BOTH, edit_state, editable_or_404, owned_or_404
 
 bp = Blueprint("applications", __name__, url_prefix="/applications")
 
@@ -37,13 +37,20 @@ def new():
 @bp.route("/<application_id>/edit", methods=["GET", "POST"])
 def edit(application_id):
     """Change an application's details."""
-    application = owned_or_404(Application, application_id)
+    application = editable_or_404(Application, application_id)
+    state = edit_state(application)
     form = ApplicationForm(obj=application)
-    if form.validate_on_submit():
-        capture.update_fields(db.session, application, **_application_fields(form))
-        flash("Saved.", "success")
+    if form.validate_on_submit() and not state["gone"]:
+        fields = _application_fields(form)
+        kept = capture.keep_other_version(db.session, application, state["opened_version"], fields)
+        application.deleted_at = None
+        capture.update_fields(db.session, application, **fields)
+        flash(KEPT_BOTH if kept else "Saved.", "info" if kept else "success")
         return redirect(url_for("applications.show", application_id=application.id))
-    return render("applications/form.html", form=form, application=application)
+    status = 422 if state["gone"] else None
+    return render(
+        "applications/form.html", status=status, form=form, application=application, **state
+    )
 
 
 @bp.get("/<application_id>")

@@ -11,7 +11,14 @@ from services.localtime import local_today, to_local
 from services.schedule import parse_person
 
 from .fragments import render
-from .scope import owned, owned_conflict_or_404, owned_or_404
+from .scope import (
+    KEPT_BOTH,
+    edit_state,
+    editable_or_404,
+    owned,
+    owned_conflict_or_404,
+    owned_or_404,
+)
 
 bp = Blueprint("capture", __name__)
 
@@ -67,7 +74,8 @@ def new_interview(application_id):
 @bp.route("/interviews/<interview_id>/edit", methods=["GET", "POST"])
 def edit_interview(interview_id):
     """Change an interview's time, place and people."""
-    interview = owned_or_404(Interview, interview_id)
+    interview = editable_or_404(Interview, interview_id)
+    state = edit_state(interview)
     form = InterviewForm()
     tz = current_user.timezone
     if not form.is_submitted():
@@ -79,16 +87,23 @@ def edit_interview(interview_id):
         form.people.data = "\n".join(
             capture.person_line(c) for c in capture.live(interview.contacts)
         )
-    if form.validate_on_submit():
-        capture.update_interview(
-            db.session, interview, **_interview_fields(form, interview.application, tz)
-        )
+    if form.validate_on_submit() and not state["gone"]:
+        fields = _interview_fields(form, interview.application, tz)
+        scalars = {name: value for name, value in fields.items() if name != "people"}
+        kept = capture.keep_other_version(db.session, interview, state["opened_version"], scalars)
+        interview.deleted_at = None
+        capture.update_interview(db.session, interview, **fields)
+        if kept:
+            flash(KEPT_BOTH, "info")
+            return redirect(url_for("applications.show", application_id=interview.application_id))
         return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
     return render(
         "applications/interview_form.html",
+        status=422 if state["gone"] else None,
         form=form,
         application=interview.application,
         interview=interview,
+        **state,
     )
 
 
@@ -155,7 +170,9 @@ def _interview_id(value: str | None, contact: Contact) -> str | None:
     return None
 
 
-def _contact_page(contact: Contact, form: PointForm, undo: TalkingPoint | None = None):
+def _contact_page(
+    contact: Contact, form: PointForm, undo: TalkingPoint | None = None, notice: str | None = None
+):
     if not form.point_id.data:
         form.point_id.data = new_id()
     interview = None
@@ -172,19 +189,28 @@ def _contact_page(contact: Contact, form: PointForm, undo: TalkingPoint | None =
         form=form,
         interview=interview,
         undo=undo,
+        notice=notice,
     )
 
 
 @bp.route("/contacts/<contact_id>/edit", methods=["GET", "POST"])
 def edit_contact(contact_id):
     """A person's details: title, email, LinkedIn, postal address, role."""
-    contact = owned_or_404(Contact, contact_id)
+    contact = editable_or_404(Contact, contact_id)
+    state = edit_state(contact)
     form = ContactForm(obj=contact)
-    if form.validate_on_submit():
-        capture.update_fields(db.session, contact, **_contact_fields(form))
+    if form.validate_on_submit() and not state["gone"]:
+        fields = _contact_fields(form)
+        kept = capture.keep_other_version(db.session, contact, state["opened_version"], fields)
+        contact.deleted_at = None
+        capture.update_fields(db.session, contact, **fields)
+        if kept:
+            flash(KEPT_BOTH, "info")
+            return redirect(url_for("applications.show", application_id=contact.application_id))
         flash("Saved.", "success")
         return redirect(url_for("capture.contact", contact_id=contact.id), code=303)
-    return render("capture/contact_form.html", form=form, contact=contact)
+    status = 422 if state["gone"] else None
+    return render("capture/contact_form.html", status=status, form=form, contact=contact, **state)
 
 
 @bp.post("/contacts/<contact_id>/delete")
@@ -199,16 +225,28 @@ def delete_contact(contact_id):
 @bp.route("/points/<point_id>/edit", methods=["GET", "POST"])
 def edit_point(point_id):
     """Change a talking point's text or kind."""
-    point = owned_or_404(TalkingPoint, point_id)
+    point = editable_or_404(TalkingPoint, point_id)
+    state = edit_state(point)
     # A prefix keeps the edit form's ids apart from the new-point form on the same page.
     form = PointForm(obj=point, prefix="edit")
-    if form.validate_on_submit():
-        capture.update_fields(db.session, point, kind=form.kind.data, body=form.body.data)
-        return _back_to_contact(point)
+    if form.validate_on_submit() and not state["gone"]:
+        fields = {"kind": form.kind.data, "body": form.body.data}
+        kept = capture.keep_other_version(db.session, point, state["opened_version"], fields)
+        point.deleted_at = None
+        capture.update_fields(db.session, point, **fields)
+        return _back_to_contact(point, notice=KEPT_BOTH if kept else None)
+    status = 422 if state["gone"] else None
     response = make_response(
-        render("capture/point_form.html", block="point_form", form=form, point=point)
+        render(
+            "capture/point_form.html",
+            block="point_form",
+            status=status,
+            form=form,
+            point=point,
+            **state,
+        )
     )
-    if form.errors:
+    if form.errors or state["gone"]:
         # The form asked for #capture on success; errors belong in the point being edited.
         response.status_code = 422
         response.headers["HX-Retarget"] = f"#point-{point.id}"
@@ -237,10 +275,14 @@ def restore_point(point_id):
     return _back_to_contact(point)
 
 
-def _back_to_contact(point: TalkingPoint, undo: TalkingPoint | None = None):
+def _back_to_contact(
+    point: TalkingPoint, undo: TalkingPoint | None = None, notice: str | None = None
+):
     if htmx:
         form = PointForm(formdata=None, interview_id=point.interview_id or "")
-        return _contact_page(point.contact, form, undo=undo)
+        return _contact_page(point.contact, form, undo=undo, notice=notice)
+    if notice:
+        flash(notice, "info")
     target = url_for(
         "capture.contact",
         contact_id=point.contact_id,

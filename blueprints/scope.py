@@ -46,3 +46,34 @@ def owned_conflict_or_404(conflict_id: str):
         if copy is not None:
             return copy
     abort(404)
+
+
+# Shown when an edit form is sent for a record deleted meanwhile (another device, another tab).
+GONE = (
+    "This was deleted on another device while you were editing it. Your text is still here: "
+    "save again to bring it back, or copy what you need."
+)
+# Flashed when an edit was saved over a newer version: both are kept.
+KEPT_BOTH = (
+    "This was also changed on another device while you were editing it. Both versions are "
+    "kept: yours is saved, and the other is shown beside it so you can choose."
+)
+
+
+def editable_or_404(model: type[T], object_id: str) -> T:
+    """The signed-in user's record for an edit form. A form sent for a record deleted since it
+    was opened still finds it, so the typed text can be kept (see edit_state)."""
+    from flask import request
+
+    return owned_or_404(model, object_id, deleted=request.method == "POST")
+
+
+def edit_state(obj) -> dict:
+    """What an edit form carries: the version it was opened at, and whether the record went
+    while it was open (`gone`, unless the user already chose to bring it back)."""
+    from flask import request
+
+    sent = request.form.get("version", "") if request.method == "POST" else ""
+    opened = int(sent) if sent.isdigit() else obj.version
+    gone = obj.deleted_at is not None and not request.form.get("bring_back")
+    return {"opened_version": opened, "gone": gone, "notice": GONE if gone else None}

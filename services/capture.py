@@ -34,6 +34,33 @@ def update_fields(session: Session, obj, **fields) -> None:
     session.commit()
 
 
+# Columns a kept-both copy does not take from the record it copies.
+_NOT_COPIED = {
+    "id", "version", "change_seq", "created_at", "updated_at", "deleted_at", "conflict_of",
+}  # fmt: skip
+
+
+def keep_other_version(session: Session, obj, opened_version: int | None, fields: dict) -> bool:
+    """Before saving an edit made on an older version than the record now has, keep the newer
+    version as a conflict copy beside it, so neither text is lost (the user chooses later,
+    as with a sync conflict). Does not commit; True if a copy was kept."""
+    if opened_version is None or opened_version == obj.version or obj.deleted_at is not None:
+        return False
+    if all(getattr(obj, name) == value for name, value in fields.items()):
+        return False
+    model = type(obj)
+    copy = model(conflict_of=obj.id)
+    for column in model.__table__.columns:
+        if column.key not in _NOT_COPIED:
+            setattr(copy, column.key, getattr(obj, column.key))
+    if isinstance(obj, Contact):
+        copy.interviews = list(obj.interviews)
+    elif isinstance(obj, Interview):
+        copy.contacts = list(obj.contacts)
+    session.add(copy)
+    return True
+
+
 def interview_times(
     day: date, start: time | None, end: time | None, tz: str
 ) -> tuple[datetime | None, datetime | None]:

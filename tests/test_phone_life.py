@@ -639,3 +639,129 @@ def test_keep_both_chosen_on_two_devices_keeps_one_copy(browser, server):
     assert on_laptop.locator("li.point").count() == 2
     phone.close()
     laptop.close()
+
+
+def two_laptops(browser, server, with_point=None):
+    first, second = new_phone(browser, server), new_phone(browser, server)
+    one, two = first.new_page(), second.new_page()
+    sign_up(one, "ana@example.com")
+    two.goto("/login")
+    sign_in(two, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point=with_point)
+    return (first, one), (second, two), ids
+
+
+def open_point_editor(page, contact_id, text):
+    page.goto(f"/contacts/{contact_id}")
+    page.locator("li.point", has_text=text).get_by_role("link", name="Edit").click()
+    return page.locator("li.point.editing")
+
+
+def test_full_site_point_saved_over_a_newer_version_keeps_both_texts(browser, server):
+    (first, one), (second, two), ids = two_laptops(browser, server, with_point="Kafka migration")
+    mine = open_point_editor(one, ids["contact"], "Kafka migration")
+    theirs = open_point_editor(two, ids["contact"], "Kafka migration")
+    theirs.get_by_label("Talking point").fill("Kafka migration: 40 services")
+    theirs.get_by_role("button", name="Save").click()
+    two.locator("li.point", has_text="40 services").wait_for()
+
+    mine.get_by_label("Talking point").fill("Kafka migration, and my on-call answer")
+    mine.get_by_role("button", name="Save").click()
+    one.get_by_text("Both versions are kept").wait_for()
+    assert sorted(p.body for p in all_points(server)) == [
+        "Kafka migration, and my on-call answer",
+        "Kafka migration: 40 services",
+    ]
+    conflicts = one.locator(".conflicts")
+    assert "40 services" in conflicts.inner_text() and "on-call answer" in conflicts.inner_text()
+    first.close()
+    second.close()
+
+
+def all_points(server):
+    """Live points and conflict copies waiting for the user's choice."""
+    return points_in_db(server)
+
+
+@pytest.mark.parametrize(
+    ("path", "label", "theirs", "mine", "kept"),
+    [
+        ("/contacts/{contact}/edit", "Job title", "Head of Payments", "Payments lead", "contact"),
+        (
+            "/interviews/{interview}/edit",
+            "What it was (optional)",
+            "Onsite loop, day 2",
+            "Final onsite",
+            "interview",
+        ),
+        ("/applications/{application}/edit", "Role", "Principal Engineer", "Staff+", "application"),
+    ],
+)
+def test_full_site_edit_forms_saved_over_a_newer_version_keep_both(
+    browser, server, path, label, theirs, mine, kept
+):
+    (first, one), (second, two), ids = two_laptops(browser, server)
+    ids["application"] = application_of(server, ids["interview"])
+    url = path.format(**ids)
+    one.goto(url)
+    two.goto(url)
+    two.get_by_label(label).fill(theirs)
+    two.get_by_role("button", name="Save", exact=True).click()
+    two.wait_for_url(lambda u: "/edit" not in u)
+
+    one.get_by_label(label).fill(mine)
+    one.get_by_role("button", name="Save", exact=True).click()
+    one.get_by_text("Both versions are kept").wait_for()
+    assert sorted(versions_of(server, kept)) == sorted([theirs, mine])
+    conflicts = one.locator(".conflicts").inner_text()
+    assert theirs in conflicts and mine in conflicts
+    first.close()
+    second.close()
+
+
+def application_of(server, interview_id):
+    from models import Interview
+
+    with server.app.app_context():
+        return db.session.get(Interview, interview_id).application_id
+
+
+def versions_of(server, kind):
+    from models import Application, Contact, Interview
+
+    model, column = {
+        "contact": (Contact, "title"),
+        "interview": (Interview, "title"),
+        "application": (Application, "role"),
+    }[kind]
+    with server.app.app_context():
+        rows = db.session.scalars(db.select(model).where(model.deleted_at.is_(None))).all()
+        return [getattr(row, column) for row in rows]
+
+
+def test_a_point_deleted_elsewhere_while_its_edit_form_is_open_keeps_the_typed_text(
+    browser, server
+):
+    (first, one), (second, two), ids = two_laptops(browser, server, with_point="Kafka migration")
+    mine = open_point_editor(one, ids["contact"], "Kafka migration")
+    two.goto(f"/contacts/{ids['contact']}")
+    two.locator("li.point", has_text="Kafka migration").get_by_role(
+        "button", name=re.compile("Delete")
+    ).click()
+    two.get_by_text("Point deleted.").wait_for()
+
+    mine.get_by_label("Talking point").fill("Kafka migration, 40 services in 6 months")
+    mine.get_by_role("button", name="Save").click()
+    editing = one.locator("li.point.editing")
+    editing.get_by_text("deleted on another device while you were editing").wait_for()
+    assert editing.get_by_label("Talking point").input_value() == (
+        "Kafka migration, 40 services in 6 months"
+    )
+    assert points_in_db(server) == []
+
+    # Saving again brings it back with the typed text.
+    editing.get_by_role("button", name="Save").click()
+    one.locator("li.point:not(.editing)", has_text="40 services in 6 months").wait_for()
+    assert [p.body for p in points_in_db(server)] == ["Kafka migration, 40 services in 6 months"]
+    first.close()
+    second.close()
