@@ -765,3 +765,76 @@ def test_a_point_deleted_elsewhere_while_its_edit_form_is_open_keeps_the_typed_t
     assert [p.body for p in points_in_db(server)] == ["Kafka migration, 40 services in 6 months"]
     first.close()
     second.close()
+
+
+def test_a_point_deleted_elsewhere_while_the_island_edits_it_keeps_the_typed_text(browser, server):
+    phone, laptop = new_phone(browser, server), new_phone(browser, server)
+    on_phone, on_laptop = phone.new_page(), laptop.new_page()
+    sign_up(on_phone, "ana@example.com")
+    on_laptop.goto("/login")
+    sign_in(on_laptop, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
+    open_capture(on_phone, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    edit_in_island(on_phone, "Kafka migration", "Kafka migration, 40 services")
+
+    on_laptop.goto(f"/contacts/{ids['contact']}")
+    on_laptop.locator("li.point", has_text="Kafka migration").get_by_role(
+        "button", name=re.compile("Delete")
+    ).click()
+    on_laptop.get_by_text("Point deleted.").wait_for()
+    on_phone.evaluate("window.dispatchEvent(new Event('online'))")
+
+    editing = on_phone.locator("li.point.editing")
+    editing.get_by_text("This point was deleted on another device").wait_for()
+    assert editing.get_by_label("Talking point").input_value() == "Kafka migration, 40 services"
+    on_phone.get_by_role("button", name="Save changes").click()
+    wait_for_db(
+        server, lambda: [p.body for p in points_in_db(server)] == ["Kafka migration, 40 services"]
+    )
+    phone.close()
+    laptop.close()
+
+
+def test_a_point_saved_while_no_one_is_confirmed_goes_only_to_its_own_account(browser, server):
+    phone, laptop = new_phone(browser, server), new_phone(browser, server)
+    page, on_laptop = phone.new_page(), laptop.new_page()
+    sign_up(page, "ana@example.com")
+    on_laptop.goto("/login")
+    sign_in(on_laptop, "ana@example.com")
+    ids = seed_day(server, "ana@example.com")
+    open_capture(page, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+
+    # No signal; meanwhile Ana signs out on her laptop, which ends the phone's session too.
+    phone.set_offline(True)
+    sign_out(on_laptop)
+    save_point(page, "I promised to send", "Send Dana the rowing article")
+    point(page, "Send Dana the rowing article").wait_for()
+
+    # The signal returns: the server confirms no one, so the phone shows no one's notes.
+    phone.set_offline(False)
+    page.get_by_role("heading", name="Signed out").wait_for()
+    assert "Dana" not in page.locator("#view").inner_text()
+    page.get_by_role("link", name="Sign in to sync 1 item").wait_for()
+
+    # Bo signs in on this phone: he sees nothing of Ana's, and her note is not uploaded to him.
+    sign_up(page, "bo@example.com")
+    page.goto("/capture")
+    wait_synced(page)
+    page.get_by_text("1 change saved while signed in as ana@example.com is kept").wait_for()
+    assert "Dana" not in page.locator("main").inner_text()
+    assert points_in_db(server) == []
+
+    # Bo signs out (Ana's note stays, held apart); Ana signs in and it goes to her account.
+    page.goto("/")
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/login")
+    sign_in(page, "ana@example.com")
+    page.goto("/capture")
+    wait_for_db(server, lambda: len(points_in_db(server)) == 1)
+    [stored] = points_in_db(server)
+    assert (stored.body, stored.user_id) == (
+        "Send Dana the rowing article",
+        user_id(server, "ana@example.com"),
+    )
+    phone.close()
+    laptop.close()
