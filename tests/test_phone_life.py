@@ -342,6 +342,14 @@ def test_a_double_click_on_the_full_site_form_saves_one_point(browser, server):
     phone.close()
 
 
+def sign_up_without_javascript(page, email):
+    page.goto("/register")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill("correct horse battery")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/applications/new")
+
+
 def test_a_post_applied_but_its_answer_lost_is_queued_as_the_same_point(browser, server):
     phone = full_site_phone(browser, server)
     page = phone.new_page()
@@ -371,10 +379,7 @@ def stored_outbox(page) -> list:
 def test_back_and_resubmit_without_javascript_saves_one_point(browser, server):
     phone = browser.new_context(base_url=server.url, java_script_enabled=False, **PHONE)
     page = phone.new_page()
-    page.goto("/register")
-    page.get_by_label("Email").fill("ana@example.com")
-    page.get_by_label("Password", exact=True).fill("correct horse battery")
-    page.get_by_role("button", name="Create account").click()
+    sign_up_without_javascript(page, "ana@example.com")
     ids = seed_day(server, "ana@example.com")
     page.goto(f"/contacts/{ids['contact']}")
     page.get_by_label("Talking point").fill("Loves sourdough")
