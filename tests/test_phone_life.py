@@ -843,3 +843,29 @@ def test_a_point_saved_while_no_one_is_confirmed_goes_only_to_its_own_account(br
     )
     phone.close()
     laptop.close()
+
+
+def test_the_island_opened_offline_shows_only_the_account_the_server_last_named(browser, server):
+    phone = new_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
+    open_capture(page, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    point(page, "Kafka migration").wait_for()
+
+    # Ana's session ends without a sign-out on this phone; Bo signs in on the full site.
+    phone.clear_cookies()
+    sign_up(page, "bo@example.com")
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+
+    # In the lobby with no signal, Bo opens the island: nothing of Ana's.
+    phone.set_offline(True)
+    page.goto("/capture")
+    page.locator("#view h1").wait_for()
+    page.wait_for_timeout(500)
+    assert "Onsite loop" not in page.locator("main").inner_text()
+    page.goto(f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    page.wait_for_timeout(500)
+    assert "Kafka migration" not in page.locator("main").inner_text()
+    phone.close()

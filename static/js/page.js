@@ -3,7 +3,7 @@ import { enableAutosaveRecovery } from "./autosave.js";
 import { enableCopyButtons } from "./copy.js";
 import { enableDownloads } from "./download.js";
 import { enableOfflineFallback } from "./offline/fallback.js";
-import { enableSignOut } from "./offline/signout.js";
+import { enableSignOut, followServerAccount } from "./offline/signout.js";
 
 // Show-password toggle instead of a second password field.
 for (const button of document.querySelectorAll("[data-show-password]")) {
@@ -27,3 +27,4 @@ enableDownloads();
 enableAutosaveRecovery();
 enableOfflineFallback();
 enableSignOut();
+followServerAccount();

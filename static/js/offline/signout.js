@@ -2,7 +2,8 @@
 // still has waiting on the phone; if some of it cannot go (no signal), say so and let the
 // user wait for signal or discard it. Then forget this account's copy on the phone (the
 // IndexedDB records and queue, the half-typed drafts), so the next person sees nothing of it.
-// The server's answer adds Clear-Site-Data: "cache" for the pages the browser kept.
+// The server's answer adds Clear-Site-Data: "cache" for the pages the browser kept. Every
+// full-site page also tells the island whom the server says is signed in.
 
 import * as db from "./db.js";
 import { pushBeforeSignOut, startSync } from "./sync.js";
@@ -60,6 +61,23 @@ function askAboutLeftovers(form, userId, count) {
   });
   document.getElementById("main").prepend(box);
   wait.focus();
+}
+
+/**
+ * Every full-site page is the server's word on who is signed in: the island, even opened later
+ * with no signal, shows that account's notes or, signed out, no one's.
+ */
+export async function followServerAccount() {
+  try {
+    const names = (await indexedDB.databases?.()) ?? [];
+    if (!names.some((found) => found.name === "afterword")) return;
+    const form = document.querySelector("form[data-sign-out]");
+    const confirmed = form ? { user_id: Number(form.dataset.userId), email: form.dataset.userEmail } : null;
+    const known = await db.getMeta("user");
+    if ((known?.user_id ?? null) !== (confirmed?.user_id ?? null)) await db.setMeta("user", confirmed);
+  } catch {
+    // No IndexedDB here: the island cannot show anything either.
+  }
 }
 
 export function enableSignOut() {
