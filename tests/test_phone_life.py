@@ -320,11 +320,28 @@ def test_a_double_tap_on_a_slow_phone_saves_one_point_in_the_island(browser, ser
     point(page, "Dana mentored two interns").first.wait_for()
     page.wait_for_timeout(1000)
     assert point(page, "Dana mentored two interns").count() == 1
+
+    # The same for a person added in the lobby.
+    page.goto(f"/capture#/i/{ids['interview']}")
+    page.get_by_label("Add a person").fill("Sam Lee, Staff Engineer")
+    page.get_by_role("button", name="Add person").dblclick()
+    page.locator("a.person", has_text="Sam Lee").first.wait_for()
+    page.wait_for_timeout(1000)
+    assert page.locator("a.person", has_text="Sam Lee").count() == 1
+
     slow_cpu(page, 1)
     phone.set_offline(False)
     wait_synced(page)
     assert [p.body for p in points_in_db(server)] == ["Dana mentored two interns"]
+    assert contact_names(server) == ["Dana Rivera", "Sam Lee"]
     phone.close()
+
+
+def contact_names(server):
+    from models import Contact
+
+    with server.app.app_context():
+        return sorted(db.session.scalars(db.select(Contact.name)).all())
 
 
 def test_a_double_click_on_the_full_site_form_saves_one_point(browser, server):

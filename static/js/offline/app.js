@@ -222,6 +222,17 @@ function addPersonForm(interview) {
   const form = h("form", { class: "stack", novalidate: true }, field, h("button", { type: "submit", class: "primary" }, "Add person"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    // One tap, one person: a second submit while the first is still saving is ignored.
+    if (form.dataset.saving) return;
+    form.dataset.saving = "1";
+    try {
+      await submitPerson();
+    } finally {
+      delete form.dataset.saving;
+    }
+  });
+
+  async function submitPerson() {
     const person = parsePerson(input.value);
     const problem = person.error ?? (state.user ? "" : NO_USER);
     error.textContent = problem;
@@ -237,7 +248,7 @@ function addPersonForm(interview) {
       error.textContent = `Could not save on this phone: ${failure.message}`;
       error.hidden = false;
     }
-  });
+  }
   return form;
 }
 
