@@ -82,7 +82,7 @@ class MobileData:
 @pytest.fixture
 def server(app_config):
     """A live server on 127.0.0.1 that a test can stop and start (the signal)."""
-    app = create_app(dict(app_config, WTF_CSRF_ENABLED=True, SYNC_TIMEOUT_SECONDS=1.5))
+    app = create_app(dict(app_config, WTF_CSRF_ENABLED=True, SYNC_TIMEOUT_SECONDS=3))
     with app.app_context():
         _wipe()
     limiter.reset()
