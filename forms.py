@@ -88,9 +88,10 @@ class RegisterForm(StrippedForm):
         render_kw={"autocomplete": "name"},
     )
     timezone = HiddenField()
+    remember = BooleanField("Keep me signed in on this device for 30 days")
 
     def validate_password(self, field):
-        problem = password_problem(field.data or "")
+        problem = password_problem(field.data or "", (self.email.data or "", self.name.data or ""))
         if problem:
             raise ValidationError(problem)
 
@@ -105,6 +106,41 @@ class LoginForm(StrippedForm):
         "Password", validators=[DataRequired("Enter your password."), Length(max=MAX_LENGTH)]
     )
     remember = BooleanField("Keep me signed in for 30 days")
+
+
+class ForgotPasswordForm(StrippedForm):
+    email = EmailField(
+        "Email",
+        validators=[DataRequired(EMAIL_MESSAGE), Email(EMAIL_MESSAGE), Length(max=254)],
+        render_kw={"autocomplete": "email"},
+    )
+
+
+class ResetPasswordForm(StrippedForm):
+    """A new password, judged against the account's own email and name (`context`)."""
+
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired("Choose a new password.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+    def __init__(self, *args, context: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._context = context
+
+    def validate_password(self, field):
+        problem = password_problem(field.data or "", self._context)
+        if problem:
+            raise ValidationError(problem)
+
+
+class ChangePasswordForm(ResetPasswordForm):
+    current = PasswordField(
+        "Current password",
+        validators=[DataRequired("Enter your current password."), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
 
 
 class ApplicationForm(StrippedForm):

@@ -1,11 +1,13 @@
 """The user's profile and their data: export, import, deletion, and how long details are kept."""
 
 import json
+import logging
 
 import click
 from flask import (
     Blueprint,
     Response,
+    abort,
     current_app,
     flash,
     g,
@@ -14,17 +16,17 @@ from flask import (
     session,
     url_for,
 )
-from flask_login import current_user, login_required, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, IntegerField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from extensions import db, htmx, limiter
-from forms import ProfileForm, StrippedForm
+from forms import ChangePasswordForm, ProfileForm, StrippedForm
 from models import Application, utcnow
 from security import per_user
-from services import capture, portability
+from services import accounts, capture, portability, throttle
 from services.passwords import MAX_LENGTH, verify_password
 from services.pdf import download_name
 
@@ -34,6 +36,7 @@ from .scope import owned_or_404
 
 # cli_group=None: the command is `flask erase-expired`, not `flask account erase-expired`.
 bp = Blueprint("account", __name__, url_prefix="/account", cli_group=None)
+security_log = logging.getLogger("afterword.security")
 
 CONFIRM_PHRASE = "delete my account"
 MAX_MB = portability.MAX_FILE_BYTES // (1024 * 1024)
@@ -179,8 +182,38 @@ def delete():
             flash("Your account and everything in it are deleted.", "info")
             return redirect(url_for("home.index"), code=303)
         g.password_refused = True
+        security_log.warning(
+            "wrong password on account deletion ip=%s user=%s", request.remote_addr, user.id
+        )
         form.password.errors.append("That is not your password. Nothing was deleted.")
     return render("account/delete.html", form=form)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+def password():
+    """Change the password (the current one is needed); every other session ends."""
+    user = current_user._get_current_object()
+    form = ChangePasswordForm(context=(user.email, user.name))
+    if form.validate_on_submit():
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        limit = throttle.Limit.parse(current_app.config["SIGN_IN_LIMIT"])
+        if not throttle.hit(db.engine, f"password-change:{user.id}", limit):
+            abort(429, description=throttle.retry_after(limit))
+        if verify_password(user.password_hash, form.current.data, method):
+            remembered = request.cookies.get(
+                current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+            )
+            accounts.set_password(db.session, user, form.password.data, method)
+            # The new session token ended every session; this one carries on under it.
+            session.clear()
+            login_user(user, remember=bool(remembered))
+            flash("Password changed. Every other device is signed out.", "success")
+            return redirect(url_for("account.profile"), code=303)
+        security_log.warning(
+            "wrong password on password change ip=%s user=%s", request.remote_addr, user.id
+        )
+        form.current.errors.append("That is not your current password. Nothing was changed.")
+    return render("account/password.html", form=form)
 
 
 @bp.route("/applications/<application_id>/retention", methods=["GET", "POST"])

@@ -61,14 +61,19 @@ def rows_of(user_id: int) -> dict[str, int]:
             select(AppliedMutation.id).where(AppliedMutation.user_id == user_id)
         ),
     }
-    assert set(counts) == {table.name for table in db.metadata.sorted_tables}, "new table?"
+    # Attempt counters belong to no account: hashed names that expire within the hour.
+    assert set(counts) | NO_OWNER == {t.name for t in db.metadata.sorted_tables}, "new table?"
     return counts
+
+
+NO_OWNER = {"throttles"}
 
 
 def all_rows() -> dict[str, int]:
     return {
         table.name: db.session.scalar(select(func.count()).select_from(table))
         for table in db.metadata.sorted_tables
+        if table.name not in NO_OWNER
     }
 
 

@@ -482,9 +482,23 @@ def test_push_cursor_is_the_counter_after_the_push(app, client, day):
     assert pull_all(client, since=4)["cursor"] == 5
 
 
+def test_the_largest_cursor_pulls_nothing(client, user):
+    response = client.get(f"/api/sync/pull?since={sync.MAX_CURSOR}")
+    assert response.status_code == 200 and response.get_json()["changes"] == []
+
+
 @pytest.mark.parametrize(
     ("query", "code"),
-    [("since=-1", "bad_cursor"), ("since=abc", "bad_cursor"), ("limit=0", "bad_limit")],
+    [
+        ("since=-1", "bad_cursor"),
+        ("since=abc", "bad_cursor"),
+        ("limit=0", "bad_limit"),
+        (f"since={2**63}", "bad_cursor"),
+        (f"since={2**31}", "bad_cursor"),
+        (f"since={10**30}", "bad_cursor"),
+        ("since=" + "9" * 5000, "bad_cursor"),
+        ("limit=" + "0" * 30, "bad_limit"),
+    ],
 )
 def test_bad_pull_arguments_are_400_json(client, user, query, code):
     response = client.get(f"/api/sync/pull?{query}")
@@ -494,6 +508,7 @@ def test_bad_pull_arguments_are_400_json(client, user, query, code):
 
 def test_pull_limit_is_capped(app, user):
     assert sync.parse_window("7", "5000") == (7, sync.MAX_LIMIT)
+    assert sync.parse_window("7", "9" * 5000) == (7, sync.MAX_LIMIT)
     assert sync.parse_window(None, None) == (0, sync.DEFAULT_LIMIT)
 
 
