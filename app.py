@@ -73,13 +73,15 @@ def _settings(instance_path: str, development: bool) -> dict:
         "PASSWORD_HASH_METHOD": "scrypt:131072:8:1",
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
-        # Attempts allowed, as "count/seconds" (services/throttle.py, shared by every worker).
-        "SIGN_IN_LIMIT": "5/60",  # per client address and account
-        "SIGN_IN_LIMIT_IP": "20/60",  # per client address, any account
-        "SIGN_UP_LIMIT_IP": "10/3600",
-        "SIGN_UP_LIMIT": "300/3600",  # everyone together
-        "RESET_LIMIT_IP": "10/3600",
-        "RESET_LIMIT_ACCOUNT": "3/3600",
+        # Attempts allowed, as "count/seconds" (services/throttle.py, shared by every worker):
+        # sign-in per client address and account, and per address; sign-up per address, and
+        # everyone together.
+        "SIGN_IN_LIMIT": os.environ.get("SIGN_IN_LIMIT", "5/60"),
+        "SIGN_IN_LIMIT_IP": os.environ.get("SIGN_IN_LIMIT_IP", "20/60"),
+        "SIGN_UP_LIMIT_IP": os.environ.get("SIGN_UP_LIMIT_IP", "10/3600"),
+        "SIGN_UP_LIMIT": os.environ.get("SIGN_UP_LIMIT", "300/3600"),
+        "RESET_LIMIT_IP": os.environ.get("RESET_LIMIT_IP", "10/3600"),
+        "RESET_LIMIT_ACCOUNT": os.environ.get("RESET_LIMIT_ACCOUNT", "3/3600"),
         # Password hashes computed at once per worker process (each scrypt hash takes 128 MiB).
         "HASH_CONCURRENCY": int(os.environ.get("HASH_CONCURRENCY", "2") or 2),
         # Outgoing mail (password reset): smtp://user:pass@host:587 or smtps://user:pass@host:465.

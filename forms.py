@@ -191,6 +191,20 @@ class InterviewForm(StrippedForm):
             raise ValidationError("The end must be after the start.")
 
 
+class NewInterviewForm(InterviewForm):
+    """Adding an interview asks for when it starts and who was in it: an empty form would
+    otherwise make a 09:00 interview with no one."""
+
+    start = TimeField("Starts", validators=[DataRequired("Enter when it starts, e.g. 10:00.")])
+    people = TextAreaField(
+        "People in it (one a line: name, title)",
+        validators=[
+            DataRequired("Add at least one person you met: a name, then a comma and their role."),
+            Length(max=4000),
+        ],
+    )
+
+
 class QuickPersonForm(StrippedForm):
     person = StringField(
         "Add someone who was not on the schedule",

@@ -10,6 +10,7 @@ from services import capture
 from services.localtime import local_today
 from services.schedule import parse_schedule
 
+from .capture import offer_undo
 from .fragments import render
 from .scope import owned_or_404
 
@@ -43,7 +44,8 @@ def edit(application_id):
         capture.update_fields(db.session, application, **_application_fields(form))
         flash("Saved.", "success")
         return redirect(url_for("applications.show", application_id=application.id))
-    return render("applications/form.html", form=form, application=application)
+    along = capture.what_goes_with(application)
+    return render("applications/form.html", form=form, application=application, along=along)
 
 
 @bp.get("/<application_id>")
@@ -73,8 +75,12 @@ def show(application_id):
 def delete(application_id):
     """Delete an application and everything in it."""
     application = owned_or_404(Application, application_id)
+    along = capture.what_goes_with(application)
     capture.delete_application(db.session, application)
-    flash(f"Deleted {application.company}.", "info")
+    offer_undo(
+        url_for("capture.restore_application", application_id=application.id),
+        f"Deleted {application.company}{' ' + along if along else ''}.",
+    )
     return redirect(url_for("home.index"), code=303)
 
 

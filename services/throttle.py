@@ -7,6 +7,7 @@ counters live in the database (PostgreSQL or the SQLite file), shared by every w
 """
 
 import hashlib
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -15,8 +16,11 @@ from datetime import UTC, datetime
 from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from models import Throttle
+
+log = logging.getLogger("afterword.security")
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,21 @@ def hit(engine: Engine, name: str, limit: Limit, now: float | None = None) -> bo
         .on_conflict_do_update(index_elements=["key"], set_={"hits": Throttle.hits + 1})
         .returning(Throttle.hits)
     )
-    with engine.begin() as conn:
-        hits = conn.execute(statement).scalar_one()
-        if hits == 1:
-            # The first attempt of a window tidies away windows that have ended.
-            conn.execute(
-                delete(Throttle).where(
-                    Throttle.expires_at < datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
+    try:
+        with engine.begin() as conn:
+            hits = conn.execute(statement).scalar_one()
+            if hits == 1:
+                # The first attempt of a window tidies away windows that have ended.
+                conn.execute(
+                    delete(Throttle).where(
+                        Throttle.expires_at < datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
+                    )
                 )
-            )
+    except OperationalError:
+        # SQLite busy past its timeout under a flood: refuse the attempt rather than let it
+        # through uncounted (or answer with an error page).
+        log.warning("attempt counter busy; attempt refused name=%s", name.split(":", 1)[0])
+        return False
     return hits <= limit.count
 
 
