@@ -233,12 +233,19 @@ class PointForm(StrippedForm):
     )
     body = TextAreaField(
         "Talking point",
-        validators=[
-            DataRequired("Type the point before saving."),
-            Length(max=POINT_MAX, message=f"Keep a point under {POINT_MAX:,} characters."),
-        ],
+        validators=[DataRequired("Type the point before saving.")],
+        # No maxlength: a browser cuts a longer paste silently, mid-word. static/js/counter.js
+        # counts instead, and the server refuses with the limit (the text stays in the box).
+        render_kw={"data-limit": POINT_MAX},
     )
     interview_id = HiddenField()
+
+    def validate_body(self, field):
+        if len(field.data or "") > POINT_MAX:
+            raise ValidationError(
+                f"Keep a point under {POINT_MAX:,} characters (now {len(field.data):,}). "
+                "Nothing was saved; shorten it and save again."
+            )
 
 
 class ProfileForm(StrippedForm):
