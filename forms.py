@@ -17,7 +17,7 @@ from wtforms import (
     TimeField,
     URLField,
 )
-from wtforms.validators import URL, DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from models import (
     CONTACT_ROLES,
@@ -28,12 +28,13 @@ from models import (
     POINT_MAX,
     TONES,
 )
+from services import fields
 from services.cleaning import clean_text
 from services.passwords import MAX_LENGTH, password_problem
 from services.schedule import parse_person
 
 EMAIL_MESSAGE = "Enter an email address like name@example.com."
-URL_MESSAGE = "Enter a full web address starting with https://"
+URL_MESSAGE = "Enter a full web address starting with https://, with no spaces."
 
 
 def _choices(labels: dict[str, str]) -> list[SelectChoice]:
@@ -67,10 +68,26 @@ class StrippedForm(FlaskForm):
             return unbound_field.bind(form=form, **options)
 
 
+class Rule:
+    """A rule of services/fields.py as a form validator, so a form accepts exactly what sync
+    and import accept (and an account's own export always imports again)."""
+
+    def __init__(self, rule: fields.Rule, message: str):
+        self.rule = rule
+        self.message = message
+
+    def __call__(self, form, field):
+        try:
+            field.data = self.rule(field.data)
+        except fields.FieldError as error:
+            too_long = error.problem.startswith("is longer than")
+            raise ValidationError(f"This {error.plain}." if too_long else self.message) from None
+
+
 def _web_url(label: str, **kwargs) -> URLField:
     return URLField(
         label,
-        validators=[Optional(), URL(require_tld=True, message=URL_MESSAGE), Length(max=500)],
+        validators=[Optional(), Rule(fields.link(500), URL_MESSAGE)],
         **kwargs,
     )
 
@@ -78,7 +95,7 @@ def _web_url(label: str, **kwargs) -> URLField:
 class RegisterForm(StrippedForm):
     email = EmailField(
         "Email",
-        validators=[DataRequired(EMAIL_MESSAGE), Email(EMAIL_MESSAGE), Length(max=254)],
+        validators=[DataRequired(EMAIL_MESSAGE), Rule(fields.email, EMAIL_MESSAGE)],
         render_kw={"autocomplete": "email"},
     )
     password = PasswordField("Password", validators=[DataRequired("Choose a password.")])
@@ -111,7 +128,7 @@ class LoginForm(StrippedForm):
 class ForgotPasswordForm(StrippedForm):
     email = EmailField(
         "Email",
-        validators=[DataRequired(EMAIL_MESSAGE), Email(EMAIL_MESSAGE), Length(max=254)],
+        validators=[DataRequired(EMAIL_MESSAGE), Rule(fields.email, EMAIL_MESSAGE)],
         render_kw={"autocomplete": "email"},
     )
 
@@ -217,7 +234,7 @@ class ContactForm(StrippedForm):
     name = StringField("Name", validators=[DataRequired("Enter their name."), Length(max=200)])
     title = StringField("Job title", validators=[Optional(), Length(max=200)])
     role = SelectField("Role in the process", choices=_choices(CONTACT_ROLES))
-    email = EmailField("Email", validators=[Optional(), Email(EMAIL_MESSAGE), Length(max=254)])
+    email = EmailField("Email", validators=[Optional(), Rule(fields.email, EMAIL_MESSAGE)])
     phone = StringField("Phone", validators=[Optional(), Length(max=40)])
     linkedin_url = _web_url("LinkedIn profile")
     postal_address = TextAreaField("Postal address", validators=[Optional(), Length(max=500)])

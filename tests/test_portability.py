@@ -769,3 +769,69 @@ def test_import_page_has_a_labelled_file_field(client, user):
     page = client.get("/account/import").get_data(as_text=True)
     assert 'enctype="multipart/form-data"' in page
     assert '<label for="file">' in page and 'id="file"' in page
+
+
+# --- one rule set: what a form accepts, an import accepts --------------------------------------
+
+
+LINKS = [
+    "https://www.linkedin.com/in/ana-ortiz",
+    "https://www.linkedin.com/in/ana ortiz",
+    "HTTPS://LINKEDIN.COM/in/x?trk=public_profile",
+    "https://linkedin.com:443/in/x",
+    "https://user@linkedin.com/in/x",
+    "http://localhost/in/x",
+    "ftp://linkedin.com/in/x",
+    "javascript://linkedin.com/%0aalert(1)",
+    "linkedin.com/in/x",
+]
+
+
+@pytest.mark.parametrize("link", LINKS)
+def test_a_link_the_contact_form_accepts_imports_and_one_it_refuses_does_not(
+    app, client, panel, link
+):
+    _, contacts = panel
+    saved = client.post(
+        f"/contacts/{contacts['Sam Lee']}/edit",
+        data={"name": "Sam Lee", "role": "interviewer", "linkedin_url": link},
+    )
+    document = minimal()
+    document["applications"][0]["contacts"][0]["linkedin_url"] = link
+    imported = upload(client, json.dumps(document).encode())
+    assert (saved.status_code == 303) == (imported.status_code == 303), (saved, imported)
+
+
+def test_an_account_with_a_form_saved_link_and_email_reimports_its_own_export(
+    app, client, auth, panel
+):
+    _, contacts = panel
+    client.post(
+        f"/contacts/{contacts['Sam Lee']}/edit",
+        data={
+            "name": "Sam Lee",
+            "role": "interviewer",
+            "linkedin_url": "https://www.linkedin.com/in/sam-lee-%F0%9F%9A%80/?locale=en_US",
+            "email": "sam.lee+afterword@acme.example",
+        },
+    )
+    document = export(client)
+    auth.logout()
+    auth.register(email="cleo@example.com", name="Cleo")
+    assert upload(client, json.dumps(document).encode()).status_code == 303
+
+
+@pytest.mark.parametrize("address", ['a,b"c@x.co', "a@x.co, b@x.co", "Dana <dana@x.co>"])
+def test_an_address_that_would_make_two_recipients_is_refused_by_form_and_import(
+    app, client, panel, address
+):
+    _, contacts = panel
+    form = client.post(
+        f"/contacts/{contacts['Sam Lee']}/edit",
+        data={"name": "Sam Lee", "role": "interviewer", "email": address},
+    )
+    assert form.status_code == 422 and b"Enter an email address" in form.data
+    document = minimal()
+    document["applications"][0]["contacts"][0]["email"] = address
+    refused = upload(client, json.dumps(document).encode())
+    assert refused.status_code == 422 and b"is not an email address" in refused.data

@@ -358,6 +358,11 @@ def test_bad_point_is_rejected_and_the_rest_applied(app, client, day, change, er
         ("contact", {"name": "Bo", "application_id": "APP", "role": "boss"}, "role must be one of"),
         ("contact", {"name": "Bo", "application_id": "APP", "got_card": "yes"}, "true or false"),
         ("contact", {"name": "Bo", "application_id": "APP", "email": "bo"}, "email address"),
+        (
+            "contact",
+            {"name": "Bo", "application_id": "APP", "email": 'a,b"c@x.co'},
+            "email address",
+        ),
         ("contact", {"name": "Bo", "application_id": new_id()}, "is not one of your records"),
         ("interview", {"application_id": "APP", "starts_at": "tuesday"}, "not an ISO 8601"),
         (
