@@ -19,7 +19,15 @@ from flask import (
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, IntegerField, PasswordField, StringField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    StringField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from extensions import db, htmx, limiter
@@ -47,6 +55,23 @@ class ImportForm(FlaskForm):
         "Afterword export (.json)",
         validators=[FileRequired("Choose the .json file you downloaded from Afterword.")],
         render_kw={"accept": ".json,application/json"},
+    )
+
+
+class ImportChoiceForm(FlaskForm):
+    """The second step of an import whose file holds applications already here: the file,
+    checked a moment ago, comes back in a hidden field (it is checked again), with the choice."""
+
+    document = HiddenField(validators=[DataRequired()])
+    existing = RadioField(
+        "What should happen to those?",
+        choices=[
+            SelectChoice("skip", "Skip them"),
+            SelectChoice("replace", "Replace them with the file's version"),
+            SelectChoice("copy", "Add them again, as copies"),
+        ],
+        default="skip",
+        validators=[DataRequired("Choose what should happen to them.")],
     )
 
 
@@ -138,23 +163,65 @@ def _download(payload: str, mimetype: str, name: str) -> Response:
 @bp.route("/import", methods=["GET", "POST"])
 @limiter.limit("10/minute;60/hour", methods=["POST"], key_func=per_user)
 def import_():
-    """Add the contents of an exported file to this account, all or nothing."""
+    """Add the contents of an exported file to this account, all or nothing; when it holds
+    applications already here, first say so and ask what to do with them."""
     form = ImportForm()
     if form.validate_on_submit():
         raw = form.file.data.read(portability.MAX_FILE_BYTES + 1)
+        user = current_user._get_current_object()
         try:
-            summary = portability.import_file(db.session, current_user._get_current_object(), raw)
+            preview = portability.preview_import(db.session, user, raw)
+            if preview.already_here:
+                choice = ImportChoiceForm(formdata=None, document=json.dumps(preview.document))
+                return _import_choice(choice, preview)
+            summary = portability.import_account(db.session, user, preview.document)
         except portability.ImportRefused as refused:
             form.file.errors.append(f"Nothing was imported. {refused.message}")
         else:
-            flash(
-                f"Imported {_count(summary.applications, 'application')}, "
-                f"{_count(summary.contacts, 'person', 'people')} and "
-                f"{_count(summary.talking_points, 'talking point')}.",
-                "success",
-            )
-            return redirect(url_for("home.index"), code=303)
+            return _imported(summary)
     return render("account/import.html", form=form, max_mb=MAX_MB)
+
+
+@bp.post("/import/choice")
+@limiter.limit("10/minute;60/hour", key_func=per_user)
+def import_choice():
+    """Import a file checked a moment ago, doing with what is already here what was chosen."""
+    # The file comes back as form text, JSON-escaped: allow it the file's limit, twice over.
+    request.max_form_memory_size = 2 * portability.MAX_FILE_BYTES
+    form = ImportChoiceForm()
+    user = current_user._get_current_object()
+    try:
+        preview = portability.preview_import(db.session, user, (form.document.data or "").encode())
+        if not form.validate_on_submit():
+            return _import_choice(form, preview, status=422)
+        summary = portability.import_account(
+            db.session, user, preview.document, existing=form.existing.data
+        )
+    except portability.ImportRefused as refused:
+        flash(f"Nothing was imported. {refused.message}", "error")
+        return redirect(url_for("account.import_"), code=303)
+    return _imported(summary)
+
+
+def _import_choice(form: ImportChoiceForm, preview, status: int | None = None):
+    return render(
+        "account/import_choice.html",
+        form=form,
+        found=preview.already_here,
+        total=preview.applications,
+        new=preview.applications - len(preview.already_here),
+        status=status,
+    )
+
+
+def _imported(summary):
+    flash(
+        f"Imported {_count(summary.applications, 'application')}, "
+        f"{_count(summary.contacts, 'person', 'people')} and "
+        f"{_count(summary.talking_points, 'talking point')}.",
+        "success",
+    )
+    return redirect(url_for("home.index"), code=303)
 
 
 @bp.errorhandler(413)

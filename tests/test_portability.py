@@ -262,18 +262,96 @@ def test_round_trip_into_an_empty_account(app, client, auth, full):
     assert first_ids and not first_ids & second_ids
 
 
-def test_importing_twice_adds_a_second_copy_without_collisions(app, client, full):
+def _choose(client, page: bytes, existing: str):
+    """Answer the "already here" page: the hidden file as it came, and the choice."""
+    import html as html_module
+    import re
+
+    document = re.search(rb'name="document" type="hidden" value="([^"]*)"', page)
+    assert document, "no choice page"
+    return client.post(
+        "/account/import/choice",
+        data={"document": html_module.unescape(document.group(1).decode()), "existing": existing},
+    )
+
+
+def test_importing_your_own_export_says_so_before_anything_happens(app, client, full):
     document = export(client)
     with app.app_context():
         before = rows_of(user_id("ana@example.com"))
-    assert upload(client, json.dumps(document).encode()).status_code == 303
-    assert upload(client, json.dumps(document).encode()).status_code == 303
+    response = upload(client, json.dumps(document).encode())
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "The file holds 2 applications. 2 are already in your account" in page
+    assert "Acme · Staff Engineer" in page and "Globex · SRE" in page
+    assert "the same record" in page and "Nothing has been imported yet." in page
+    for choice in ("Skip them", "Replace them with the file&#39;s version", "as copies"):
+        assert choice in page
+    with app.app_context():
+        assert rows_of(user_id("ana@example.com")) == before
+
+
+def test_skipping_what_is_already_here_imports_nothing_twice(app, client, full):
+    document = export(client)
+    with app.app_context():
+        before = rows_of(user_id("ana@example.com"))
+    page = upload(client, json.dumps(document).encode()).data
+    assert _choose(client, page, "skip").status_code == 303
+    with app.app_context():
+        assert rows_of(user_id("ana@example.com")) == before
+
+
+def test_replacing_keeps_one_live_copy_and_tombstones_the_old(app, client, full):
+    document = export(client)
+    page = upload(client, json.dumps(document).encode()).data
+    assert _choose(client, page, "replace").status_code == 303
+    with app.app_context():
+        live = db.session.scalars(select(Application).where(Application.is_live)).all()
+        assert [a.company for a in live] == ["Acme"]
+        assert live[0].id != document["applications"][0]["id"]
+        old = db.session.get(Application, document["applications"][0]["id"])
+        assert old.deleted_at is not None
+    assert without_ids(export(client)["applications"]) == without_ids(document["applications"])
+
+
+def test_the_same_job_under_other_ids_is_found_too(app, client, full):
+    document = export(client)
+    for application in document["applications"]:
+        application["id"] = "0b6f3c1e-2f7a-4c43-9d51-3a1f0c2b9e11"
+        application["company"] = "  acme "
+    page = upload(client, json.dumps(document).encode()).get_data(as_text=True)
+    assert "same company and role" in page
+
+
+def test_importing_twice_as_copies_adds_a_second_copy_without_collisions(app, client, full):
+    document = export(client)
+    with app.app_context():
+        before = rows_of(user_id("ana@example.com"))
+    assert (
+        _choose(client, upload(client, json.dumps(document).encode()).data, "copy").status_code
+        == 303
+    )
+    assert (
+        _choose(client, upload(client, json.dumps(document).encode()).data, "copy").status_code
+        == 303
+    )
     with app.app_context():
         after = rows_of(user_id("ana@example.com"))
     # The deleted point is not exported, so it is not doubled.
     assert after["talking_points"] == before["talking_points"] + 2 * (before["talking_points"] - 1)
     for table in ("applications", "contacts", "interview_contacts", "draft_versions"):
         assert after[table] == 3 * before[table], table
+
+
+def test_a_tampered_file_on_the_choice_step_is_checked_again(app, client, full):
+    document = export(client)
+    page = upload(client, json.dumps(document).encode()).data
+    response = client.post(
+        "/account/import/choice", data={"document": '{"format": "x"}', "existing": "copy"}
+    )
+    assert response.status_code == 303
+    assert "Nothing was imported" in client.get("/account/import").get_data(as_text=True)
+    assert b"Skip them" in page
 
 
 def test_imported_markup_is_stored_as_literal_text(app, client, user):
@@ -740,7 +818,7 @@ def test_closing_an_application_with_and_without_htmx(app, client, panel):
 def test_export_import_and_deletion_are_logged_without_personal_text(app, client, full, caplog):
     caplog.set_level(logging.INFO, logger="afterword.account")
     document = export(client)
-    upload(client, json.dumps(document).encode())
+    _choose(client, upload(client, json.dumps(document).encode()).data, "copy")
     upload(client, b"{}")
     upload(client, b"not json")
     client.post("/account/delete", data={"password": PASSWORD, "confirm": "delete my account"})
