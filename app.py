@@ -120,8 +120,9 @@ def _warn_about_local_rate_limits(app: Flask) -> None:
     """Under gunicorn each worker counts on its own: limits need a shared store such as Redis."""
     if app.config["RATELIMIT_STORAGE_URI"].startswith("memory://") and "gunicorn" in sys.modules:
         app.logger.warning(
-            "RATELIMIT_STORAGE_URI is memory://: each worker keeps its own counts, so sign-in "
-            "and export limits are multiplied by the number of workers. Set it to redis://..."
+            "RATELIMIT_STORAGE_URI is memory://: each worker keeps its own counts, so the PDF, "
+            "import and drafts-page limits are multiplied by the number of workers (sign-in "
+            "and sign-up are counted in the database). Set it to redis://..."
         )
 
 
