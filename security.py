@@ -15,11 +15,11 @@ CSP = (
     "form-action 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'"
 )
 
-# Nothing here uses these; the camera is for business cards, taken through a file input.
+# Powerful features nothing here uses, off for this site and anything it might embed; the
+# camera stays allowed to the site itself (photographing a business card on the phone).
 PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
-    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
-    "interest-cohort=()"
+    "accelerometer=(), autoplay=(), camera=(self), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
 
 

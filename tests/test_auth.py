@@ -394,6 +394,6 @@ def test_security_headers_include_isolation_and_permissions(client):
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert (
-        "camera=()" in headers["Permissions-Policy"]
+        "microphone=()" in headers["Permissions-Policy"]
         and "geolocation=()" in headers["Permissions-Policy"]
     )
