@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test serve bench lint format db clean
+.PHONY: run test serve bench lint format db clean lock
 
 run: deps instance/secret_key db
 	FLASK_DEBUG=1 $(FLASK) run --host 127.0.0.1 --port 5000
@@ -35,11 +35,17 @@ db: deps instance/secret_key
 
 deps: $(VENV)/.installed static/vendor/htmx.min.js
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions in requirements.lock (what CI tested), each checked against its hash.
+# tests/test_lock.py fails when pyproject.toml asks for something the lock does not hold.
+$(VENV)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+# After changing dependencies in pyproject.toml: pin them (and theirs) with hashes.
+lock: deps
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund

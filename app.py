@@ -76,6 +76,22 @@ def _settings(instance_path: str, development: bool) -> dict:
         "PASSWORD_HASH_METHOD": "scrypt:131072:8:1",
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Attempts allowed, as "count/seconds" (services/throttle.py, shared by every worker):
+        # sign-in per client address and account, and per address; sign-up per address, and
+        # everyone together.
+        "SIGN_IN_LIMIT": os.environ.get("SIGN_IN_LIMIT", "5/60"),
+        "SIGN_IN_LIMIT_IP": os.environ.get("SIGN_IN_LIMIT_IP", "20/60"),
+        "SIGN_UP_LIMIT_IP": os.environ.get("SIGN_UP_LIMIT_IP", "10/3600"),
+        "SIGN_UP_LIMIT": os.environ.get("SIGN_UP_LIMIT", "300/3600"),
+        "RESET_LIMIT_IP": os.environ.get("RESET_LIMIT_IP", "10/3600"),
+        "RESET_LIMIT_ACCOUNT": os.environ.get("RESET_LIMIT_ACCOUNT", "3/3600"),
+        # Password hashes computed at once per worker process (each scrypt hash takes 128 MiB).
+        "HASH_CONCURRENCY": int(os.environ.get("HASH_CONCURRENCY", "2") or 2),
+        # Outgoing mail (password reset): smtp://user:pass@host:587 or smtps://user:pass@host:465.
+        "MAIL_URL": os.environ.get("MAIL_URL", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "Afterword <afterword@localhost>"),
+        # Links in emails start with this (never with the Host header a request brought).
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", ""),
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         # How long the offline island waits for one sync request before giving up on it.
@@ -109,8 +125,9 @@ def _warn_about_local_rate_limits(app: Flask) -> None:
     """Under gunicorn each worker counts on its own: limits need a shared store such as Redis."""
     if app.config["RATELIMIT_STORAGE_URI"].startswith("memory://") and "gunicorn" in sys.modules:
         app.logger.warning(
-            "RATELIMIT_STORAGE_URI is memory://: each worker keeps its own counts, so sign-in "
-            "and export limits are multiplied by the number of workers. Set it to redis://..."
+            "RATELIMIT_STORAGE_URI is memory://: each worker keeps its own counts, so the PDF, "
+            "import and drafts-page limits are multiplied by the number of workers (sign-in "
+            "and sign-up are counted in the database). Set it to redis://..."
         )
 
 

@@ -17,7 +17,7 @@ from wtforms import (
     TimeField,
     URLField,
 )
-from wtforms.validators import URL, DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from models import (
     CONTACT_ROLES,
@@ -28,12 +28,13 @@ from models import (
     POINT_MAX,
     TONES,
 )
+from services import fields
 from services.cleaning import clean_text
 from services.passwords import MAX_LENGTH, password_problem
 from services.schedule import parse_person
 
 EMAIL_MESSAGE = "Enter an email address like name@example.com."
-URL_MESSAGE = "Enter a full web address starting with https://"
+URL_MESSAGE = "Enter a full web address starting with https://, with no spaces."
 
 
 def _choices(labels: dict[str, str]) -> list[SelectChoice]:
@@ -67,10 +68,26 @@ class StrippedForm(FlaskForm):
             return unbound_field.bind(form=form, **options)
 
 
+class Rule:
+    """A rule of services/fields.py as a form validator, so a form accepts exactly what sync
+    and import accept (and an account's own export always imports again)."""
+
+    def __init__(self, rule: fields.Rule, message: str):
+        self.rule = rule
+        self.message = message
+
+    def __call__(self, form, field):
+        try:
+            field.data = self.rule(field.data)
+        except fields.FieldError as error:
+            too_long = error.problem.startswith("is longer than")
+            raise ValidationError(f"This {error.plain}." if too_long else self.message) from None
+
+
 def _web_url(label: str, **kwargs) -> URLField:
     return URLField(
         label,
-        validators=[Optional(), URL(require_tld=True, message=URL_MESSAGE), Length(max=500)],
+        validators=[Optional(), Rule(fields.link(500), URL_MESSAGE)],
         **kwargs,
     )
 
@@ -78,7 +95,7 @@ def _web_url(label: str, **kwargs) -> URLField:
 class RegisterForm(StrippedForm):
     email = EmailField(
         "Email",
-        validators=[DataRequired(EMAIL_MESSAGE), Email(EMAIL_MESSAGE), Length(max=254)],
+        validators=[DataRequired(EMAIL_MESSAGE), Rule(fields.email, EMAIL_MESSAGE)],
         render_kw={"autocomplete": "email"},
     )
     password = PasswordField("Password", validators=[DataRequired("Choose a password.")])
@@ -88,9 +105,10 @@ class RegisterForm(StrippedForm):
         render_kw={"autocomplete": "name"},
     )
     timezone = HiddenField()
+    remember = BooleanField("Keep me signed in on this device for 30 days")
 
     def validate_password(self, field):
-        problem = password_problem(field.data or "")
+        problem = password_problem(field.data or "", (self.email.data or "", self.name.data or ""))
         if problem:
             raise ValidationError(problem)
 
@@ -105,6 +123,41 @@ class LoginForm(StrippedForm):
         "Password", validators=[DataRequired("Enter your password."), Length(max=MAX_LENGTH)]
     )
     remember = BooleanField("Keep me signed in for 30 days")
+
+
+class ForgotPasswordForm(StrippedForm):
+    email = EmailField(
+        "Email",
+        validators=[DataRequired(EMAIL_MESSAGE), Rule(fields.email, EMAIL_MESSAGE)],
+        render_kw={"autocomplete": "email"},
+    )
+
+
+class ResetPasswordForm(StrippedForm):
+    """A new password, judged against the account's own email and name (`context`)."""
+
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired("Choose a new password.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+    def __init__(self, *args, context: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._context = context
+
+    def validate_password(self, field):
+        problem = password_problem(field.data or "", self._context)
+        if problem:
+            raise ValidationError(problem)
+
+
+class ChangePasswordForm(ResetPasswordForm):
+    current = PasswordField(
+        "Current password",
+        validators=[DataRequired("Enter your current password."), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
 
 
 class ApplicationForm(StrippedForm):
@@ -155,6 +208,20 @@ class InterviewForm(StrippedForm):
             raise ValidationError("The end must be after the start.")
 
 
+class NewInterviewForm(InterviewForm):
+    """Adding an interview asks for when it starts and who was in it: an empty form would
+    otherwise make a 09:00 interview with no one."""
+
+    start = TimeField("Starts", validators=[DataRequired("Enter when it starts, e.g. 10:00.")])
+    people = TextAreaField(
+        "People in it (one a line: name, title)",
+        validators=[
+            DataRequired("Add at least one person you met: a name, then a comma and their role."),
+            Length(max=4000),
+        ],
+    )
+
+
 class QuickPersonForm(StrippedForm):
     person = StringField(
         "Add someone who was not on the schedule",
@@ -167,7 +234,7 @@ class ContactForm(StrippedForm):
     name = StringField("Name", validators=[DataRequired("Enter their name."), Length(max=200)])
     title = StringField("Job title", validators=[Optional(), Length(max=200)])
     role = SelectField("Role in the process", choices=_choices(CONTACT_ROLES))
-    email = EmailField("Email", validators=[Optional(), Email(EMAIL_MESSAGE), Length(max=254)])
+    email = EmailField("Email", validators=[Optional(), Rule(fields.email, EMAIL_MESSAGE)])
     phone = StringField("Phone", validators=[Optional(), Length(max=40)])
     linkedin_url = _web_url("LinkedIn profile")
     postal_address = TextAreaField("Postal address", validators=[Optional(), Length(max=500)])
@@ -183,15 +250,22 @@ class PointForm(StrippedForm):
     )
     body = TextAreaField(
         "Talking point",
-        validators=[
-            DataRequired("Type the point before saving."),
-            Length(max=POINT_MAX, message=f"Keep a point under {POINT_MAX:,} characters."),
-        ],
+        validators=[DataRequired("Type the point before saving.")],
+        # No maxlength: a browser cuts a longer paste silently, mid-word. static/js/counter.js
+        # counts instead, and the server refuses with the limit (the text stays in the box).
+        render_kw={"data-limit": POINT_MAX},
     )
     interview_id = HiddenField()
     # The new point's id, made when the form is shown: a double submit, Back and resubmit, or
     # the offline fallback resending it all name the same point, which is saved once.
     point_id = HiddenField()
+
+    def validate_body(self, field):
+        if len(field.data or "") > POINT_MAX:
+            raise ValidationError(
+                f"Keep a point under {POINT_MAX:,} characters (now {len(field.data):,}). "
+                "Nothing was saved; shorten it and save again."
+            )
 
 
 class ProfileForm(StrippedForm):

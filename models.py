@@ -351,3 +351,18 @@ def stamp_changes(session: Session, flush_context, instances) -> None:
         ).scalar_one()
         for offset, obj in enumerate(objs):
             obj.change_seq = top - len(objs) + 1 + offset
+
+
+class Throttle(db.Model):
+    """A counter of attempts in one time window (sign-ins, sign-ups, reset emails).
+
+    Kept in the database so every worker and host counts together, and each attempt is
+    counted by one atomic statement before the work it guards (services/throttle.py).
+    """
+
+    __tablename__ = "throttles"
+
+    # sha256 of the counter's name and window, so an address of any length fits.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)

@@ -1,15 +1,25 @@
 """Session loading and the headers every response carries."""
 
+import logging
+
 from flask import Flask, Response, request
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from extensions import db, login_manager
 from models import User
+from services import mail, passwords
 
 CSP = (
     "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'"
+)
+
+# Powerful features nothing here uses, off for this site and anything it might embed; the
+# camera stays allowed to the site itself (photographing a business card on the phone).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(self), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
 
 
@@ -24,6 +34,13 @@ def init_app(app: Flask) -> None:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.after_request(add_security_headers)
+    passwords.hashing.configure(app.config["HASH_CONCURRENCY"])
+    if app.config["MAIL_URL"]:
+        mail.MailServer.from_url(app.config["MAIL_URL"])  # A malformed URL stops start-up.
+        if not app.config["PUBLIC_URL"]:
+            logging.getLogger("afterword").warning(
+                "MAIL_URL is set but PUBLIC_URL is not: links in emails use the request's host."
+            )
 
 
 def load_user(user_id: str) -> User | None:
@@ -54,6 +71,9 @@ def add_security_headers(response: Response) -> Response:
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
     headers.add("Vary", "HX-Request")
     if request.is_secure:
         headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")

@@ -99,11 +99,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(app_spec: str, port: int, env: dict, workers: int = 1) -> Iterator[subprocess.Popen]:
+def gunicorn(
+    app_spec: str, port: int, env: dict, workers: int = 1, threads: int = 1
+) -> Iterator[subprocess.Popen]:
     """gunicorn serving `app_spec` on `port` until the block ends; yields the master process."""
     executable = str(Path(sys.executable).with_name("gunicorn"))
     master = subprocess.Popen(
-        [executable, "--workers", str(workers), "--bind", f"127.0.0.1:{port}", app_spec],
+        [executable, "--workers", str(workers), "--threads", str(threads),
+         "--bind", f"127.0.0.1:{port}", app_spec],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:

@@ -10,7 +10,7 @@ service's own HTML with its stylesheets inlined, measured in the same run. Media
 from datetime import date
 
 from bench import report
-from bench.timing import median_seconds, row
+from bench.timing import at_most, median_seconds, row
 
 RUNS = 15
 WARMUP = 3
@@ -97,7 +97,43 @@ def run() -> list[dict]:
         lambda: pdf.render_batch_pdf(notes, sender, "a6", title="Acme", today=date(2025, 3, 4))
     )
     rows.append(_row(f"batch of {BATCH_SIZE} a6 cards", value, floor))
+    rows.append(_worst_allowed_batch(sender))
     return rows
+
+
+def _worst_allowed_batch(sender) -> dict:
+    """The slowest batch one request may ask for: the most of each costly kind of note that
+    fits the layout budget (pdf.MAX_LAYOUT_COST), each timed once; against one ordinary letter."""
+    import time
+
+    from services import pdf
+
+    today = date(2025, 3, 4)
+    kinds = {
+        "unbroken 6,000-character letters": "x" * (pdf.MAX_BODY_CHARS - 10),
+        "6,000-character letters of words": ("word " * (pdf.MAX_BODY_CHARS // 5 - 2)).strip(),
+        "200-line letters": "a\n" * (pdf.MAX_BODY_LINES - 1),
+    }
+    ordinary = pdf.Note(
+        "Dana Rivera", "Designer", "Acme", "", "Thank you", BODY.format(name="Dana")
+    )
+    floor = median_seconds(
+        lambda: pdf.render_letter_pdf(ordinary, sender, "letter", today=today), runs=5, warmup=1
+    )
+    worst_name, worst = "", 0.0
+    for name, body in kinds.items():
+        note = pdf.Note("Dana Rivera", "Designer", "Acme", "", "Thank you", body)
+        count = min(pdf.MAX_BATCH_NOTES, pdf.MAX_LAYOUT_COST // pdf.layout_cost(body))
+        started = time.perf_counter()
+        pdf.render_batch_pdf([note] * count, sender, "letter", title="Acme", today=today)
+        seconds = time.perf_counter() - started
+        if seconds > worst:
+            worst_name, worst = f"{count} {name}", seconds
+    return row(
+        "worst batch allowed", worst * 1000, floor * 1000, "ms",
+        target=at_most(worst * 1000, 5000, "ms"),
+        note=f"{worst_name}; floor = one ordinary letter",
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -147,7 +147,10 @@ def main() -> int:
         return 2
     with scratch_database() as url, afterword(url):
         env = dict(os.environ, SECRET_KEY="load-test", WEB_CONCURRENCY="4", PYTHONPATH=str(ROOT),
-                   TRUSTED_PROXIES="1", DATABASE_URL=url)  # fmt: skip
+                   TRUSTED_PROXIES="1", DATABASE_URL=url,
+                   # Every simulated user signs up from 127.0.0.1.
+                   SIGN_UP_LIMIT_IP=f"{args.users}/3600",
+                   SIGN_UP_LIMIT=f"{args.users}/3600")  # fmt: skip
         users = [User(args.port, n) for n in range(args.users)]
         with gunicorn("app:create_app()", args.port, env, workers=4):
             elapsed = _load(users, args.seconds)

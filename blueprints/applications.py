@@ -10,6 +10,7 @@ from services import capture
 from services.localtime import local_today
 from services.schedule import parse_schedule
 
+from .capture import offer_undo
 from .fragments import render
 from .scope import KEPT_BOTH, edit_state, editable_or_404, owned_or_404
 
@@ -48,8 +49,14 @@ def edit(application_id):
         flash(KEPT_BOTH if kept else "Saved.", "info" if kept else "success")
         return redirect(url_for("applications.show", application_id=application.id))
     status = 422 if state["gone"] else None
+    along = capture.what_goes_with(application)
     return render(
-        "applications/form.html", status=status, form=form, application=application, **state
+        "applications/form.html",
+        status=status,
+        form=form,
+        application=application,
+        along=along,
+        **state,
     )
 
 
@@ -80,8 +87,12 @@ def show(application_id):
 def delete(application_id):
     """Delete an application and everything in it."""
     application = owned_or_404(Application, application_id)
+    along = capture.what_goes_with(application)
     capture.delete_application(db.session, application)
-    flash(f"Deleted {application.company}.", "info")
+    offer_undo(
+        url_for("capture.restore_application", application_id=application.id),
+        f"Deleted {application.company}{' ' + along if along else ''}.",
+    )
     return redirect(url_for("home.index"), code=303)
 
 

@@ -1,10 +1,10 @@
 """Capture between interviews: the people of an interview and their talking points."""
 
-from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, request, session, url_for
 from flask_login import current_user, login_required
 
 from extensions import db, htmx
-from forms import ContactForm, InterviewForm, PointForm, QuickPersonForm
+from forms import ContactForm, InterviewForm, NewInterviewForm, PointForm, QuickPersonForm
 from models import Application, Contact, Interview, TalkingPoint, new_id, utcnow
 from services import capture, fields
 from services.localtime import local_today, to_local
@@ -60,7 +60,7 @@ def _interview_page(interview: Interview, form: QuickPersonForm):
 def new_interview(application_id):
     """Add one interview by hand."""
     application = owned_or_404(Application, application_id)
-    form = InterviewForm()
+    form = NewInterviewForm()
     if not form.is_submitted():
         form.day.data = local_today(utcnow(), current_user.timezone)
     if form.validate_on_submit():
@@ -112,8 +112,61 @@ def delete_interview(interview_id):
     """Delete an interview (its people and their points stay with the application)."""
     interview = owned_or_404(Interview, interview_id)
     capture.soft_delete(db.session, interview)
-    flash("Interview deleted.", "info")
+    offer_undo(
+        url_for("capture.restore_interview", interview_id=interview.id),
+        f"Deleted the interview{' “' + interview.title + '”' if interview.title else ''}. "
+        "Its people and their points are still in the application.",
+    )
     return redirect(url_for("applications.show", application_id=interview.application_id), 303)
+
+
+def offer_undo(restore_url: str, message: str) -> None:
+    """Show "Undo" with `message` on the next page (base.html), like a flashed message."""
+    session["undo"] = {"url": restore_url, "message": message}
+
+
+@bp.app_context_processor
+def undo_banner():
+    """`undo_offer()` in a template: the pending undo, shown once."""
+    return {"undo_offer": lambda: session.pop("undo", None)}
+
+
+def _restorable(model, object_id: str):
+    obj = owned_or_404(model, object_id, deleted=True)
+    if not capture.can_undo(obj, utcnow()):
+        abort(404)
+    return obj
+
+
+@bp.post("/applications/<application_id>/restore")
+def restore_application(application_id):
+    """Undo deleting an application: it comes back with everything deleted with it."""
+    application = _restorable(Application, application_id)
+    capture.undo_delete(db.session, application)
+    flash(f"{application.company} is back.", "success")
+    return redirect(url_for("applications.show", application_id=application.id), 303)
+
+
+@bp.post("/interviews/<interview_id>/restore")
+def restore_interview(interview_id):
+    """Undo deleting an interview."""
+    interview = _restorable(Interview, interview_id)
+    if interview.application.deleted_at is not None:
+        abort(404)
+    capture.undo_delete(db.session, interview)
+    flash("The interview is back.", "success")
+    return redirect(url_for("capture.interview", interview_id=interview.id), 303)
+
+
+@bp.post("/contacts/<contact_id>/restore")
+def restore_contact(contact_id):
+    """Undo removing a person: they come back with their points."""
+    contact = _restorable(Contact, contact_id)
+    if contact.application.deleted_at is not None:
+        abort(404)
+    capture.undo_delete(db.session, contact)
+    flash(f"{contact.name} is back.", "success")
+    return redirect(url_for("capture.contact", contact_id=contact.id), 303)
 
 
 @bp.route("/contacts/<contact_id>", methods=["GET", "POST"])
@@ -217,8 +270,12 @@ def edit_contact(contact_id):
 def delete_contact(contact_id):
     """Remove a person and their points from the application."""
     contact = owned_or_404(Contact, contact_id)
+    along = capture.what_goes_with(contact)
     capture.delete_contact(db.session, contact)
-    flash(f"Removed {contact.name}.", "info")
+    offer_undo(
+        url_for("capture.restore_contact", contact_id=contact.id),
+        f"Removed {contact.name}{' ' + along if along else ''}.",
+    )
     return redirect(url_for("applications.show", application_id=contact.application_id), 303)
 
 

@@ -3,8 +3,9 @@
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from extensions import db, htmx
+from extensions import db, htmx, limiter
 from models import Application, Draft, utcnow
+from security import per_user
 from services import drafts, reminders
 from services.cleaning import clean_text
 from services.mail import eml_bytes
@@ -29,7 +30,12 @@ def _views(application: Application):
     return drafts.review(db.session, application, user, utcnow())
 
 
+# Composing every draft and checking every card's fit is the page's cost: bound it per user.
+REVIEW_LIMIT = "30/minute;300/hour"
+
+
 @bp.get("/applications/<application_id>/drafts")
+@limiter.limit(REVIEW_LIMIT, key_func=per_user)
 def index(application_id):
     """A draft for every person met: an email (or wrap-up) and a card each."""
     application = owned_or_404(Application, application_id)
@@ -42,6 +48,7 @@ def index(application_id):
 
 
 @bp.get("/api/applications/<application_id>/drafts")
+@limiter.limit(REVIEW_LIMIT, key_func=per_user)
 def api_index(application_id):
     """The current version of every draft of an application, as JSON."""
     application = owned_or_404(Application, application_id)

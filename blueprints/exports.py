@@ -110,6 +110,7 @@ def envelope(contact_id):
 
 
 @bp.get("/applications/<application_id>/notes.pdf")
+@limiter.limit("6/minute;60/hour", key_func=per_user)
 def batch(application_id):
     """Every note of the application (or of one interview), one a page."""
     application = owned_or_404(Application, application_id)

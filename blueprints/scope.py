@@ -1,14 +1,16 @@
 """The one place that scopes queries to the signed-in user: another user's object is a 404."""
 
+import logging
 from typing import TypeVar
 
-from flask import abort
+from flask import abort, request
 from flask_login import current_user
 from sqlalchemy import Select, select
 
 from extensions import db
 
 T = TypeVar("T")
+security_log = logging.getLogger("afterword.security")
 
 
 def owned(model: type[T]) -> Select[tuple[T]]:
@@ -26,8 +28,22 @@ def owned_or_404(model: type[T], object_id: str, *, deleted: bool = False) -> T:
         query = query.where(model.deleted_at.is_(None))
     obj = db.session.scalar(query)
     if obj is None:
+        _log_if_foreign(model, object_id)
         abort(404)
     return obj
+
+
+def _log_if_foreign(model, object_id: str) -> None:
+    """Someone asking for another account's record by its id is worth a line in the log."""
+    owner = db.session.scalar(select(model.user_id).where(model.id == object_id))
+    if owner is not None and owner != current_user.id:
+        security_log.warning(
+            "other account's record ip=%s user=%s %s=%s",
+            request.remote_addr,
+            current_user.id,
+            model.__tablename__,
+            object_id,
+        )
 
 
 def owned_conflict_or_404(conflict_id: str):
@@ -45,6 +61,8 @@ def owned_conflict_or_404(conflict_id: str):
         )
         if copy is not None:
             return copy
+    for model in SYNCABLE_MODELS.values():
+        _log_if_foreign(model, conflict_id)
     abort(404)
 
 

@@ -1,14 +1,20 @@
 """Registering, signing in and signing out, without the web layer."""
 
+import hashlib
 import logging
 import secrets
 from zoneinfo import available_timezones
 
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import User
 from services.passwords import hash_password, verify_password
+
+# A reset link works for 30 minutes, and once: it is bound to the password it replaces.
+RESET_MAX_AGE = 30 * 60
+_RESET_SALT = "afterword-password-reset"
 
 log = logging.getLogger("afterword.auth")
 
@@ -28,13 +34,17 @@ def valid_timezone(name: str | None) -> str:
 def register(
     session: Session, *, email: str, password: str, name: str, timezone: str, method: str
 ) -> User:
-    """Create an account; raises EmailTaken when the address already has one."""
+    """Create an account; raises EmailTaken when the address already has one.
+
+    The password is hashed either way, so a taken address answers as slowly as a new one.
+    """
     email = normalise_email(email)
-    if session.scalar(select(User.id).where(func.lower(User.email) == email)):
+    password_hash = hash_password(password, method)
+    if find_by_email(session, email) is not None:
         raise EmailTaken(email)
     user = User(
         email=email,
-        password_hash=hash_password(password, method),
+        password_hash=password_hash,
         name=name.strip(),
         timezone=valid_timezone(timezone),
     )
@@ -42,6 +52,10 @@ def register(
     session.commit()
     log.info("register user=%s", user.id)
     return user
+
+
+def find_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
 
 
 def authenticate(session: Session, *, email: str, password: str, method: str) -> User | None:
@@ -60,3 +74,41 @@ def end_all_sessions(session: Session, user: User) -> None:
     user.session_token = secrets.token_hex(32)
     session.commit()
     log.info("sign-out user=%s", user.id)
+
+
+def set_password(session: Session, user: User, password: str, method: str) -> None:
+    """Give the account a new password and end every session it had (cookies and links)."""
+    user.password_hash = hash_password(password, method)
+    user.session_token = secrets.token_hex(32)
+    session.commit()
+    log.info("password changed user=%s", user.id)
+
+
+def reset_token(user: User, secret_key: str) -> str:
+    """The token of a password-reset link for this user."""
+    return _reset_serializer(secret_key).dumps({"u": user.id, "p": _fingerprint(user)})
+
+
+def user_for_reset_token(
+    session: Session, token: str, secret_key: str, max_age: int = RESET_MAX_AGE
+) -> User | None:
+    """The user a reset link is for, or None when it is forged, older than `max_age` seconds,
+    or already used (the password it was made for has changed since)."""
+    try:
+        data = _reset_serializer(secret_key).loads(token, max_age=max_age)
+    except BadSignature:  # SignatureExpired is a BadSignature too.
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
+        return None
+    user = session.get(User, data["u"])
+    if user is None or not secrets.compare_digest(str(data.get("p")), _fingerprint(user)):
+        return None
+    return user
+
+
+def _reset_serializer(secret_key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt=_RESET_SALT)
+
+
+def _fingerprint(user: User) -> str:
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:32]

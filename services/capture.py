@@ -269,6 +269,54 @@ def tombstone(obj, now: datetime) -> None:
             item.deleted_at = now
 
 
+# How long a deleted application, interview or person can be brought back with "Undo".
+UNDO_WINDOW = timedelta(hours=1)
+
+
+def what_goes_with(obj) -> str:
+    """What a delete takes along, in words: "with 2 interviews, 3 people and 5 points"."""
+    if isinstance(obj, Application):
+        contacts = live(obj.contacts)
+        parts = [
+            _count(len(live(obj.interviews)), "interview"),
+            _count(len(contacts), "person", "people"),
+            _count(sum(len(live(c.points)) for c in contacts), "talking point"),
+        ]
+    elif isinstance(obj, Contact):
+        parts = [_count(len(live(obj.points)), "talking point")]
+    else:
+        return ""
+    parts = [part for part in parts if not part.startswith("0 ")]
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return "with " + listed
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def can_undo(obj, now: datetime) -> bool:
+    return obj.deleted_at is not None and now - obj.deleted_at <= UNDO_WINDOW
+
+
+def undo_delete(session: Session, obj) -> None:
+    """Bring back a deleted record with what was deleted along with it (at the same moment);
+    things deleted on their own before it stay deleted."""
+    when = obj.deleted_at
+    if isinstance(obj, Application):
+        children = [*obj.interviews, *obj.contacts, *(p for c in obj.contacts for p in c.points)]
+    elif isinstance(obj, Contact):
+        children = list(obj.points)
+    else:
+        children = []
+    for item in (*children, obj):
+        if item.deleted_at == when:
+            item.deleted_at = None
+    session.commit()
+
+
 def delete_application(session: Session, application: Application) -> None:
     """Delete an application with its interviews, people and points."""
     tombstone(application, utcnow())

@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from email_validator import EmailNotValidError, validate_email
+
 from models import CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, POINT_MAX
 
 Rule = Callable[[Any], Any]
 # The most interviews one contact may be linked to.
 MAX_LINKS = 100
 _LINK = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class FieldError(Exception):
@@ -91,9 +92,13 @@ def link(limit: int) -> Rule:
 
 
 def email(value: Any) -> str:
-    """Empty, or an address of the shape name@example.com."""
-    if text(254)(value) and not _EMAIL.fullmatch(value):
-        raise FieldError("is not an email address like name@example.com")
+    """Empty, or one address like name@example.com, as a mail program would take it: never two
+    (`a,b"c@x.co` would make a two-recipient To: header), never quoted or with a display name."""
+    if text(254)(value):
+        try:
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            raise FieldError("is not an email address like name@example.com") from None
     return value
 
 

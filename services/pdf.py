@@ -81,6 +81,15 @@ MAX_BODY_CHARS = 6000
 MAX_BODY_LINES = 200
 MAX_FIELD_CHARS = 600
 MAX_BATCH_NOTES = 30
+#: The layout work one request may do, in units of about one character of ordinary text:
+#: a character in an unbroken run (a pasted link, a hash) and a line break cost far more
+#: (``layout_cost``). Past it a batch is refused before, or as soon as, it runs over; the
+#: worst batch allowed is timed in bench/bench_pdf.py.
+MAX_LAYOUT_COST = 60_000
+#: And at most this many pages laid out for one request (a card that does not fit at one font
+#: size is laid out again, and each try counts).
+MAX_LAYOUT_PAGES = 60
+_LONG_RUN = 30
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -130,6 +139,34 @@ class NoAddress(PdfError):
 
 class RenderRefused(PdfError):
     """The input was refused: unknown format, empty note, oversized field or batch."""
+
+
+class TooMuchToLayOut(RenderRefused):
+    """More layout than one request may do."""
+
+
+class _Budget:
+    """The layout work left for one request."""
+
+    def __init__(self, count: int) -> None:
+        self.cost = MAX_LAYOUT_COST
+        self.pages = MAX_LAYOUT_PAGES
+        self.count = count
+
+    def spend(self, cost: int, pages: int = 0) -> None:
+        self.cost -= cost
+        self.pages -= pages
+        if self.cost < 0 or self.pages < 0:
+            raise TooMuchToLayOut(
+                f"These {self.count} notes are more than one PDF may hold. Print one "
+                "interview's notes at a time, or shorten the longest notes."
+            )
+
+
+def layout_cost(body: str) -> int:
+    """About how much layout work a note is, in characters of ordinary text."""
+    unbroken = sum(len(word) for word in body.split() if len(word) > _LONG_RUN)
+    return len(body) + 8 * unbroken + 80 * body.count("\n")
 
 
 class RenderFailed(PdfError):
@@ -336,14 +373,20 @@ def _write(document: Document) -> bytes:
         raise RenderFailed("The PDF could not be written; nothing was made.") from error
 
 
-def _card_document(body: str, size: str, lang: str, title: str, author: str) -> Document:
+def _card_document(
+    body: str, size: str, lang: str, title: str, author: str, budget: _Budget | None = None
+) -> Document:
     if len(body) > CARD_MAX_CHARS or body.count("\n") >= CARD_MAX_LINES:
         raise _card_too_long(size)
     for level in range(len(CARD_FONT_SIZES)):
+        if budget is not None and level:
+            budget.spend(layout_cost(body))  # A second try at a smaller size.
         document = _layout(
             "card.html", "card", body=_paragraphs(body), size=size, fit=level, lang=lang,
             title=title, author=author, description="",
         )  # fmt: skip
+        if budget is not None:
+            budget.spend(0, len(document.pages))
         if len(document.pages) == 1:
             return document
     raise _card_too_long(size)
@@ -463,16 +506,22 @@ def render_batch_pdf(
     if len(notes) > MAX_BATCH_NOTES:
         raise RenderRefused(f"A batch holds at most {MAX_BATCH_NOTES} notes; got {len(notes)}.")
     title = _clean(title, field="title") or "Thank-you notes"
+    budget = _Budget(len(notes))
+    # Refused before any layout when the first try at every note is already too much.
+    budget.spend(sum(layout_cost(_clean_body(note.body)) for note in notes))
     documents = []
     with _render_lock:
         for note in notes:
             if fmt in PAPERS:
                 documents.append(_letter_document(note, sender, fmt, today))
+                budget.spend(0, len(documents[-1].pages))
                 continue
             person = _Person.of(note, sender)
             try:
                 documents.append(
-                    _card_document(_clean_body(note.body), fmt, "en", title, person.sender_name)
+                    _card_document(
+                        _clean_body(note.body), fmt, "en", title, person.sender_name, budget
+                    )
                 )
             except NoteTooLong as error:
                 raise NoteTooLong(

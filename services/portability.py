@@ -57,6 +57,7 @@ from models import (
     new_id,
     utcnow,
 )
+from services.capture import tombstone
 from services.fields import (
     FIELDS,
     MAX_LINKS,
@@ -616,21 +617,111 @@ def import_file(session: Session, user: User, raw: bytes) -> ImportSummary:
     return import_account(session, user, document)
 
 
-def import_account(session: Session, user: User, document: dict) -> ImportSummary:
+# What an import does with an application the account already holds.
+EXISTING_CHOICES = ("skip", "replace", "copy")
+
+
+@dataclass(frozen=True)
+class AlreadyHere:
+    """An application of the file that the account already holds."""
+
+    index: int  # in the file's "applications"
+    existing: Application
+    same_record: bool  # the very record (its id); otherwise the same company and role
+
+    @property
+    def label(self) -> str:
+        return f"{self.existing.company} · {self.existing.role}"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A file read and checked, before anything is written: what is in it, what is here."""
+
+    document: dict
+    applications: int
+    already_here: list[AlreadyHere]
+
+
+def preview_import(session: Session, user: User, raw: bytes) -> Preview:
+    """Read and check a whole file without writing anything, or ImportRefused."""
+    try:
+        document = read_document(raw)
+        reader = _Reader(utcnow())
+        reader.read(document)
+    except ImportRefused:
+        log.info("import refused user=%s", user.id)
+        raise
+    found = already_here(session, user, document)
+    return Preview(document, reader.summary().applications, found)
+
+
+def already_here(session: Session, user: User, document: dict) -> list[AlreadyHere]:
+    """The file's applications this account already holds, by id (its own export) or by the
+    same company and role (an export of a copy). Call it on a document that was checked."""
+    live = session.scalars(
+        select(Application).where(Application.user_id == user.id, Application.is_live)
+    ).all()
+    by_id = {application.id: application for application in live}
+    by_content = {_same_job(a.company, a.role): a for a in live}
+    found = []
+    for index, item in enumerate(document.get("applications") or []):
+        existing = by_id.get(item.get("id"))
+        if existing is not None:
+            found.append(AlreadyHere(index, existing, same_record=True))
+            continue
+        existing = by_content.get(_same_job(item.get("company", ""), item.get("role", "")))
+        if existing is not None:
+            found.append(AlreadyHere(index, existing, same_record=False))
+    return found
+
+
+def _same_job(company: str, role: str) -> tuple[str, str]:
+    return (" ".join(company.split()).casefold(), " ".join(role.split()).casefold())
+
+
+def _without(document: dict, indexes: set[int]) -> dict:
+    """The document without the applications at `indexes` (and conflict copies of them)."""
+    applications = document["applications"]
+    dropped = {applications[i].get("id") for i in indexes}
+    kept = [
+        item
+        for i, item in enumerate(applications)
+        if i not in indexes and item.get("conflict_of") not in dropped
+    ]
+    return {**document, "applications": kept}
+
+
+def import_account(
+    session: Session, user: User, document: dict, existing: str = "copy"
+) -> ImportSummary:
     """Add everything in the document to the account, with new ids, in one transaction.
 
     The whole document is checked first; ImportRefused leaves the account unchanged.
     The profile in the file replaces the account's (its email and password never change).
+    `existing` says what happens to applications the account already holds (already_here):
+    "skip" leaves them out, "replace" deletes the account's (tombstones, as a delete does)
+    and adds the file's, "copy" adds the file's beside them.
     """
+    if existing not in EXISTING_CHOICES:
+        raise ValueError(existing)
     reader = _Reader(utcnow())
     try:
-        profile = reader.read(document)
+        profile = reader.read(document)  # The whole file is checked, even what is skipped.
+        found = already_here(session, user, document) if existing != "copy" else []
+        if existing == "skip" and found:
+            reader = _Reader(utcnow())
+            profile = reader.read(_without(document, {item.index for item in found}))
     except ImportRefused:
         log.info("import refused user=%s", user.id)
         raise
     summary = reader.summary()
     try:
         with session.no_autoflush:
+            if existing == "replace":
+                now = utcnow()
+                for item in found:
+                    tombstone(item.existing, now)
             for name, value in profile.items():
                 if getattr(user, name) != value:
                     setattr(user, name, value)
@@ -646,8 +737,11 @@ def import_account(session: Session, user: User, document: dict) -> ImportSummar
         session.rollback()
         raise
     log.info(
-        "import user=%s applications=%d interviews=%d contacts=%d points=%d drafts=%d versions=%d",
+        "import user=%s existing=%s already_here=%d "
+        "applications=%d interviews=%d contacts=%d points=%d drafts=%d versions=%d",
         user.id,
+        existing,
+        len(found),
         *(getattr(summary, kind) for kind in LIMITS),
     )
     return summary

@@ -92,17 +92,24 @@ def parse_batch(raw: bytes) -> list:
     return mutations
 
 
+# Change numbers are 32-bit integers in the database (Integer columns): no cursor is above that.
+MAX_CURSOR = 2**31 - 1
+
+
 def parse_window(since: str | None, limit: str | None) -> tuple[int, int]:
     """The `since` and `limit` of a pull; a limit above MAX_LIMIT is lowered to it."""
     if since is None or since == "":
         since = "0"
-    if not since.isascii() or not since.isdigit():
-        raise SyncRequestError(400, "bad_cursor", "since must be a whole number of 0 or more.")
+    # The length check comes first: int() of thousands of digits is slow, then refused.
+    if not since.isascii() or not since.isdigit() or len(since) > 10 or int(since) > MAX_CURSOR:
+        raise SyncRequestError(
+            400, "bad_cursor", f"since must be a whole number from 0 to {MAX_CURSOR}."
+        )
     if limit is None or limit == "":
         return int(since), DEFAULT_LIMIT
-    if not limit.isascii() or not limit.isdigit() or int(limit) < 1:
+    if not limit.isascii() or not limit.isdigit() or int(limit[:19] or 0) < 1:
         raise SyncRequestError(400, "bad_limit", "limit must be a whole number of 1 or more.")
-    return int(since), min(int(limit), MAX_LIMIT)
+    return int(since), MAX_LIMIT if len(limit) > 6 else min(int(limit), MAX_LIMIT)
 
 
 # --- Field rules ---------------------------------------------------------------------------

@@ -48,6 +48,7 @@ def _pages(app) -> list[str]:
         "/account/profile",
         "/account/import",
         "/account/delete",
+        "/account/password",
         f"/account/applications/{application.id}/retention",
         "/capture",
         "/share?title=Dana&url=https%3A%2F%2Fexample.com%2Fdana",
@@ -64,7 +65,7 @@ def test_no_serious_violations(browser, live_server, width):
     )
     page = context.new_page()
     found = {}
-    for url in ("/", "/register", "/login"):
+    for url in ("/", "/register", "/login", "/forgot-password"):
         page.goto(url)
         found[url] = serious_violations(page)
     sign_up(page)

@@ -334,3 +334,16 @@ def test_editing_an_interview_keeps_its_people(app, client, day):
         assert next(c.id for c in interview.contacts) == dana
         assert [c.name for c in interview.contacts] == ["Dr. Dana Rivera", "Alex Kim"]
         assert db.session.scalar(db.select(db.func.count(Contact.id))) == 4
+
+
+def test_an_empty_add_interview_form_asks_for_what_is_missing(app, client, application_id):
+    response = client.post(
+        f"/applications/{application_id}/interviews/new",
+        data={"title": "", "day": "2026-11-20", "start": "", "format": "onsite", "people": ""},
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Enter when it starts" in page
+    assert "Add at least one person you met" in page
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Interview.id))) == 0

@@ -103,12 +103,12 @@ def test_capture_flow_on_a_phone(page, live_server):
     # The next point starts as a topic again.
     assert page.get_by_role("radio", name="Topic we discussed").is_checked()
 
-    # An empty point is refused beside the field, keeping the chosen kind; a long one cannot
-    # be typed past the limit.
+    # An empty point is refused beside the field, keeping the chosen kind; a long one is
+    # counted (tests/test_note_limit_browser.py), never cut.
     page.get_by_text("Their work", exact=True).click()
     page.get_by_role("button", name="Save point").click()
     page.get_by_text("Type the point before saving.").wait_for()
-    assert page.get_by_label("Talking point").get_attribute("maxlength") == "2000"
+    assert page.get_by_label("Talking point").get_attribute("maxlength") is None  # Counted.
     assert page.get_by_role("radio", name="Their work").is_checked()
 
     # Edit in place, then delete and undo.

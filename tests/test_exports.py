@@ -141,3 +141,25 @@ def test_the_pdf_limit_survives_signing_in_again(client, ids):
     client.post("/logout")
     client.post("/login", data={"email": "ana@example.com", "password": "correct horse battery"})
     assert client.get(url).status_code == 429
+
+
+def test_the_batch_and_the_drafts_page_are_rate_limited(client, ids):
+    application_id, _ = ids
+    batch = f"/applications/{application_id}/notes.pdf?format=letter"
+    codes = [client.get(batch).status_code for _ in range(7)]
+    assert codes[:6] == [200] * 6 and codes[6] == 429
+    drafts = f"/applications/{application_id}/drafts"
+    codes = [client.get(drafts).status_code for _ in range(31)]
+    assert codes[:30] == [200] * 30 and codes[30] == 429
+
+
+def test_a_batch_over_the_layout_cap_is_refused_with_a_reason(app, client, ids, monkeypatch):
+    from services import pdf
+
+    application_id, _ = ids
+    monkeypatch.setattr(pdf, "MAX_LAYOUT_COST", 100)
+    response = client.get(f"/applications/{application_id}/notes.pdf?format=letter")
+    assert response.status_code == 303
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "more than one PDF may hold" in page
+    assert "one interview" in page

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extensions import db
+from extensions import db, limiter
 from models import Application, Contact, Interview, TalkingPoint, User
 from services import capture
 from services.schedule import ParsedPerson
@@ -100,6 +100,7 @@ def test_register_and_login_never_fail(app, client, data):
 @given(st.fixed_dictionaries({"subject": anything, "body": anything}), st.booleans())
 def test_draft_autosave_never_fails(app, client, panel, data, as_htmx):
     application_id, _ = panel
+    limiter.reset()  # The drafts list is rate-limited per user; each example starts afresh.
     drafts = client.get(f"/api/applications/{application_id}/drafts").json["drafts"]
     with app.app_context():
         from models import Draft

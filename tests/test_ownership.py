@@ -8,8 +8,9 @@ from services import capture
 from services.schedule import ParsedPerson
 from tests.conftest import AuthActions
 
-# Rules that take no object id, or that only serve public files.
-PUBLIC = {"static"}
+# Rules that take no object id, or that only serve public files (a reset link's token is
+# its own proof, tested in test_recovery.py).
+PUBLIC = {"static", "auth.reset_password"}
 
 
 @pytest.fixture
@@ -99,7 +100,8 @@ def test_another_users_objects_are_not_changed(app, client, owned_ids):
 
 # Pages anyone may see, signed in or not.
 OPEN = {"static", "home.index", "auth.login", "auth.register", "pwa.manifest", "pwa.capture",
-        "pwa.share", "pwa.service_worker", "errors.csrf_error"}  # fmt: skip
+        "pwa.share", "pwa.service_worker", "errors.csrf_error", "auth.forgot_password",
+        "auth.reset_password"}  # fmt: skip
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(app, client, owned_ids):

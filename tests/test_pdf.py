@@ -508,3 +508,29 @@ def test_card_preview_escapes_the_note_and_flags_a_long_one():
     assert "card-preview--too-long" not in fitting
     assert "card-preview--too-long" in too_long
     assert pdf.CARD_DIMENSIONS_MM["a6"] == (105, 148)
+
+
+def test_a_batch_is_refused_before_layout_when_it_is_too_much(monkeypatch):
+    laid_out = []
+    monkeypatch.setattr(pdf, "_layout", lambda *a, **k: laid_out.append(a) or None)
+    # Ordinary letters of the longest allowed length, one more than the budget holds.
+    long_letter = make_note(("word " * 1199).strip())
+    many = [long_letter] * (pdf.MAX_LAYOUT_COST // pdf.layout_cost(long_letter.body) + 1)
+    with pytest.raises(pdf.TooMuchToLayOut, match="more than one PDF may hold"):
+        pdf.render_batch_pdf(many, SENDER, "letter", title="x", today=TODAY)
+    assert laid_out == []
+    # Unbroken text and line breaks cost more than words: one such note is a batch's worth.
+    assert pdf.layout_cost("x" * 6000) > 8 * pdf.layout_cost(("word " * 1199).strip())
+    assert pdf.layout_cost("a\n" * 199) > pdf.layout_cost("word " * 600)
+
+
+def test_pages_laid_out_are_capped_per_request(monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_LAYOUT_PAGES", 3)
+    pdf.render_batch_pdf([make_note()] * 3, SENDER, "a6", title="x", today=TODAY)
+    with pytest.raises(pdf.TooMuchToLayOut, match="These 4 notes are more than one PDF"):
+        pdf.render_batch_pdf([make_note()] * 4, SENDER, "a6", title="x", today=TODAY)
+
+
+def test_the_batch_budget_allows_an_ordinary_panel():
+    notes = [make_note() for _ in range(pdf.MAX_BATCH_NOTES)]
+    assert sum(pdf.layout_cost(n.body) for n in notes) < pdf.MAX_LAYOUT_COST

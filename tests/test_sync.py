@@ -358,6 +358,11 @@ def test_bad_point_is_rejected_and_the_rest_applied(app, client, day, change, er
         ("contact", {"name": "Bo", "application_id": "APP", "role": "boss"}, "role must be one of"),
         ("contact", {"name": "Bo", "application_id": "APP", "got_card": "yes"}, "true or false"),
         ("contact", {"name": "Bo", "application_id": "APP", "email": "bo"}, "email address"),
+        (
+            "contact",
+            {"name": "Bo", "application_id": "APP", "email": 'a,b"c@x.co'},
+            "email address",
+        ),
         ("contact", {"name": "Bo", "application_id": new_id()}, "is not one of your records"),
         ("interview", {"application_id": "APP", "starts_at": "tuesday"}, "not an ISO 8601"),
         (
@@ -482,9 +487,23 @@ def test_push_cursor_is_the_counter_after_the_push(app, client, day):
     assert pull_all(client, since=4)["cursor"] == 5
 
 
+def test_the_largest_cursor_pulls_nothing(client, user):
+    response = client.get(f"/api/sync/pull?since={sync.MAX_CURSOR}")
+    assert response.status_code == 200 and response.get_json()["changes"] == []
+
+
 @pytest.mark.parametrize(
     ("query", "code"),
-    [("since=-1", "bad_cursor"), ("since=abc", "bad_cursor"), ("limit=0", "bad_limit")],
+    [
+        ("since=-1", "bad_cursor"),
+        ("since=abc", "bad_cursor"),
+        ("limit=0", "bad_limit"),
+        (f"since={2**63}", "bad_cursor"),
+        (f"since={2**31}", "bad_cursor"),
+        (f"since={10**30}", "bad_cursor"),
+        ("since=" + "9" * 5000, "bad_cursor"),
+        ("limit=" + "0" * 30, "bad_limit"),
+    ],
 )
 def test_bad_pull_arguments_are_400_json(client, user, query, code):
     response = client.get(f"/api/sync/pull?{query}")
@@ -494,6 +513,7 @@ def test_bad_pull_arguments_are_400_json(client, user, query, code):
 
 def test_pull_limit_is_capped(app, user):
     assert sync.parse_window("7", "5000") == (7, sync.MAX_LIMIT)
+    assert sync.parse_window("7", "9" * 5000) == (7, sync.MAX_LIMIT)
     assert sync.parse_window(None, None) == (0, sync.DEFAULT_LIMIT)
 
 

@@ -1,6 +1,7 @@
 // Small enhancements of server-rendered pages; each works without the others.
 import { enableAutosaveRecovery } from "./autosave.js";
 import { enableCopyButtons } from "./copy.js";
+import { enableCounters } from "./counter.js";
 import { enableDownloads } from "./download.js";
 import { enableOfflineFallback } from "./offline/fallback.js";
 import { enableSignOut, followServerAccount } from "./offline/signout.js";
@@ -23,6 +24,9 @@ for (const input of document.querySelectorAll("input[data-timezone]")) {
 }
 
 enableCopyButtons();
+enableCounters();
+// htmx swaps in a fresh form after each save: count its box too.
+document.addEventListener("htmx:afterSettle", (event) => enableCounters(event.target));
 enableDownloads();
 enableAutosaveRecovery();
 enableOfflineFallback();
