@@ -378,6 +378,99 @@ def _fit_cached(body: str, size: str) -> bool:
     return True
 
 
+# --- the cheap fit check -------------------------------------------------------------------------
+#
+# The drafts page shows, for every card, whether it fits each card size. A WeasyPrint layout per
+# size costs 10-40 ms, so the page estimates instead: it breaks the text into lines with the
+# bundled face's own glyph widths, at the smallest font size the card tries, and adds up the
+# line and paragraph heights of static/pdf/card.css. The real layout stays the judge when a PDF
+# is made (``card_fits``, ``render_card_pdf``); tests/test_pdf.py holds the two to agreement
+# over many texts.
+
+_MM_PER_IN = 25.4
+_PT_PER_MM = 72 / _MM_PER_IN
+#: The body's own margin (the user-agent stylesheet's 8 px), in points, on every side.
+_BODY_MARGIN_PT = 6
+#: The written area of each card face in points: page size less the margins in card.css and
+#: the body's (its bottom margin may fall off the page: a page break truncates it).
+_CARD_AREA_PT: dict[str, tuple[float, float]] = {
+    size: (width - 2 * _BODY_MARGIN_PT, height - _BODY_MARGIN_PT)
+    for size, (width, height) in {
+        "a6": ((105 - 22) * _PT_PER_MM, (148 - 23) * _PT_PER_MM),
+        "4x6": ((4 - 0.84) * 72, (6 - 0.93) * 72),
+        "folded": ((8.5 - 0.42 - 4.67) * 72, (5.5 - 0.9) * 72),
+    }.items()
+}
+#: The smallest card.css level (.fit-2): font size in points and line height.
+_FIT_FONT_PT, _FIT_LINE_HEIGHT = CARD_FONT_SIZES[-1], 1.44
+#: Space between paragraphs (em): p + p, and before the sign-off when there are two or more.
+_PARAGRAPH_GAP_EM, _SIGNOFF_GAP_EM = 0.7, 1.1
+_BREAK_AFTER_RE = re.compile(r"(?<=[-/\u2013\u2014])|(?<= )")
+
+
+@cache
+def _card_glyph_widths() -> tuple[dict[int, float], float]:
+    """Advance width of each character of the card face, in em."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(STATIC_FONTS / "DejaVuSerifCondensed.ttf") as font:
+        per_em = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        widths = {code: metrics[name][0] / per_em for code, name in font.getBestCmap().items()}
+    # Characters the face lacks (emoji, most scripts) come from a fallback font: about 1 em.
+    return widths, 1.0
+
+
+def _text_width_em(text: str) -> float:
+    widths, missing = _card_glyph_widths()
+    return sum(widths.get(ord(char), missing) for char in text)
+
+
+def _line_count(line: str, width_em: float) -> int:
+    """Lines one source line takes when broken greedily at spaces and after hyphens or
+    slashes, a word wider than the line broken anywhere (card.css: overflow-wrap: anywhere)."""
+    if not line:
+        return 1
+    lines, used = 1, 0.0
+    for piece in _BREAK_AFTER_RE.split(line):
+        if not piece:
+            continue
+        visible = _text_width_em(piece.rstrip(" "))
+        whole = _text_width_em(piece)
+        if used and used + visible > width_em:
+            lines, used = lines + 1, 0.0
+        while visible > width_em:  # a word longer than the line wraps anywhere
+            lines, visible = lines + 1, visible - width_em
+            whole = visible
+        used += whole
+    return lines
+
+
+def card_fill(text: str, size: str) -> float:
+    """How full ``text`` makes one face of a ``size`` card at the smallest font size, estimated
+    without a layout: 1.0 is exactly full, above it the card will not take the note."""
+    size = _choice(size, CARD_SIZES, "card size")
+    body = _CONTROL_RE.sub("", (text or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if not body:
+        return 0.0
+    if len(body) > CARD_MAX_CHARS or body.count("\n") >= CARD_MAX_LINES:
+        return float("inf")
+    width_pt, height_pt = _CARD_AREA_PT[size]
+    width_em = width_pt / _FIT_FONT_PT
+    paragraphs = _paragraphs(body)
+    lines = sum(_line_count(line, width_em) for paragraph in paragraphs for line in paragraph)
+    gaps = _PARAGRAPH_GAP_EM * max(len(paragraphs) - 2, 0)
+    if len(paragraphs) >= 2:
+        gaps += _SIGNOFF_GAP_EM
+    height_em = lines * _FIT_LINE_HEIGHT + gaps
+    return height_em * _FIT_FONT_PT / height_pt
+
+
+def card_fits_estimate(text: str, size: str) -> bool:
+    """``card_fits`` without a layout, for pages that show many cards at once."""
+    return card_fill(text, size) <= 1.0
+
+
 def _title(kind: str, person: _Person) -> str:
     to = ", ".join(part for part in (person.name, person.company) if part)
     return f"{kind} to {to}" if to else kind

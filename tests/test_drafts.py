@@ -48,13 +48,27 @@ def test_api_lists_a_draft_per_person_and_channel(client, panel):
     assert "Dana" in wrapup["body"] and "Sam" in wrapup["body"]
 
 
-def test_drafts_are_composed_once(app, client, panel):
+def _version_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(db.select(db.func.count(DraftVersion.id)))
+
+
+def test_drafts_exist_before_the_page_is_opened_and_reading_composes_nothing(
+    app, client, panel, monkeypatch
+):
     application_id, _ = panel
-    _drafts(client, application_id)
-    _drafts(client, application_id)
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Draft.id))) == 6
-        assert db.session.scalar(db.select(db.func.count(DraftVersion.id))) == 6
+        assert not db.session.scalar(db.select(db.func.count()).where(Draft.outdated))
+    before = _version_count(app)
+
+    def refuse(*_args):
+        raise AssertionError("a read composed the panel")
+
+    monkeypatch.setattr(drafts.composer, "compose_panel", refuse)
+    _drafts(client, application_id)
+    assert client.get(f"/applications/{application_id}/drafts").status_code == 200
+    assert _version_count(app) == before
 
 
 def _draft_id(app, contact_id, channel):
@@ -79,11 +93,12 @@ def test_autosave_then_regenerate_keeps_the_edit(app, client, panel):
     client.post(f"/drafts/{draft_id}/regenerate", headers=HX)
     with app.app_context():
         versions = db.session.get(Draft, draft_id).versions
-        assert [v.source for v in versions] == ["generated", "edited", "generated"]
-        assert versions[1].body == edited + "!"
-    page = client.get(f"/drafts/{draft_id}/versions?compare=2").get_data(as_text=True)
+        assert [v.source for v in versions][-3:] == ["generated", "edited", "generated"]
+        assert versions[-2].body == edited + "!"
+        mine = versions[-2].number
+    page = client.get(f"/drafts/{draft_id}/versions?compare={mine}").get_data(as_text=True)
     assert "My own words about Kafka." in page
-    assert client.post(f"/drafts/{draft_id}/versions/2/restore").status_code == 303
+    assert client.post(f"/drafts/{draft_id}/versions/{mine}/restore").status_code == 303
     current = next(
         d
         for d in _drafts(client, application_id)
@@ -229,14 +244,20 @@ def test_calendar_has_a_reminder_per_open_note(app, client, panel):
 def test_drafts_page_and_fragments(app, client, panel):
     application_id, contacts = panel
     page = client.get(f"/applications/{application_id}/drafts").get_data(as_text=True)
-    assert page.count('<article class="draft') == 6
+    # One person at a time (the first still to thank), beside everyone's state.
+    assert page.count('<article class="draft') == 2
+    assert '<h2 id="person-name">Dana Rivera</h2>' in page
+    assert "kafka migration for the payments ledger" in page  # her notes, beside her drafts
     assert "Open in mail app" in page and "Download .eml" in page and "Copy text" in page
     assert "Mark as sent" in page and "Mark as written" in page
+    assert page.count('class="person-state') == 3
     draft_id = _draft_id(app, contacts["Sam Lee"], "email")
     fragment = client.post(f"/drafts/{draft_id}/mark/sent", data={"done": "1"}, headers=HX)
     html = fragment.get_data(as_text=True)
     assert html.lstrip().startswith(f'<article class="draft done" id="draft-{draft_id}"')
     assert "Sent " in html and "undo" in html
+    # The people list comes along out of band, so its states and counts are right at once.
+    assert 'id="people" aria-labelledby="people-heading" hx-swap-oob="true"' in html
 
 
 def test_due_items_order_most_urgent_first(app, client, panel):
