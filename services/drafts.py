@@ -395,7 +395,13 @@ class DraftView:
 
     @property
     def edited(self) -> bool:
-        return self.draft.current.source != "generated"
+        """The current text is the user's own: no generated version reads like it (restoring
+        a generated version brings the draft back to "to write")."""
+        current = self.draft.current
+        return current.source != "generated" and not any(
+            v.source == "generated" and (v.subject, v.body) == (current.subject, current.body)
+            for v in self.draft.versions
+        )
 
 
 def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool) -> DraftView:
