@@ -64,10 +64,12 @@ def live_contacts(application: Application) -> list[Contact]:
 def _preload(session: Session, application: Application) -> None:
     """Load the panel's people with their interviews and points in three queries, not one per
     person: composing and the people list read them all."""
+    contacts = selectinload(Application.contacts)
     session.scalars(
-        select(Contact)
-        .where(Contact.application_id == application.id)
-        .options(selectinload(Contact.interviews), selectinload(Contact.points))
+        select(Application)
+        .where(Application.id == application.id)
+        .options(contacts.selectinload(Contact.interviews), contacts.selectinload(Contact.points))
+        .execution_options(populate_existing=True)
     ).all()
 
 
