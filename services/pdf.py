@@ -298,14 +298,32 @@ def _display_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
-def _split_closing(paragraphs: list[list[str]]) -> tuple[list[list[str]], list[str], list[str]]:
-    """Split off a sign-off like "Best regards,\\nDana Rivera" so a letter can leave room
-    for a handwritten signature between the valediction and the name."""
+def _split_closing(
+    paragraphs: list[list[str]], person: _Person
+) -> tuple[list[list[str]], list[str], list[str]]:
+    """Split off a sign-off like "Best regards,\nDana Rivera" so a letter can leave room for a
+    handwritten signature between the valediction and the name.
+
+    An email's sign-off block often carries the phone number and links after the name; the
+    letterhead already prints them, so they are dropped here. The letter is signed once: with
+    the sign-off's own name, or the sender's name when the note has no sign-off (or ends with
+    the name already).
+    """
     if len(paragraphs) >= 2:
         last = paragraphs[-1]
-        if 2 <= len(last) <= 4 and last[0].endswith(",") and len(last[0]) <= 40:
-            return paragraphs[:-1], [last[0]], last[1:]
-    return paragraphs, [], []
+        if 1 <= len(last) <= 8 and last[0].endswith(",") and len(last[0]) <= 40:
+            names = [line for line in last[1:] if not _is_contact_line(line, person)]
+            return paragraphs[:-1], [last[0]], names or [person.sender_name]
+    ending = paragraphs[-1][-1] if paragraphs else ""
+    if person.sender_name and ending.casefold() == person.sender_name.casefold():
+        return paragraphs, [], []
+    return paragraphs, [], [person.sender_name] if person.sender_name else []
+
+
+def _is_contact_line(line: str, person: _Person) -> bool:
+    """A phone number, address or link the letterhead already shows."""
+    shown = {c.casefold() for c in person.sender_contacts}
+    return line.casefold() in shown or _display_url(line).casefold() in shown
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -506,7 +524,7 @@ def render_copy_sheet_pdf(note: Note, sender: Sender) -> bytes:
 
 def _letter_document(note: Note, sender: Sender, paper: str, today: date) -> Document:
     person = _Person.of(note, sender)
-    paragraphs, valediction, signature = _split_closing(_paragraphs(_clean_body(note.body)))
+    paragraphs, valediction, signature = _split_closing(_paragraphs(_clean_body(note.body)), person)
     # US readers expect "March 4, 2025"; elsewhere "4 March 2025". Month names are spelled
     # out here because strftime's %B follows the process locale.
     month = _MONTHS[today.month - 1]
@@ -516,7 +534,7 @@ def _letter_document(note: Note, sender: Sender, paper: str, today: date) -> Doc
         dated = f"{today.day} {month} {today.year}"
     return _layout(
         "letter.html", "letter", paper=paper, person=person, paragraphs=paragraphs,
-        valediction=valediction, signature=signature or [person.sender_name], dated=dated,
+        valediction=valediction, signature=signature, dated=dated,
         lang="en", title=_title("Thank-you letter", person), author=person.sender_name,
         description=person.subject,
     )  # fmt: skip
