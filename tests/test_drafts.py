@@ -324,3 +324,110 @@ def test_untouched_drafts_follow_new_notes_and_edited_ones_are_flagged(app, clie
     assert page.count("changed since this draft was written") == 1
     fragment = client.post(f"/drafts/{dana_email}/regenerate", headers=HX).get_data(as_text=True)
     assert "Replaced your edit with a fresh draft" in fragment and "version 2" in fragment
+
+
+def _counting_compositions(monkeypatch) -> list:
+    calls = []
+    real = drafts.composer.compose_panel
+
+    def counted(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(drafts.composer, "compose_panel", counted)
+    return calls
+
+
+def _current(app, contact_id, channel):
+    with app.app_context():
+        draft = db.session.scalar(
+            db.select(Draft).where(Draft.contact_id == contact_id, Draft.channel == channel)
+        )
+        return draft.current.body, draft.outdated
+
+
+def test_a_sync_push_of_many_points_composes_the_panel_once(app, client, panel, monkeypatch):
+    from models import new_id
+
+    _application_id, contacts = panel
+    calls = _counting_compositions(monkeypatch)
+    mutations = [
+        {"id": new_id(), "entity": "talking_point", "op": "upsert", "entity_id": new_id(),
+         "base_version": None,
+         "data": {"contact_id": contacts["Sam Lee"], "kind": "topic", "body": body}}
+        for body in ("rust at the edge", "the on-call rotation", "grafana dashboards")
+    ]  # fmt: skip
+    response = client.post("/api/sync/push", json={"mutations": mutations})
+    assert response.status_code == 200
+    assert [r["status"] for r in response.get_json()["results"]] == ["applied"] * 3
+    assert len(calls) == 1
+    body, outdated = _current(app, contacts["Sam Lee"], "email")
+    assert "rust at the edge" in body and not outdated
+
+
+def test_a_profile_change_recomposes_untouched_drafts(app, client, panel):
+    _application_id, contacts = panel
+    before, _ = _current(app, contacts["Sam Lee"], "email")
+    response = client.post("/account/profile", data={
+        "name": "Ana Ortiz", "signature": "Ana M. Ortiz", "tone": "formal",
+        "greeting_style": "honorific", "paper": "a4", "timezone": "UTC",
+    })  # fmt: skip
+    assert response.status_code in (200, 303)
+    after, outdated = _current(app, contacts["Sam Lee"], "email")
+    assert after != before and "Ana M. Ortiz" in after and not outdated
+
+
+def test_autosave_and_marks_compose_nothing(app, client, panel, monkeypatch):
+    _application_id, contacts = panel
+    calls = _counting_compositions(monkeypatch)
+    draft_id = _draft_id(app, contacts["Dana Rivera"], "email")
+    response = client.post(
+        f"/drafts/{draft_id}/save", data={"subject": "Thanks", "body": "Hi Dana,\n\nMine."},
+        headers=HX,
+    )  # fmt: skip
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'id="draft-' in html and "(edited)" in html
+    # The people list and its counts come along (the browser test watches them change).
+    assert 'hx-swap-oob="true"' in html and 'id="people-counts"' in html
+    assert "Versions (" in html
+    client.post(f"/drafts/{draft_id}/mark/sent", data={"done": "1"}, headers=HX)
+    assert calls == []
+
+
+def test_a_failed_composition_keeps_the_note_and_the_next_read_composes(
+    app, client, panel, monkeypatch
+):
+    application_id, contacts = panel
+
+    def broken(*_args):
+        raise RuntimeError("composer bug")
+
+    monkeypatch.setattr(drafts.composer, "compose_panel", broken)
+    response = client.post(
+        f"/contacts/{contacts['Sam Lee']}", data={"kind": "topic", "body": "rust at the edge"}
+    )
+    assert response.status_code in (200, 303)
+    body, outdated = _current(app, contacts["Sam Lee"], "email")
+    assert "rust" not in body and outdated
+    monkeypatch.undo()
+    items = {(d["contact_name"], d["channel"]): d for d in _drafts(client, application_id)}
+    assert "rust at the edge" in items[("Sam Lee", "email")]["body"]
+    assert not _current(app, contacts["Sam Lee"], "email")[1]
+
+
+def test_the_page_names_each_person_state(app, client, panel):
+    application_id, contacts = panel
+    email = _draft_id(app, contacts["Sam Lee"], "email")
+    card = _draft_id(app, contacts["Sam Lee"], "card")
+    client.post(f"/drafts/{email}/mark/sent", data={"done": "1"})
+    client.post(f"/drafts/{card}/mark/posted", data={"done": "1"})
+    page = client.get(f"/applications/{application_id}/drafts/{contacts['Sam Lee']}").get_data(
+        as_text=True
+    )
+    assert '<h2 id="person-name">Sam Lee</h2>' in page
+    assert 'class="person-state state-sent"' in page
+    assert page.count('class="person-state state-overdue"') == 2  # the panel was on 21 Nov
+    assert "1 sent" in page and "2 overdue" in page
+    other = client.get(f"/applications/{application_id}/drafts/not-a-person")
+    assert other.status_code == 404
