@@ -143,9 +143,9 @@ def recompose(session: Session, application: Application, user: User) -> None:
     """Compose the whole panel once and bring its drafts in step (the composer works per
     panel, so no sentence is shared across it).
 
-    A missing draft is created. A draft still as generated, and not yet sent or written, gets a
-    new generated version when the text differs; nothing the user wrote is touched, but an
-    edited draft is marked `behind` when its notes would now compose something else.
+    A missing draft is created. A draft still as generated, and not yet sent or written, takes
+    the new text; nothing the user wrote is touched, but an edited draft is marked `behind`
+    when its notes would now compose something else.
     """
     _preload(session, application)
     fresh = compose(application, user)
@@ -175,7 +175,9 @@ def _follow(draft: Draft, text: composer.ComposedDraft) -> None:
         draft.behind = False
     elif current.source == "generated":
         if not is_done(draft) and not draft.written_at:
-            _generated(draft, text)
+            # Nobody has touched this text: it follows the notes in place, so a day of jots
+            # (or one sync push) does not pile up versions the user never saw.
+            current.subject, current.body, current.created_at = text.subject, text.body, utcnow()
         draft.behind = False
     else:
         last = next((v for v in reversed(draft.versions) if v.source == "generated"), None)
