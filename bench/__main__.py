@@ -12,7 +12,10 @@ from bench import report
 from bench.apps import postgresql_url
 from bench.timing import ROOT
 
-MODULES = ["bench_http", "bench_pages", "bench_sync", "bench_pdf", "bench_offline", "bench_memory"]
+MODULES = [
+    "bench_http", "bench_pages", "bench_drafts", "bench_sync", "bench_pdf", "bench_offline",
+    "bench_memory",
+]  # fmt: skip
 
 
 def _machine() -> list[str]:
