@@ -39,9 +39,11 @@ def _views(application: Application):
     return drafts.review(db.session, application, user, utcnow())
 
 
-def _review(application: Application, contact_id: str | None = None) -> drafts.Review:
+def _review(
+    application: Application, contact_id: str | None = None, only: str | None = None
+) -> drafts.Review:
     user = current_user._get_current_object()
-    review = drafts.review_person(db.session, application, user, utcnow(), contact_id)
+    review = drafts.review_person(db.session, application, user, utcnow(), contact_id, only)
     if review is None:
         abort(404)
     return review
@@ -115,7 +117,7 @@ def _answer(draft: Draft, blocks, notice: str | None = None, **context):
         if notice:
             flash(notice, "info")
         return redirect(_person_url(draft), 303)
-    review = _review(draft.contact.application, draft.contact_id)
+    review = _review(draft.contact.application, draft.contact_id, only=draft.id)
     view = next((v for v in review.views if v.draft.id == draft.id), None)
     if view is None:
         abort(404)

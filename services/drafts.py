@@ -515,10 +515,12 @@ def review_person(
     user: User,
     now: datetime,
     contact_id: str | None = None,
+    only: str | None = None,
 ) -> Review | None:
     """The review page for one person (by default the first with a note still open).
 
-    None when `contact_id` names nobody on this panel.
+    Their drafts come with warnings and card fits; `only` (a draft id) limits those to the one
+    draft an action re-renders. None when `contact_id` names nobody on this panel.
     """
     drafts = ensure_drafts(session, application, user)
     by_contact: dict[str, list[Draft]] = {}
@@ -536,7 +538,9 @@ def review_person(
         person = next((p for p in people if p.state != "sent"), people[0] if people else None)
     views, points = [], []
     if person is not None:
-        views = [_view(n.draft, drafts, now, checked=True) for n in person.notes]
+        views = [
+            _view(n.draft, drafts, now, checked=only in (None, n.draft.id)) for n in person.notes
+        ]
         person.notes = views
         points = [p for p in person.contact.points if p.is_live]
     return Review(application=application, people=people, person=person, views=views, points=points)

@@ -439,6 +439,7 @@ def _card_glyph_widths() -> tuple[dict[int, float], float]:
     return widths, 1.0
 
 
+@lru_cache(maxsize=8192)
 def _text_width_em(text: str) -> float:
     widths, missing = _card_glyph_widths()
     return sum(widths.get(ord(char), missing) for char in text)
