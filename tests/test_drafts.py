@@ -431,3 +431,29 @@ def test_the_page_names_each_person_state(app, client, panel):
     assert "1 sent" in page and "2 overdue" in page
     other = client.get(f"/applications/{application_id}/drafts/not-a-person")
     assert other.status_code == 404
+
+
+def test_an_import_composes_each_imported_panel_once(app, client, panel, monkeypatch):
+    from models import Application
+
+    application_id, _contacts = panel
+    exported = client.get("/account/export.json").data
+    calls = _counting_compositions(monkeypatch)
+    boundary = "drafts-test-boundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\n'
+        "Content-Type: application/json\r\n\r\n"
+    )
+    response = client.post(
+        "/account/import",
+        data=head.encode() + exported + f"\r\n--{boundary}--\r\n".encode(),
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+    assert response.status_code in (200, 303)
+    with app.app_context():
+        copy = db.session.scalar(db.select(Application).where(Application.id != application_id))
+        copy_id = copy.id
+        assert not db.session.scalar(db.select(db.func.count()).where(Draft.outdated))
+    assert len(calls) == 1  # the imported copy; the original panel did not change
+    monkeypatch.setattr(drafts.composer, "compose_panel", None)  # reading must not compose
+    assert client.get(f"/applications/{copy_id}/drafts").status_code == 200
