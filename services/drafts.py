@@ -147,6 +147,10 @@ def recompose(session: Session, application: Application, user: User) -> None:
     the new text; nothing the user wrote is touched, but an edited draft is marked `behind`
     when its notes would now compose something else.
     """
+    # Writers of this user's notes hold the user's row until they commit (models.stamp_changes);
+    # so does a composition, so it reads every note committed before it and none commits
+    # under it unseen. (SQLite serialises writers anyway and ignores FOR UPDATE.)
+    session.execute(select(User.id).where(User.id == user.id).with_for_update())
     _preload(session, application)
     fresh = compose(application, user)
     existing = load_drafts(session, application)

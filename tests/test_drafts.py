@@ -457,3 +457,22 @@ def test_an_import_composes_each_imported_panel_once(app, client, panel, monkeyp
     assert len(calls) == 1  # the imported copy; the original panel did not change
     monkeypatch.setattr(drafts.composer, "compose_panel", None)  # reading must not compose
     assert client.get(f"/applications/{copy_id}/drafts").status_code == 200
+
+
+def test_drafts_composed_as_notes_came_in_share_no_sentence(app, client, panel):
+    import re
+
+    application_id, _contacts = panel
+    items = _drafts(client, application_id)
+    for channel in ("email", "card"):
+        seen: dict[str, str] = {}
+        for item in items:
+            if item["channel"] != channel and not (
+                channel == "email" and item["channel"] == "wrapup"
+            ):
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", item["body"]):
+                words = sentence.split()
+                if len(words) < 6:  # greetings and sign-offs are alike by nature
+                    continue
+                assert seen.setdefault(sentence, item["contact_name"]) == item["contact_name"]
