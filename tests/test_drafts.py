@@ -248,6 +248,8 @@ def test_drafts_page_and_fragments(app, client, panel):
     assert page.count('<article class="draft') == 2
     assert '<h2 id="person-name">Dana Rivera</h2>' in page
     assert "kafka migration for the payments ledger" in page  # her notes, beside her drafts
+    assert 'class="point" id="point-' in page  # the point rows of the person page
+    assert "Delete point" not in page  # whose Edit and Delete work only there
     assert "Open in mail app" in page and "Download .eml" in page and "Copy text" in page
     assert "Mark as sent" in page and "Mark as written" in page
     assert page.count('class="person-state') == 3
