@@ -9,7 +9,12 @@ import pytest
 
 from extensions import db
 from models import Draft
-from tests.test_capture_browser import new_application_with_day, no_horizontal_scroll, sign_up
+from tests.test_capture_browser import (
+    new_application_with_day,
+    no_horizontal_scroll,
+    sign_up,
+    small_tap_targets,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -139,6 +144,8 @@ def test_review_on_a_phone_is_one_column(page, live_server):
     # The person first, their notes above their drafts, everyone else after.
     assert jots["y"] < drafts["y"] < people["y"]
     assert jots["width"] > 300 and drafts["width"] > 300
+    page.locator("summary", has_text="Versions").first.click()
+    assert small_tap_targets(page) == []
     page.get_by_role("link", name="Next: Sam Lee").click()
     page.get_by_role("heading", name="Sam Lee", level=2).wait_for()
     assert no_horizontal_scroll(page)
