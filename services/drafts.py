@@ -328,10 +328,15 @@ def compose_changed(session: Session) -> int:
         ),
     )
     composed = 0
-    for application in session.scalars(query).all():
-        user = session.get(User, application.user_id)
+    try:
+        applications = session.scalars(query).all()
+    except Exception:  # the notes are saved; the next read composes
+        session.rollback()
+        log.exception("finding panels to compose failed")
+        return 0
+    for application in applications:
         try:
-            recompose(session, application, user)
+            recompose(session, application, session.get(User, application.user_id))
             composed += 1
         except Exception:
             session.rollback()
