@@ -64,14 +64,14 @@ def _page(review: drafts.Review, block=None, **context):
 @bp.get("/applications/<application_id>/drafts")
 def index(application_id):
     """The notes of the first person still to thank, beside the list of everyone."""
-    return _page(_review(owned_or_404(Application, application_id)), "review")
+    return _page(_review(owned_or_404(Application, application_id)), "review", moved=bool(htmx))
 
 
 @bp.get("/applications/<application_id>/drafts/<contact_id>")
 def person(application_id, contact_id):
     """One person's notes beside their drafts, beside the list of everyone."""
     application = owned_or_404(Application, application_id)
-    return _page(_review(application, contact_id), "review")
+    return _page(_review(application, contact_id), "review", moved=bool(htmx))
 
 
 @bp.get("/api/applications/<application_id>/drafts")

@@ -246,7 +246,7 @@ def test_drafts_page_and_fragments(app, client, panel):
     page = client.get(f"/applications/{application_id}/drafts").get_data(as_text=True)
     # One person at a time (the first still to thank), beside everyone's state.
     assert page.count('<article class="draft') == 2
-    assert '<h2 id="person-name">Dana Rivera</h2>' in page
+    assert '<h2 id="person-name" tabindex="-1">Dana Rivera</h2>' in page
     assert "kafka migration for the payments ledger" in page  # her notes, beside her drafts
     assert 'class="point" id="point-' in page  # the point rows of the person page
     assert "Delete point" not in page  # whose Edit and Delete work only there
@@ -427,7 +427,7 @@ def test_the_page_names_each_person_state(app, client, panel):
     page = client.get(f"/applications/{application_id}/drafts/{contacts['Sam Lee']}").get_data(
         as_text=True
     )
-    assert '<h2 id="person-name">Sam Lee</h2>' in page
+    assert '<h2 id="person-name" tabindex="-1">Sam Lee</h2>' in page
     assert 'class="person-state state-sent"' in page
     assert page.count('class="person-state state-overdue"') == 2  # the panel was on 21 Nov
     assert "1 sent" in page and "2 overdue" in page

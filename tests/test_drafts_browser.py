@@ -89,6 +89,7 @@ def test_review_on_a_laptop_one_person_beside_everyone(browser, live_server):
         assert page.evaluate("window.stillHere") is True
         assert "/drafts/" in page.url and page.url.rstrip("/").split("/")[-1] != "drafts"
         assert _row(page, "Sam Lee").get_attribute("aria-current") == "page"
+        assert page.evaluate("document.activeElement.id") == "person-name"
 
         # An edit autosaves; the list and the version list follow without a reload.
         email = _email(page)
