@@ -20,6 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
     and_,
     event,
+    false,
     inspect,
     update,
 )
@@ -285,6 +286,11 @@ class Draft(db.Model):
     written_at: Mapped[datetime | None] = mapped_column(DateTime)
     posted_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The notes, people or profile changed since the panel was last composed: the next
+    # composition (at the end of the request that changed them) clears it.
+    outdated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The user's edit is current and the notes would now compose a different draft.
+    behind: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     contact: Mapped[Contact] = relationship()
     versions: Mapped[list[DraftVersion]] = relationship(

@@ -15,6 +15,7 @@ from bench.timing import ROOT
 MODULES = [
     "bench_http",
     "bench_pages",
+    "bench_drafts",
     "bench_sync",
     "bench_pdf",
     "bench_offline",

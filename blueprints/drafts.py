@@ -17,6 +17,9 @@ from .scope import owned_or_404
 bp = Blueprint("drafts", __name__)
 
 CHANNEL_LABELS = {"email": "Email", "wrapup": "Wrap-up email", "card": "Handwritten card"}
+# What an action re-renders for htmx: its own part, then the people list and counts (oob).
+DRAFT_BLOCKS = ("draft", "people")
+STATUS_BLOCKS = ("draft_status", "people")
 
 
 @bp.before_request
@@ -25,26 +28,57 @@ def require_login():
     """Every page here is the signed-in user's."""
 
 
+@bp.after_app_request
+def compose_changed_panels(response):
+    """Any request that changed notes composes their panels now, so reading them only reads."""
+    drafts.compose_changed(db.session)
+    return response
+
+
 def _views(application: Application):
     user = current_user._get_current_object()
     return drafts.review(db.session, application, user, utcnow())
 
 
-# Composing every draft and checking every card's fit is the page's cost: bound it per user.
+# Reading a panel's drafts and checking every card's fit is the page's cost: bound it per user.
 REVIEW_LIMIT = "30/minute;300/hour"
+
+
+def _review(
+    application: Application, contact_id: str | None = None, only: str | None = None
+) -> drafts.Review:
+    user = current_user._get_current_object()
+    review = drafts.review_person(db.session, application, user, utcnow(), contact_id, only)
+    if review is None:
+        abort(404)
+    return review
+
+
+def _page(review: drafts.Review, block=None, **context):
+    return render(
+        "drafts/index.html",
+        block=block,
+        application=review.application,
+        review=review,
+        labels=CHANNEL_LABELS,
+        short_labels=drafts.CHANNEL_SHORT,
+        **context,
+    )
 
 
 @bp.get("/applications/<application_id>/drafts")
 @limiter.limit(REVIEW_LIMIT, key_func=per_user)
 def index(application_id):
-    """A draft for every person met: an email (or wrap-up) and a card each."""
+    """The notes of the first person still to thank, beside the list of everyone."""
+    return _page(_review(owned_or_404(Application, application_id)), "review", moved=bool(htmx))
+
+
+@bp.get("/applications/<application_id>/drafts/<contact_id>")
+@limiter.limit(REVIEW_LIMIT, key_func=per_user)
+def person(application_id, contact_id):
+    """One person's notes beside their drafts, beside the list of everyone."""
     application = owned_or_404(Application, application_id)
-    return render(
-        "drafts/index.html",
-        application=application,
-        views=_views(application),
-        labels=CHANNEL_LABELS,
-    )
+    return _page(_review(application, contact_id), "review", moved=bool(htmx))
 
 
 @bp.get("/api/applications/<application_id>/drafts")
@@ -77,33 +111,25 @@ def _draft_or_404(draft_id: str) -> Draft:
     return draft
 
 
-def _draft_view(draft: Draft):
-    """The review of one draft (its warnings depend on the rest of the panel)."""
-    application = draft.contact.application
-    for view in _views(application):
-        if view.draft.id == draft.id:
-            return application, view
-    abort(404)
+def _person_url(draft: Draft) -> str:
+    contact = draft.contact
+    return (
+        url_for("drafts.person", application_id=contact.application_id, contact_id=contact.id)
+        + f"#draft-{draft.id}"
+    )
 
 
-def _answer(draft: Draft, block: str, notice: str | None = None):
-    """The draft's part of the page for htmx; the whole page otherwise."""
+def _answer(draft: Draft, blocks, notice: str | None = None, **context):
+    """The draft's part of the page and the people list for htmx; the person's page otherwise."""
     if not htmx:
         if notice:
             flash(notice, "info")
-        anchor = f"#draft-{draft.id}"
-        return redirect(
-            url_for("drafts.index", application_id=draft.contact.application_id) + anchor, 303
-        )
-    application, view = _draft_view(draft)
-    return render(
-        "drafts/index.html",
-        block=block,
-        application=application,
-        view=view,
-        labels=CHANNEL_LABELS,
-        notice=notice,
-    )
+        return redirect(_person_url(draft), 303)
+    review = _review(draft.contact.application, draft.contact_id, only=draft.id)
+    view = next((v for v in review.views if v.draft.id == draft.id), None)
+    if view is None:
+        abort(404)
+    return _page(review, blocks, view=view, notice=notice, oob=True, **context)
 
 
 @bp.post("/drafts/<draft_id>/save")
@@ -115,26 +141,13 @@ def save(draft_id):
         request.form.get("subject", draft.current.subject if draft.current else "")
     )
     if not body.strip() or len(body) > 10_000 or len(subject) > 300:
-        return _refuse(
-            draft, "Keep the note between 1 and 10,000 characters, the subject under 300."
-        )
+        if not htmx:
+            abort(400)
+        problem = "Keep the note between 1 and 10,000 characters, the subject under 300."
+        html, _ = _answer(draft, STATUS_BLOCKS, problem=problem)
+        return html, 422
     drafts.save_edit(db.session, draft, " ".join(subject.split()), body)
-    return _answer(draft, "draft_status")
-
-
-def _refuse(draft: Draft, message: str):
-    if htmx:
-        application, view = _draft_view(draft)
-        return render(
-            "drafts/index.html",
-            block="draft_status",
-            application=application,
-            view=view,
-            labels=CHANNEL_LABELS,
-            problem=message,
-            status=422,
-        )
-    abort(400)
+    return _answer(draft, STATUS_BLOCKS)
 
 
 @bp.post("/drafts/<draft_id>/regenerate")
@@ -150,7 +163,7 @@ def regenerate(draft_id):
             f"Replaced your edit with a fresh draft. Your edit is kept as version "
             f"{replaced.number}: open Versions to restore it."
         )
-    return _answer(draft, "draft", notice)
+    return _answer(draft, DRAFT_BLOCKS, notice)
 
 
 @bp.post("/drafts/<draft_id>/mark/<what>")
@@ -161,7 +174,7 @@ def mark(draft_id, what):
     if what not in allowed:
         abort(404)
     drafts.mark(db.session, draft, what, request.form.get("done") == "1", utcnow())
-    return _answer(draft, "draft")
+    return _answer(draft, DRAFT_BLOCKS)
 
 
 @bp.get("/drafts/<draft_id>/versions")
@@ -186,10 +199,7 @@ def restore(draft_id, number):
     draft = _draft_or_404(draft_id)
     if drafts.restore(db.session, draft, number) is None:
         abort(404)
-    return redirect(
-        url_for("drafts.index", application_id=draft.contact.application_id) + f"#draft-{draft.id}",
-        303,
-    )
+    return _answer(draft, DRAFT_BLOCKS, f"Restored version {number} as the current text.")
 
 
 @bp.get("/drafts/<draft_id>/message.eml")

@@ -2,25 +2,46 @@
 
 Generated and edited text are versions of a draft; nothing the user wrote is ever replaced:
 regenerating adds a version, and an edit either adds one or updates the user's own latest one.
+
+Drafts are composed when the notes change, not when they are read. Any flush that writes an
+application, a person, an interview, a talking point or the profile marks the drafts of the
+panels it touches as outdated, in the same transaction (see `_mark_outdated`), so no path can
+forget it: the full site, a sync push and an import alike. Once the request that made the
+change has committed, `compose_changed` composes each touched panel once. Reading a panel only
+composes when something got past that (a change made outside a request, a composer failure):
+see `ensure_drafts`.
 """
 
 import difflib
+import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import event, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from models import Application, Contact, Draft, DraftVersion, User, utcnow
+from models import (
+    Application,
+    Contact,
+    Draft,
+    DraftVersion,
+    Interview,
+    TalkingPoint,
+    User,
+    utcnow,
+)
 from services import composer, deadlines
 from services.checker import DraftWarning, check_draft
 from services.mail import mailto_link
-from services.pdf import card_fits
+from services.pdf import card_fits_estimate
+
+log = logging.getLogger("afterword.drafts")
 
 CARD_SIZES_TO_CHECK = ("a6", "4x6", "folded")
+CHANNEL_SHORT = {"email": "Email", "wrapup": "Wrap-up", "card": "Card"}
 DONE_FIELDS = {"sent": "sent_at", "written": "written_at", "posted": "posted_at"}
 
 
@@ -38,6 +59,18 @@ def applies(draft: Draft) -> bool:
 
 def live_contacts(application: Application) -> list[Contact]:
     return [c for c in application.contacts if c.is_live]
+
+
+def _preload(session: Session, application: Application) -> None:
+    """Load the panel's people with their interviews and points in three queries, not one per
+    person: composing and the people list read them all."""
+    contacts = selectinload(Application.contacts)
+    session.scalars(
+        select(Application)
+        .where(Application.id == application.id)
+        .options(contacts.selectinload(Contact.interviews), contacts.selectinload(Contact.points))
+        .execution_options(populate_existing=True)
+    ).all()
 
 
 def _person(contact: Contact) -> composer.Person:
@@ -85,28 +118,74 @@ def load_drafts(session: Session, application: Application) -> dict[tuple[str, s
     return {(d.contact_id, d.channel): d for d in drafts}
 
 
+def _wanted(application: Application) -> list[tuple[Contact, str]]:
+    return [(c, ch) for c in live_contacts(application) for ch in channels_for(c)]
+
+
 def ensure_drafts(session: Session, application: Application, user: User) -> list[Draft]:
-    """Every note of the application, composing and saving the ones that do not exist yet."""
+    """Every note of the application, in step with the notes.
+
+    Normally this only reads: the request that changed the notes composed them. A panel with a
+    note missing or marked outdated (changed outside a request, or its composition failed) is
+    composed here, once.
+    """
+    _preload(session, application)
     existing = load_drafts(session, application)
-    wanted = [(c, ch) for c in live_contacts(application) for ch in channels_for(c)]
-    missing = [(c, ch) for c, ch in wanted if (c.id, ch) not in existing]
-    if missing:
-        fresh = compose(application, user)
-        for contact, channel in missing:
-            text = fresh[(contact.id, channel)]
+    wanted = _wanted(application)
+    if any((c.id, ch) not in existing or existing[(c.id, ch)].outdated for c, ch in wanted):
+        log.info("composing on read application=%s", application.id)
+        recompose(session, application, user)
+        existing = load_drafts(session, application)
+    return [existing[(c.id, ch)] for c, ch in wanted if (c.id, ch) in existing]
+
+
+def recompose(session: Session, application: Application, user: User) -> None:
+    """Compose the whole panel once and bring its drafts in step (the composer works per
+    panel, so no sentence is shared across it).
+
+    A missing draft is created. A draft still as generated, and not yet sent or written, takes
+    the new text; nothing the user wrote is touched, but an edited draft is marked `behind`
+    when its notes would now compose something else.
+    """
+    # Writers of this user's notes hold the user's row until they commit (models.stamp_changes);
+    # so does a composition, so it reads every note committed before it and none commits
+    # under it unseen. (SQLite serialises writers anyway and ignores FOR UPDATE.)
+    session.execute(select(User.id).where(User.id == user.id).with_for_update())
+    _preload(session, application)
+    fresh = compose(application, user)
+    existing = load_drafts(session, application)
+    for contact, channel in _wanted(application):
+        text = fresh[(contact.id, channel)]
+        draft = existing.get((contact.id, channel))
+        if draft is None:
             draft = Draft(user_id=user.id, contact_id=contact.id, channel=channel)
             draft.versions.append(
                 DraftVersion(number=1, source="generated", subject=text.subject, body=text.body)
             )
             session.add(draft)
-            existing[(contact.id, channel)] = draft
-        try:
-            session.commit()
-        except IntegrityError:
-            # Another request composed the same drafts a moment ago: use those.
-            session.rollback()
-            existing = load_drafts(session, application)
-    return [existing[(c.id, ch)] for c, ch in wanted]
+        else:
+            _follow(draft, text)
+        draft.outdated = False
+    try:
+        session.commit()
+    except IntegrityError:
+        # Another request composed the same panel a moment ago: its drafts stand.
+        session.rollback()
+
+
+def _follow(draft: Draft, text: composer.ComposedDraft) -> None:
+    current = draft.current
+    if current is None or _same_text(current, text):
+        draft.behind = False
+    elif current.source == "generated":
+        if not is_done(draft) and not draft.written_at:
+            # Nobody has touched this text: it follows the notes in place, so a day of jots
+            # (or one sync push) does not pile up versions the user never saw.
+            current.subject, current.body, current.created_at = text.subject, text.body, utcnow()
+        draft.behind = False
+    else:
+        last = next((v for v in reversed(draft.versions) if v.source == "generated"), None)
+        draft.behind = not _same_text(last, text)
 
 
 def _add_version(draft: Draft, source: str, subject: str, body: str) -> DraftVersion:
@@ -120,6 +199,7 @@ def regenerate(session: Session, draft: Draft, application: Application, user: U
     """Reset to generated: a new version from the current notes; older versions stay."""
     text = compose(application, user)[(draft.contact_id, draft.channel)]
     version = _generated(draft, text)
+    draft.behind = False
     session.commit()
     return version
 
@@ -136,30 +216,132 @@ def _same_text(version: DraftVersion | None, text: composer.ComposedDraft) -> bo
     return version is not None and (version.subject, version.body) == (text.subject, text.body)
 
 
-def refresh_untouched(
-    session: Session, drafts: Sequence[Draft], application: Application, user: User
-) -> set[str]:
-    """Keep drafts the user never edited in step with their notes and profile.
+# --- composing when notes change ---------------------------------------------------------------
 
-    A draft still as generated, and not yet sent or written, gets a new generated version
-    when the notes, the people or the profile would now compose it differently; nothing the
-    user wrote is touched. Returns the ids of edited drafts whose notes have moved on since.
+# Profile fields the composer reads (services/drafts.profile_of).
+PROFILE_FIELDS = (
+    "name", "signature", "phone", "portfolio_url", "linkedin_url", "tone", "greeting_style",
+)  # fmt: skip
+_PENDING = "drafts.notes_changed"
+_DUE = "drafts.compose_due"
+
+
+@dataclass
+class _Changed:
+    applications: set[str] = field(default_factory=set)
+    contacts: set[str] = field(default_factory=set)
+    users: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.applications or self.contacts or self.users)
+
+    def add(self, other: "_Changed") -> None:
+        self.applications |= other.applications
+        self.contacts |= other.contacts
+        self.users |= other.users
+
+
+def _changes_in(objects: Iterable[object]) -> _Changed:
+    changed = _Changed()
+    for obj in objects:
+        if isinstance(obj, Application):
+            changed.applications.add(obj.id)
+        elif isinstance(obj, Contact | Interview):
+            changed.applications.add(obj.application_id)
+        elif isinstance(obj, TalkingPoint):
+            changed.contacts.add(obj.contact_id)
+        elif isinstance(obj, User) and obj.id is not None:
+            state = inspect(obj)
+            if any(state.attrs[name].history.has_changes() for name in PROFILE_FIELDS):
+                changed.users.add(obj.id)
+    changed.applications.discard(None)
+    changed.contacts.discard(None)
+    return changed
+
+
+def _panel_contacts(changed: _Changed):
+    """The ids of every person in a panel the change touches."""
+    via_contacts = select(Contact.application_id).where(Contact.id.in_(changed.contacts))
+    return select(Contact.id).where(
+        or_(
+            Contact.application_id.in_(changed.applications),
+            Contact.application_id.in_(via_contacts),
+        )
+    )
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_outdated(session: Session, _context) -> None:
+    """Notes changed: mark their panels' drafts outdated in the same transaction."""
+    changed = _changes_in([*session.new, *session.dirty, *session.deleted])
+    if not changed:
+        return
+    connection = session.connection()
+    if changed.applications or changed.contacts:
+        connection.execute(
+            update(Draft.__table__)
+            .where(Draft.__table__.c.contact_id.in_(_panel_contacts(changed)))
+            .values(outdated=True)
+        )
+    if changed.users:
+        connection.execute(
+            update(Draft.__table__)
+            .where(Draft.__table__.c.user_id.in_(changed.users))
+            .values(outdated=True)
+        )
+    session.info.setdefault(_PENDING, _Changed()).add(changed)
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        session.info.setdefault(_DUE, _Changed()).add(pending)
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def compose_changed(session: Session) -> int:
+    """Compose, once each, the open panels whose notes this session changed and committed.
+
+    Called at the end of every request. A failure is logged and leaves the drafts marked
+    outdated, so the next read composes them; the notes themselves are already saved.
+    Returns how many panels were composed.
     """
-    fresh = compose(application, user)
-    stale = set()
-    for draft in drafts:
-        text = fresh.get((draft.contact_id, draft.channel))
-        current = draft.current
-        if text is None or current is None or _same_text(current, text):
-            continue
-        if current.source == "generated" and not is_done(draft) and not draft.written_at:
-            _generated(draft, text)
-        elif current.source != "generated":
-            last = next((v for v in reversed(draft.versions) if v.source == "generated"), None)
-            if not _same_text(last, text):
-                stale.add(draft.id)
-    session.commit()
-    return stale
+    due = session.info.pop(_DUE, None)
+    if not due:
+        return 0
+    query = select(Application).where(
+        Application.is_live,
+        Application.closed_at.is_(None),
+        or_(
+            Application.id.in_(due.applications),
+            Application.id.in_(select(Contact.application_id).where(Contact.id.in_(due.contacts))),
+            # A profile change: every open panel of the user that has drafts to keep in step.
+            Application.user_id.in_(due.users)
+            & Application.id.in_(
+                select(Contact.application_id).join(Draft, Draft.contact_id == Contact.id)
+            ),
+        ),
+    )
+    composed = 0
+    try:
+        applications = session.scalars(query).all()
+    except Exception:  # the notes are saved; the next read composes
+        session.rollback()
+        log.exception("finding panels to compose failed")
+        return 0
+    for application in applications:
+        try:
+            recompose(session, application, session.get(User, application.user_id))
+            composed += 1
+        except Exception:
+            session.rollback()
+            log.exception("composing failed application=%s", application.id)
+    return composed
 
 
 def save_edit(session: Session, draft: Draft, subject: str, body: str) -> DraftVersion:
@@ -224,54 +406,153 @@ class DraftView:
     # The user edited this draft, and their notes or profile have changed since.
     stale: bool = False
 
+    @property
+    def edited(self) -> bool:
+        """The current text is the user's own: no generated version reads like it (restoring
+        a generated version brings the draft back to "to write")."""
+        current = self.draft.current
+        return current.source != "generated" and not any(
+            v.source == "generated" and (v.subject, v.body) == (current.subject, current.body)
+            for v in self.draft.versions
+        )
+
+
+def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool) -> DraftView:
+    """One draft's review; `checked` adds its warnings (they compare it with the rest of
+    the panel) and the card-fit estimate, which the page needs only for the person shown."""
+    contact = draft.contact
+    version = draft.current
+    due = deadlines.due_at(draft.channel, contact_last_end(contact))
+    done = is_done(draft)
+    view = DraftView(
+        draft=draft,
+        contact=contact,
+        subject=version.subject,
+        body=version.body,
+        due_at=due,
+        countdown=deadlines.countdown(due, now),
+        status=status(draft),
+        done=done,
+        stale=draft.behind and version.source != "generated",
+    )
+    if not checked:
+        return view
+    # Once a note is sent (or posted) there is nothing left to check.
+    if not done:
+        others = [d.current.body for d in panel if d.contact_id != draft.contact_id and d.current]
+        points = [p.body for p in contact.points if p.is_live]
+        view.warnings = check_draft(
+            channel=draft.channel, subject=version.subject, body=version.body,
+            contact_name=contact.name, contact_email=contact.email, points=points,
+            other_bodies=others, due_at=due, now=now, generic=not points,
+        )  # fmt: skip
+    if draft.channel == "card":
+        view.card_fits = {s: card_fits_estimate(version.body, s) for s in CARD_SIZES_TO_CHECK}
+    else:
+        view.mailto = mailto_link(contact.email, version.subject, version.body)
+    return view
+
 
 def review(
     session: Session, application: Application, user: User, now: datetime
 ) -> list[DraftView]:
     """Every draft of the application with its deadline, status and warnings."""
     drafts = ensure_drafts(session, application, user)
-    stale = refresh_untouched(session, drafts, application, user)
-    views = []
+    return [_view(draft, drafts, now, checked=True) for draft in drafts]
+
+
+@dataclass
+class PersonRow:
+    """One person in the list to move between, with the state of their notes."""
+
+    contact: Contact
+    state: str  # "to write", "edited", "sent" or "overdue"
+    notes: list[DraftView]
+
+    @property
+    def urgent(self) -> bool:
+        return any(n.countdown.urgent and not n.done for n in self.notes)
+
+
+PERSON_STATES = ("overdue", "to write", "edited", "sent")
+
+
+def person_state(notes: Sequence[DraftView]) -> str:
+    """Sent once every note is done; else overdue, edited or still to write, in that order."""
+    open_notes = [n for n in notes if not n.done]
+    if not open_notes:
+        return "sent"
+    if any(n.countdown.overdue for n in open_notes):
+        return "overdue"
+    if any(n.edited for n in open_notes):
+        return "edited"
+    return "to write"
+
+
+@dataclass
+class Review:
+    """The review page: everyone with their state, and one person's notes beside their drafts."""
+
+    application: Application
+    people: list[PersonRow]
+    person: PersonRow | None
+    views: list[DraftView]
+    points: list[TalkingPoint]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {state: sum(p.state == state for p in self.people) for state in PERSON_STATES}
+
+    def _neighbour(self, step: int) -> PersonRow | None:
+        if self.person is None:
+            return None
+        index = self.people.index(self.person) + step
+        return self.people[index] if 0 <= index < len(self.people) else None
+
+    @property
+    def previous(self) -> PersonRow | None:
+        return self._neighbour(-1)
+
+    @property
+    def next(self) -> PersonRow | None:
+        return self._neighbour(1)
+
+
+def review_person(
+    session: Session,
+    application: Application,
+    user: User,
+    now: datetime,
+    contact_id: str | None = None,
+    only: str | None = None,
+) -> Review | None:
+    """The review page for one person (by default the first with a note still open).
+
+    Their drafts come with warnings and card fits; `only` (a draft id) limits those to the one
+    draft an action re-renders. None when `contact_id` names nobody on this panel.
+    """
+    drafts = ensure_drafts(session, application, user)
+    by_contact: dict[str, list[Draft]] = {}
     for draft in drafts:
-        contact = draft.contact
-        version = draft.current
-        due = deadlines.due_at(draft.channel, contact_last_end(contact))
-        done = is_done(draft)
-        others = [d.current.body for d in drafts if d.contact_id != draft.contact_id and d.current]
-        warnings = check_draft(
-            channel=draft.channel,
-            subject=version.subject,
-            body=version.body,
-            contact_name=contact.name,
-            contact_email=contact.email,
-            points=[p.body for p in contact.points if p.is_live],
-            other_bodies=others,
-            due_at=None if done else due,
-            now=now,
-            generic=not any(p.is_live for p in contact.points),
-        )
-        views.append(
-            DraftView(
-                draft=draft,
-                contact=contact,
-                subject=version.subject,
-                body=version.body,
-                due_at=due,
-                countdown=deadlines.countdown(due, now),
-                status=status(draft),
-                done=done,
-                # Once a note is sent (or posted) there is nothing left to check.
-                warnings=[] if done else warnings,
-                stale=draft.id in stale,
-                mailto=mailto_link(contact.email, version.subject, version.body)
-                if draft.channel != "card"
-                else "",
-                card_fits={size: card_fits(version.body, size) for size in CARD_SIZES_TO_CHECK}
-                if draft.channel == "card"
-                else {},
-            )
-        )
-    return views
+        by_contact.setdefault(draft.contact_id, []).append(draft)
+    people = []
+    for contact in live_contacts(application):
+        notes = [_view(d, drafts, now, checked=False) for d in by_contact.get(contact.id, [])]
+        people.append(PersonRow(contact=contact, state=person_state(notes), notes=notes))
+    if contact_id is not None:
+        person = next((p for p in people if p.contact.id == contact_id), None)
+        if person is None:
+            return None
+    else:
+        person = next((p for p in people if p.state != "sent"), people[0] if people else None)
+    views, points = [], []
+    if person is not None:
+        views = [
+            _view(n.draft, drafts, now, checked=only in (None, n.draft.id)) for n in person.notes
+        ]
+        person.notes = views
+        points = [p for p in person.contact.points if p.is_live]
+    return Review(application=application, people=people, person=person, views=views, points=points)
 
 
 @dataclass

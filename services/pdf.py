@@ -335,14 +335,32 @@ def _display_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
-def _split_closing(paragraphs: list[list[str]]) -> tuple[list[list[str]], list[str], list[str]]:
-    """Split off a sign-off like "Best regards,\\nDana Rivera" so a letter can leave room
-    for a handwritten signature between the valediction and the name."""
+def _split_closing(
+    paragraphs: list[list[str]], person: _Person
+) -> tuple[list[list[str]], list[str], list[str]]:
+    """Split off a sign-off like "Best regards,\nDana Rivera" so a letter can leave room for a
+    handwritten signature between the valediction and the name.
+
+    An email's sign-off block often carries the phone number and links after the name; the
+    letterhead already prints them, so they are dropped here. The letter is signed once: with
+    the sign-off's own name, or the sender's name when the note has no sign-off (or ends with
+    the name already).
+    """
     if len(paragraphs) >= 2:
         last = paragraphs[-1]
-        if 2 <= len(last) <= 4 and last[0].endswith(",") and len(last[0]) <= 40:
-            return paragraphs[:-1], [last[0]], last[1:]
-    return paragraphs, [], []
+        if 1 <= len(last) <= 8 and last[0].endswith(",") and len(last[0]) <= 40:
+            names = [line for line in last[1:] if not _is_contact_line(line, person)]
+            return paragraphs[:-1], [last[0]], names or [person.sender_name]
+    ending = paragraphs[-1][-1] if paragraphs else ""
+    if person.sender_name and ending.casefold() == person.sender_name.casefold():
+        return paragraphs, [], []
+    return paragraphs, [], [person.sender_name] if person.sender_name else []
+
+
+def _is_contact_line(line: str, person: _Person) -> bool:
+    """A phone number, address or link the letterhead already shows."""
+    shown = {c.casefold() for c in person.sender_contacts}
+    return line.casefold() in shown or _display_url(line).casefold() in shown
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -421,6 +439,100 @@ def _fit_cached(body: str, size: str) -> bool:
     return True
 
 
+# --- the cheap fit check -------------------------------------------------------------------------
+#
+# The drafts page shows, for every card, whether it fits each card size. A WeasyPrint layout per
+# size costs 10-40 ms, so the page estimates instead: it breaks the text into lines with the
+# bundled face's own glyph widths, at the smallest font size the card tries, and adds up the
+# line and paragraph heights of static/pdf/card.css. The real layout stays the judge when a PDF
+# is made (``card_fits``, ``render_card_pdf``); tests/test_pdf.py holds the two to agreement
+# over many texts.
+
+_MM_PER_IN = 25.4
+_PT_PER_MM = 72 / _MM_PER_IN
+#: The body's own margin (the user-agent stylesheet's 8 px), in points, on every side.
+_BODY_MARGIN_PT = 6
+#: The written area of each card face in points: page size less the margins in card.css and
+#: the body's (its bottom margin may fall off the page: a page break truncates it).
+_CARD_AREA_PT: dict[str, tuple[float, float]] = {
+    size: (width - 2 * _BODY_MARGIN_PT, height - _BODY_MARGIN_PT)
+    for size, (width, height) in {
+        "a6": ((105 - 22) * _PT_PER_MM, (148 - 23) * _PT_PER_MM),
+        "4x6": ((4 - 0.84) * 72, (6 - 0.93) * 72),
+        "folded": ((8.5 - 0.42 - 4.67) * 72, (5.5 - 0.9) * 72),
+    }.items()
+}
+#: The smallest card.css level (.fit-2): font size in points and line height.
+_FIT_FONT_PT, _FIT_LINE_HEIGHT = CARD_FONT_SIZES[-1], 1.44
+#: Space between paragraphs (em): p + p, and before the sign-off when there are two or more.
+_PARAGRAPH_GAP_EM, _SIGNOFF_GAP_EM = 0.7, 1.1
+_BREAK_AFTER_RE = re.compile(r"(?<=[-/\u2013\u2014])|(?<= )")
+
+
+@cache
+def _card_glyph_widths() -> tuple[dict[int, float], float]:
+    """Advance width of each character of the card face, in em."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(STATIC_FONTS / "DejaVuSerifCondensed.ttf") as font:
+        per_em = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        widths = {code: metrics[name][0] / per_em for code, name in font.getBestCmap().items()}
+    # Characters the face lacks (emoji, most scripts) come from a fallback font: about 1 em.
+    return widths, 1.0
+
+
+@lru_cache(maxsize=8192)
+def _text_width_em(text: str) -> float:
+    widths, missing = _card_glyph_widths()
+    return sum(widths.get(ord(char), missing) for char in text)
+
+
+def _line_count(line: str, width_em: float) -> int:
+    """Lines one source line takes when broken greedily at spaces and after hyphens or
+    slashes, a word wider than the line broken anywhere (card.css: overflow-wrap: anywhere)."""
+    if not line:
+        return 1
+    lines, used = 1, 0.0
+    for piece in _BREAK_AFTER_RE.split(line):
+        if not piece:
+            continue
+        visible = _text_width_em(piece.rstrip(" "))
+        whole = _text_width_em(piece)
+        if used and used + visible > width_em:
+            lines, used = lines + 1, 0.0
+        while visible > width_em:  # a word longer than the line wraps anywhere
+            lines, visible = lines + 1, visible - width_em
+            whole = visible
+        used += whole
+    return lines
+
+
+def card_fill(text: str, size: str) -> float:
+    """How full ``text`` makes one face of a ``size`` card at the smallest font size, estimated
+    without a layout: 1.0 is exactly full, above it the card will not take the note."""
+    size = _choice(size, CARD_SIZES, "card size")
+    body = _CONTROL_RE.sub("", (text or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if not body:
+        return 0.0
+    if len(body) > CARD_MAX_CHARS or body.count("\n") >= CARD_MAX_LINES:
+        return float("inf")
+    width_pt, height_pt = _CARD_AREA_PT[size]
+    width_em = width_pt / _FIT_FONT_PT
+    paragraphs = _paragraphs(body)
+    lines = sum(_line_count(line, width_em) for paragraph in paragraphs for line in paragraph)
+    gaps = _PARAGRAPH_GAP_EM * max(len(paragraphs) - 2, 0)
+    if len(paragraphs) >= 2:
+        gaps += _SIGNOFF_GAP_EM
+    height_em = lines * _FIT_LINE_HEIGHT + gaps
+    return height_em * _FIT_FONT_PT / height_pt
+
+
+def card_fits_estimate(text: str, size: str) -> bool:
+    """``card_fits`` without a layout, for pages that show many cards at once."""
+    return card_fill(text, size) <= 1.0
+
+
 def _title(kind: str, person: _Person) -> str:
     to = ", ".join(part for part in (person.name, person.company) if part)
     return f"{kind} to {to}" if to else kind
@@ -456,7 +568,7 @@ def render_copy_sheet_pdf(note: Note, sender: Sender) -> bytes:
 
 def _letter_document(note: Note, sender: Sender, paper: str, today: date) -> Document:
     person = _Person.of(note, sender)
-    paragraphs, valediction, signature = _split_closing(_paragraphs(_clean_body(note.body)))
+    paragraphs, valediction, signature = _split_closing(_paragraphs(_clean_body(note.body)), person)
     # US readers expect "March 4, 2025"; elsewhere "4 March 2025". Month names are spelled
     # out here because strftime's %B follows the process locale.
     month = _MONTHS[today.month - 1]
@@ -466,7 +578,7 @@ def _letter_document(note: Note, sender: Sender, paper: str, today: date) -> Doc
         dated = f"{today.day} {month} {today.year}"
     return _layout(
         "letter.html", "letter", paper=paper, person=person, paragraphs=paragraphs,
-        valediction=valediction, signature=signature or [person.sender_name], dated=dated,
+        valediction=valediction, signature=signature, dated=dated,
         lang="en", title=_title("Thank-you letter", person), author=person.sender_name,
         description=person.subject,
     )  # fmt: skip

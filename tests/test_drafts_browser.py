@@ -1,10 +1,20 @@
-"""From a panel of three people with notes to three sent emails, in Chromium, as a person would."""
+"""The review of drafts at home, in Chromium, as a person would: on a laptop, one person at a time
+beside the list of everyone; on a phone, the same in one column."""
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from extensions import db
 from models import Draft
-from tests.test_capture_browser import new_application_with_day, no_horizontal_scroll, sign_up
+from tests.test_capture_browser import (
+    new_application_with_day,
+    no_horizontal_scroll,
+    sign_up,
+    small_tap_targets,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -18,12 +28,19 @@ NOTES = {
     "Sam Lee": ("Common ground", "we both love rust and climbing"),
     "Alex Kim": ("I promised to send", "link to my talk https://example.com/talk"),
 }
+# AFTERWORD_SHOTS=<folder> keeps screenshots of the review to look at.
+SHOTS = os.environ.get("AFTERWORD_SHOTS")
 
 
-def test_three_people_three_sent_emails(page, live_server):
+def _shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / name), full_page=True)
+
+
+def _panel_with_notes(page, day="2026-11-20"):
     sign_up(page)
-    new_application_with_day(page, PANEL, interviews=2, day="2026-11-20")
-
+    new_application_with_day(page, PANEL, interviews=2, day=day)
     for name, (kind, text) in NOTES.items():
         page.locator("a.person", has_text=name).click()
         page.get_by_text(kind, exact=True).click()
@@ -31,47 +48,109 @@ def test_three_people_three_sent_emails(page, live_server):
         page.get_by_role("button", name="Save point").click()
         page.get_by_role("heading", name="Points (1)").wait_for()
         page.get_by_role("link", name="← Acme Robotics").click()
-
     page.get_by_role("link", name="Thank-you notes").click()
-    assert no_horizontal_scroll(page)
-    emails = page.locator("article.draft", has=page.get_by_text("Email", exact=True))
-    assert emails.count() == 3
-    for name in NOTES:
-        article = page.locator("article.draft", has=page.get_by_role("heading", name=name)).filter(
-            has=page.get_by_text("Email", exact=True)
-        )
-        body = article.get_by_label(f"Email to {name}")
-        assert name.split()[0] in body.input_value().splitlines()[0]
-        link = article.get_by_role("link", name="Open in mail app")
-        assert link.get_attribute("href").startswith("mailto:")
 
-    # An edit autosaves: the status line says it is now the user's version.
-    dana = page.locator(
-        "article.draft", has=page.get_by_role("heading", name="Dana Rivera")
-    ).filter(has=page.get_by_text("Email", exact=True))
-    field = dana.get_by_label("Email to Dana Rivera")
-    field.fill(field.input_value().replace("Hi Dana,", "Hi Dana,\n\nA quick note from the train."))
-    dana.get_by_text("(edited)").wait_for()
 
-    for name in NOTES:
-        article = page.locator("article.draft", has=page.get_by_role("heading", name=name)).filter(
-            has=page.get_by_text("Email", exact=True)
+def _row(page, name):
+    return page.locator("#people a.person-state", has_text=name)
+
+
+def _email(page):
+    return page.locator("article.draft", has=page.get_by_role("heading", name="Email"))
+
+
+def test_review_on_a_laptop_one_person_beside_everyone(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        # Interviews the day after tomorrow: nothing is overdue, so each state shows plainly.
+        _panel_with_notes(page, day=(date.today() + timedelta(days=2)).isoformat())
+        # Dana first: her note beside her two drafts, everyone listed at the side.
+        page.get_by_role("heading", name="Dana Rivera", level=2).wait_for()
+        assert page.locator("article.draft").count() == 2
+        jots = page.locator(".person-jots").bounding_box()
+        drafts = page.locator(".person-drafts").bounding_box()
+        people = page.locator("#people").bounding_box()
+        assert people["x"] + people["width"] <= jots["x"] < drafts["x"]
+        assert abs(jots["y"] - drafts["y"]) < 40  # side by side, not stacked
+        assert (
+            page.locator(".person-jots").get_by_text("kafka migration for the ledger").is_visible()
         )
-        article.get_by_role("button", name="Mark as sent").click()
-        article_after = page.locator(
-            "article.draft.done", has=page.get_by_role("heading", name=name)
-        )
-        article_after.get_by_role("button", name="undo").wait_for()
+        assert _row(page, "Dana Rivera").get_attribute("aria-current") == "page"
+        assert page.locator("#people-counts").inner_text() == "3 to write"
+        assert no_horizontal_scroll(page)
+        _shot(page, "review-1280.png")
+
+        # Moving to Sam swaps the review in place (no reload) and the address follows.
+        page.evaluate("window.stillHere = true")
+        _row(page, "Sam Lee").click()
+        page.get_by_role("heading", name="Sam Lee", level=2).wait_for()
+        assert page.evaluate("window.stillHere") is True
+        assert "/drafts/" in page.url and page.url.rstrip("/").split("/")[-1] != "drafts"
+        assert _row(page, "Sam Lee").get_attribute("aria-current") == "page"
+        assert page.evaluate("document.activeElement.id") == "person-name"
+
+        # An edit autosaves; the list and the version list follow without a reload.
+        email = _email(page)
+        generated = email.locator(".versions-inline li").count()  # her notes' compositions
+        field = email.get_by_label("Email to Sam Lee")
+        original = field.input_value()
+        field.fill(original.replace("Hi Sam,", "Hi Sam,\n\nA quick note from the train."))
+        email.get_by_text("(edited)").wait_for()
+        assert "edited" in _row(page, "Sam Lee").inner_text()
+        assert page.locator("#people-counts").inner_text() == "1 edited · 2 to write"
+        email.locator("summary", has_text=f"Versions ({generated + 1})").click()
+        assert email.locator(".versions-inline li").count() == generated + 1
+
+        # Sent: the note, the person's row and the counts all say so at once.
+        email.get_by_role("button", name="Mark as sent").click()
+        page.locator("article.draft.done").get_by_role("button", name="undo").wait_for()
+        assert "Email: sent" in _row(page, "Sam Lee").inner_text()
+        assert page.evaluate("window.stillHere") is True
+
+        # Restoring the generated version brings its text back, and the state with it.
+        page.locator("article.draft.done").get_by_role("button", name="undo").click()
+        email = _email(page)
+        email.get_by_role("button", name="Mark as sent").wait_for()
+        email.locator("summary", has_text=f"Versions ({generated + 1})").click()
+        email.get_by_role("button", name=f"Restore version {generated}").click()
+        email = _email(page)
+        email.locator("summary", has_text=f"Versions ({generated + 2})").wait_for()
+        assert email.get_by_label("Email to Sam Lee").input_value() == original
+        assert "to write" in _row(page, "Sam Lee").inner_text()
+        assert page.locator("#people-counts").inner_text() == "3 to write"
+        _shot(page, "review-1280-after.png")
+
+        # Back goes to Dana, as a whole page.
+        page.go_back()
+        page.get_by_role("heading", name="Dana Rivera", level=2).wait_for()
+        assert page.locator("#people a.person-state").count() == 3
+    finally:
+        context.close()
 
     with live_server.app.app_context():
-        sent = db.session.scalars(db.select(Draft).where(Draft.sent_at.is_not(None))).all()
-        assert len(sent) == 3
-        assert {d.channel for d in sent} == {"email"}
-        dana_draft = next(d for d in sent if d.contact.name == "Dana Rivera")
-        assert "A quick note from the train." in dana_draft.current.body
+        sam = db.session.scalars(db.select(Draft).where(Draft.channel == "email")).all()
+        sam = next(d for d in sam if d.contact.name == "Sam Lee")
+        assert [v.source for v in sam.versions][-3:] == ["generated", "edited", "restored"]
 
-    page.get_by_role("link", name="Afterword").click()
-    assert page.locator(".due-item.done").count() == 3
+
+def test_review_on_a_phone_is_one_column(page, live_server):
+    _panel_with_notes(page)
+    page.get_by_role("heading", name="Dana Rivera", level=2).wait_for()
+    assert no_horizontal_scroll(page)
+    jots = page.locator(".person-jots").bounding_box()
+    drafts = page.locator(".person-drafts").bounding_box()
+    people = page.locator("#people").bounding_box()
+    # The person first, their notes above their drafts, everyone else after.
+    assert jots["y"] < drafts["y"] < people["y"]
+    assert jots["width"] > 300 and drafts["width"] > 300
+    page.locator("summary", has_text="Versions").first.click()
+    assert small_tap_targets(page) == []
+    page.get_by_role("link", name="Next: Sam Lee").click()
+    page.get_by_role("heading", name="Sam Lee", level=2).wait_for()
+    assert no_horizontal_scroll(page)
+    _shot(page, "review-360.png")
 
 
 def test_card_preview_has_the_cards_proportions(page, live_server):

@@ -108,7 +108,8 @@ def test_too_long_card_is_flagged_before_export_and_refused(app, client, ids):
         )
     long_text = "Hi Sam,\n\n" + "Thank you for the wonderful conversation today. " * 40 + "\n\nAna"
     client.post(f"/drafts/{draft_id}/save", data={"body": long_text})
-    page = client.get(f"/applications/{application_id}/drafts").get_data(as_text=True)
+    sam = f"/applications/{application_id}/drafts/{contacts['Sam Lee']}"
+    page = client.get(sam).get_data(as_text=True)
     assert "Too long for" in page
     response = client.get(f"/contacts/{contacts['Sam Lee']}/card.pdf?size=a6")
     assert response.status_code == 303
