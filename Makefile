@@ -12,6 +12,7 @@ run: deps instance/secret_key db
 test: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node --test tests/js/
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Production: configuration only from the environment (SECRET_KEY, DATABASE_URL, ...).

@@ -88,7 +88,11 @@ def schedule(application_id):
     parsed = None
     if form.validate_on_submit():
         try:
-            parsed = parse_schedule(form.text.data)
+            parsed = parse_schedule(
+                form.text.data,
+                candidate=(current_user.name, current_user.email),
+                company=application.company,
+            )
         except ValueError as error:
             form.text.errors.append(str(error))
         else:

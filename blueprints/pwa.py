@@ -17,6 +17,7 @@ SHELL_FILES = (
     "js/offline/app.js",
     "js/offline/db.js",
     "js/offline/fallback.js",
+    "js/offline/person.js",
     "js/offline/register.js",
     "js/offline/share.js",
     "js/offline/status.js",
