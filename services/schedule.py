@@ -8,7 +8,7 @@ is returned in `unparsed` rather than guessed at or dropped.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 MAX_CHARS = 20_000
 MAX_LINES = 200
@@ -35,6 +35,9 @@ class ParsedSlot:
     end: time | None
     title: str
     people: list[ParsedPerson] = field(default_factory=list)
+    day: date | None = None  # a calendar invite's own day; a paste takes the day picked
+    location: str = ""
+    key: str = ""  # what makes saving it twice a no-op (an invite's UID); "" for a paste
 
 
 @dataclass
@@ -134,6 +137,11 @@ _HR = re.compile(
     r"|\bchief\s+people\b",
     re.IGNORECASE,
 )
+
+
+def is_title(text: str) -> bool:
+    """Whether the text holds a job-title word ("Recruiter", "Staff Eng")."""
+    return _has_title_word(text.split(), loose=False)
 
 
 def detect_role(title: str) -> str:
