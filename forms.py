@@ -132,7 +132,7 @@ class NewApplicationForm(ApplicationForm):
 class ScheduleForm(StrippedForm):
     day = DateField("Interview day", validators=[DataRequired("Pick the day of the interviews.")])
     text = TextAreaField(
-        "Schedule, the email or the list as you received it",
+        "Schedule, as you received it",
         validators=[Optional(), Length(max=20000)],
     )
     invite = FileField("Or a calendar invite (.ics)")

@@ -86,6 +86,15 @@ def read_invite(data: bytes, *, candidate: Iterable[str] = (), tz: str = "UTC") 
     return schedule
 
 
+def shared_file(name: str, data: bytes) -> dict[str, str]:
+    """A file shared into the app, as the share page takes it: its text, or why not."""
+    name = _text(name, 200)
+    if len(data) > MAX_BYTES:
+        size = len(data) / 1024 / 1024
+        return {"name": name, "error": f"That file is {size:.1f} MiB; an invite is at most 1 MiB."}
+    return {"name": name, "text": data.decode("utf-8", errors="replace")}
+
+
 def _parse(data: bytes) -> Calendar:
     try:
         text = data.decode("utf-8-sig")

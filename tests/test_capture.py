@@ -70,7 +70,7 @@ def test_schedule_preview_shows_people_and_unreadable_lines(client, application_
         data={"day": "2026-11-20", "text": text},
     )
     html = response.get_data(as_text=True)
-    assert "Check what we read" in html
+    assert "Check what we understood" in html
     assert "Dana Rivera" in html and "Alex Kim" in html and "Jo Park" in html
     assert "<code>???</code>" in html
     assert 'name="slot-1-key"' in html and 'name="slot-2-key"' not in html
