@@ -34,6 +34,7 @@ SHELL_FILES = (
     "js/offline/inbox.js",
     "js/offline/person.js",
     "js/offline/register.js",
+    "js/offline/scan.js",
     "js/offline/share.js",
     "js/offline/status.js",
     "js/offline/sync.js",

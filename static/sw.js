@@ -112,3 +112,24 @@ async function receiveShare(request) {
   });
   return Response.redirect("/share?shared=1", 303);
 }
+
+// --- The business-card reader's files (tesseract.js, its English data, jsQR) -------------------------
+// About 6 MB, so not in the shell: fetched the first time a card is scanned, then kept here
+// for scanning offline. Its own cache (not "afterword-shell-"), so a new shell keeps it.
+const OCR_CACHE = "afterword-card-reader-1";
+const OCR_PREFIXES = ["/static/vendor/tesseract/", "/static/vendor/jsqr/"];
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (!OCR_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return;
+  event.respondWith(
+    caches.open(OCR_CACHE).then(async (cache) => {
+      const cached = await cache.match(url.pathname);
+      if (cached) return cached;
+      const response = await fetch(event.request);
+      if (response.ok) await cache.put(url.pathname, response.clone());
+      return response;
+    })
+  );
+});

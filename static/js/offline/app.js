@@ -8,6 +8,7 @@
 
 import * as db from "./db.js";
 import { parsePerson } from "./person.js";
+import { scanCard } from "./scan.js";
 import { renderStatus } from "./status.js";
 import { registerBackgroundSync, startSync } from "./sync.js";
 import {
@@ -260,7 +261,8 @@ function mountInterview(interviewId) {
     h("h2", {}, "Who was there"),
     people,
     none,
-    addPersonForm(interview)
+    addPersonForm(interview),
+    scanCard(interview, { save, contacts: () => live(state.data.contact), ready: () => Boolean(state.user), company: () => byId("application", interview.data.application_id)?.data.company ?? "" })
   );
   return {
     update() {
