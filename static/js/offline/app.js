@@ -262,7 +262,7 @@ function mountInterview(interviewId) {
     people,
     none,
     addPersonForm(interview),
-    scanCard(interview, { save, contacts: () => live(state.data.contact), ready: () => Boolean(state.user), company: () => byId("application", interview.data.application_id)?.data.company ?? "" })
+    scanCard(interview, { save, saved: () => state.screen?.update(), contacts: () => live(state.data.contact), ready: () => Boolean(state.user), company: () => byId("application", interview.data.application_id)?.data.company ?? "" })
   );
   return {
     update() {

@@ -220,7 +220,8 @@ const FIELDS = [
 
 /**
  * The "Scan a business card" control for one interview. `options.save(entity, id, data)` is
- * the island's own save (outbox first), `options.contacts()` the people on this phone,
+ * the island's own save (outbox first), `options.saved()` redraws the screen after it,
+ * `options.contacts()` the people on this phone,
  * `options.company()` the application's company and `options.ready()` whether a user is known.
  */
 export function scanCard(interview, options) {
@@ -329,6 +330,7 @@ export function scanCard(interview, options) {
     form.hidden = true;
     form.reset();
     dropPhoto();
+    options.saved?.();
     status.textContent = `Saved ${name}. The photo is gone from this page.`;
   });
 
