@@ -1,6 +1,7 @@
 """The review step: rows the user can untick, rename, re-role or move before saving, an .ics
 import on the three pages that take one, and a save that never creates anything twice."""
 
+from datetime import date
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
@@ -248,3 +249,45 @@ def test_a_bad_invite_gets_a_clear_message_and_changes_nothing(app, client, user
         assert message in response.get_data(as_text=True)
     assert 'value="Northwind"' in new.get_data(as_text=True)
     assert counts(app) == (0, 0)
+
+
+def test_a_double_submit_that_loses_the_race_saves_nothing_twice(app, user, monkeypatch):
+    """The second of two simultaneous saves finds the first one's rows only on insert: it
+    rolls back and reads them again, so nothing is created twice."""
+    from services import review as reviewing
+    from services.review import read_review, save_review
+    from services.schedule import parse_schedule
+
+    with app.app_context():
+        application = Application(user_id=user.id, company="Northwind", role="Dev")
+        db.session.add(application)
+        db.session.commit()
+        schedule = parse_schedule("10:00 Dana Rivera\n11:00 Sam Lee")
+        rows = reviewing.review_of(schedule, date(2026, 3, 3), "paste:x")
+        form = {}
+        for n, slot in enumerate(rows.slots):
+            form |= {
+                f"slot-{n}-key": slot.key,
+                f"slot-{n}-day": "2026-03-03",
+                f"slot-{n}-keep": "1",
+            }
+        for n, person in enumerate(rows.people):
+            form |= {f"person-{n}-name": person.name, f"person-{n}-slot": str(person.slot)}
+            form |= {f"person-{n}-keep": "1", f"person-{n}-role": "interviewer"}
+        first = save_review(db.session, application, read_review(form), "UTC")
+
+        real_get, blinded = db.session.get, []
+
+        def get_once_blind(model, ident, *args, **kwargs):
+            if model is Interview and not blinded:
+                blinded.append(ident)
+                return None  # as if the other request had not committed yet
+            return real_get(model, ident, *args, **kwargs)
+
+        monkeypatch.setattr(db.session, "get", get_once_blind)
+        second = save_review(db.session, application, read_review(form), "UTC")
+
+        assert (first.created, second.created, second.already) == (2, 0, 2)
+        assert blinded
+        assert db.session.scalar(db.select(db.func.count(Interview.id))) == 2
+        assert db.session.scalar(db.select(db.func.count(Contact.id))) == 2
