@@ -222,6 +222,7 @@ def save_review(session: Session, application: Application, review: Review, tz: 
 def _save(session: Session, application: Application, review: Review, tz: str) -> Saved:
     saved = Saved()
     interviews: dict[int, Interview] = {}
+    left: set[int] = set()  # slots saved before: left as they are, people included
     for index, slot in enumerate(review.slots):
         if not slot.keep or slot.day is None:
             continue
@@ -236,6 +237,7 @@ def _save(session: Session, application: Application, review: Review, tz: str) -
                 saved.created += 1
             else:
                 saved.already += 1
+                left.add(index)
         else:
             starts_at, ends_at = interview_times(slot.day, slot.start, slot.end, tz)
             interview = Interview(
@@ -251,10 +253,13 @@ def _save(session: Session, application: Application, review: Review, tz: str) -
             session.add(interview)
             saved.created += 1
         interviews[index] = interview
+    nothing_new = bool(left) and len(left) == len(interviews)
     for person in review.people:
         if not person.keep or not person.name:
             continue
-        if person.slot is not None and person.slot not in interviews:
+        if person.slot is not None and (person.slot not in interviews or person.slot in left):
+            continue
+        if person.slot is None and nothing_new:
             continue
         contact = _contact(session, application, person, saved)
         interview = interviews.get(person.slot) if person.slot is not None else None
