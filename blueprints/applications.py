@@ -12,6 +12,7 @@ from services.localtime import local_today
 from services.review import (
     Review,
     Saved,
+    mark_saved,
     read_review,
     review_invite,
     review_paste,
@@ -113,6 +114,7 @@ def schedule(application_id):
                 )
         else:
             review = _read_day(form, application)
+            review = review and mark_saved(db.session, application, review)
     return _review_page(form, application, review)
 
 

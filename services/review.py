@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,7 @@ class ReviewSlot:
     location: str = ""
     keep: bool = True
     error: str = ""
+    saved: bool = False  # saved before: saving again leaves it as it is
 
 
 @dataclass
@@ -195,6 +197,21 @@ def read_review(form: Mapping[str, str]) -> Review:
 
 
 # --- saving -----------------------------------------------------------------------------------
+
+
+def mark_saved(session: Session, application: Application, review: Review) -> Review:
+    """Say which slots were saved before (Back, then read again), so the page can tell."""
+    ids = {interview_id(application, slot.key): slot for slot in review.slots}
+    found = session.scalars(
+        select(Interview.id).where(
+            Interview.id.in_(list(ids)),
+            Interview.application_id == application.id,
+            Interview.deleted_at.is_(None),
+        )
+    )
+    for identifier in found:
+        ids[identifier].saved = True
+    return review
 
 
 def interview_id(application: Application, key: str) -> str:
