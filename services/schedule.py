@@ -325,8 +325,15 @@ _WITH_SLASH = re.compile(r"\b(?i:w)/\s*|(?<!\S)w\s+(?=\w)")  # "w/ Sam", "lunch 
 _EDGE_PUNCT = " \t,;:|/\\-\u2013\u2014~\"'\u201c\u201d\u2018\u2019`()[]{}<>!?"
 
 
+_COLUMNS = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
 def _normalise(line: str) -> str:
-    text = line.replace("\t", " | ")  # a table copied from a web page
+    # A table copied from a web page or a mail: tabs, or columns lined up with spaces (two
+    # wide gaps at least: one could be a typo inside a name).
+    text = line.replace("\t", " | ")
+    if len(_COLUMNS.findall(text)) >= 2:
+        text = _COLUMNS.sub(" | ", text)
     text = _CONTROL.sub(" ", text)
     text = text.replace("\u2010", "-").replace("\u2011", "-").replace("*", " ")
     text = _SPACES.sub(" ", text).strip()
@@ -734,7 +741,7 @@ def _name_from_email(emails: list[str]) -> ParsedPerson | None:
 
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[\s,]*"
-    r"(?P<name>[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2})?\s*[,!.:]?\s*$",
+    r"(?P<name>[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2})?\s*[,!.:\u2013\u2014-]?\s*$",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
@@ -953,7 +960,8 @@ class _Itinerary:
         if self.open_slot is None:
             self.open_slot = ParsedSlot(line=line, start=None, end=None, title=title)
             self.schedule.slots.append(self.open_slot)
-        self.open_slot.people.extend(people)
+        named = {p.name.casefold() for p in self.open_slot.people}
+        self.open_slot.people.extend(p for p in people if p.name.casefold() not in named)
         self.last_person = people[-1]
         return True
 
