@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
+OCR := static/vendor/tesseract
 
 .PHONY: run test serve bench lint format db clean lock
 
@@ -12,6 +13,7 @@ run: deps instance/secret_key db
 test: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node --test tests/js/
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Production: configuration only from the environment (SECRET_KEY, DATABASE_URL, ...).
@@ -33,7 +35,7 @@ format: deps
 db: deps instance/secret_key
 	$(FLASK) db upgrade
 
-deps: $(VENV)/.installed static/vendor/htmx.min.js
+deps: $(VENV)/.installed static/vendor/htmx.min.js $(OCR)/.copied static/vendor/jsqr/jsQR.js
 
 # Exactly the versions in requirements.lock (what CI tested), each checked against its hash.
 # tests/test_lock.py fails when pyproject.toml asks for something the lock does not hold.
@@ -54,6 +56,22 @@ node_modules/.package-lock.json: package.json package-lock.json
 static/vendor/htmx.min.js: node_modules/.package-lock.json
 	mkdir -p static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+# Business cards are read on the phone: Tesseract (WebAssembly) with English data, and a QR
+# decoder, all from npm and served from static/ (nothing is fetched from a CDN at run time).
+# Only the LSTM builds of the core are copied: the English data is LSTM-only (best_int).
+$(OCR)/.copied: node_modules/.package-lock.json
+	mkdir -p $(OCR)/core $(OCR)/lang
+	cp node_modules/tesseract.js/dist/tesseract.esm.min.js node_modules/tesseract.js/dist/worker.min.js $(OCR)/
+	cp node_modules/tesseract.js-core/tesseract-core-lstm.wasm.js \
+	   node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js \
+	   node_modules/tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js $(OCR)/core/
+	cp node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz $(OCR)/lang/
+	touch $@
+
+static/vendor/jsqr/jsQR.js: node_modules/.package-lock.json
+	mkdir -p static/vendor/jsqr
+	cp node_modules/jsqr/dist/jsQR.js $@
 
 instance/secret_key:
 	mkdir -p instance

@@ -3,6 +3,7 @@
 from zoneinfo import available_timezones
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -174,12 +175,20 @@ class ApplicationForm(StrippedForm):
     )
 
 
+INVITE_LABEL = "Calendar invite (.ics), optional"
+
+
+class NewApplicationForm(ApplicationForm):
+    invite = FileField(INVITE_LABEL)
+
+
 class ScheduleForm(StrippedForm):
     day = DateField("Interview day", validators=[DataRequired("Pick the day of the interviews.")])
     text = TextAreaField(
-        "Schedule, one line per slot",
-        validators=[DataRequired("Paste at least one line of the schedule."), Length(max=20000)],
+        "Schedule, as you received it",
+        validators=[Optional(), Length(max=20000)],
     )
+    invite = FileField("Or a calendar invite (.ics)")
 
 
 class InterviewForm(StrippedForm):

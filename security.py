@@ -14,6 +14,10 @@ CSP = (
     "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'; img-src 'self' data:; manifest-src 'self'; worker-src 'self'"
 )
+# The business-card reader's worker compiles Tesseract's WebAssembly: only its own files (a
+# worker takes the CSP of its script) may do that, and nothing may eval JavaScript.
+OCR_PATH = "/static/vendor/tesseract/"
+OCR_CSP = CSP + "; script-src 'self' 'wasm-unsafe-eval'"
 
 # Powerful features nothing here uses, off for this site and anything it might embed; the
 # camera stays allowed to the site itself (photographing a business card on the phone).
@@ -67,7 +71,9 @@ def _unauthorized():
 
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault(
+        "Content-Security-Policy", OCR_CSP if request.path.startswith(OCR_PATH) else CSP
+    )
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     headers.setdefault("X-Frame-Options", "DENY")

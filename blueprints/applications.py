@@ -4,11 +4,20 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from extensions import db
-from forms import ApplicationForm, ScheduleForm
+from forms import ApplicationForm, NewApplicationForm, ScheduleForm
 from models import Application, utcnow
-from services import capture
+from services import capture, invites
+from services.invites import InviteError
 from services.localtime import local_today
-from services.schedule import parse_schedule
+from services.review import (
+    Review,
+    Saved,
+    mark_saved,
+    read_review,
+    review_invite,
+    review_paste,
+    save_review,
+)
 
 from .capture import offer_undo
 from .fragments import render
@@ -25,13 +34,19 @@ def require_login():
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
-    """Start an application."""
-    form = ApplicationForm()
+    """Start an application, with its day from a calendar invite if one is given."""
+    form = NewApplicationForm()
     if form.validate_on_submit():
+        day_form = ScheduleForm(formdata=None, day=local_today(utcnow(), current_user.timezone))
+        review = _read_day(form, None) if _has_file(form.invite.data) else None
+        if form.invite.errors:  # a bad invite: nothing is created
+            return render("applications/form.html", form=form, application=None)
         application = capture.create_application(
             db.session, current_user.id, **_application_fields(form)
         )
-        return redirect(url_for("applications.schedule", application_id=application.id))
+        if review is None:
+            return redirect(url_for("applications.schedule", application_id=application.id))
+        return _review_page(day_form, application, review)
     return render("applications/form.html", form=form, application=None)
 
 
@@ -98,30 +113,71 @@ def delete(application_id):
 
 @bp.route("/<application_id>/schedule", methods=["GET", "POST"])
 def schedule(application_id):
-    """Paste the day's schedule, review what was understood, then save it."""
+    """Paste the day's schedule or import an invite, review the rows, then save them."""
     application = owned_or_404(Application, application_id)
     form = ScheduleForm()
     if not form.is_submitted():
         form.day.data = local_today(utcnow(), current_user.timezone)
-    parsed = None
+    review = None
     if form.validate_on_submit():
-        try:
-            parsed = parse_schedule(form.text.data)
-        except ValueError as error:
-            form.text.errors.append(str(error))
+        if request.form.get("action") == "save" or request.form.get("confirm"):
+            review = read_review(request.form)
+            if not review.slots and not review.people:  # no rows posted: save what the text says
+                review = _read_day(form, application)
+            if review is not None and not review.errors:
+                saved = save_review(db.session, application, review, current_user.timezone)
+                flash(_saved_message(saved), "success")
+                return redirect(
+                    url_for("applications.show", application_id=application.id), code=303
+                )
         else:
-            if not parsed.slots:
-                form.text.errors.append(
-                    "No line had a name we could read. Try one line per slot, "
-                    "like “10:00 Dana Rivera, Engineering Manager”."
-                )
-            elif request.form.get("confirm"):
-                capture.save_schedule(
-                    db.session, application, form.day.data, parsed, current_user.timezone
-                )
-                flash(f"Added {len(parsed.slots)} interviews.", "success")
-                return redirect(url_for("applications.show", application_id=application.id))
-    return render("applications/schedule.html", form=form, application=application, parsed=parsed)
+            review = _read_day(form, application)
+            review = review and mark_saved(db.session, application, review)
+    return _review_page(form, application, review)
+
+
+def _review_page(form: ScheduleForm, application: Application, review: Review | None):
+    status = 422 if form.errors or (review and review.errors) else 200
+    return render(
+        "applications/schedule.html",
+        form=form,
+        application=application,
+        review=review,
+        status=status,
+    )
+
+
+def _has_file(value) -> bool:
+    return bool(value and getattr(value, "filename", ""))
+
+
+def _read_day(form, application: Application | None) -> Review | None:
+    """What a paste or an invite holds, as rows to review; None with the form's errors set."""
+    me, tz = (current_user.name, current_user.email), current_user.timezone
+    try:
+        if _has_file(form.invite.data):
+            with form.invite.data.stream as stream:  # a big upload is a temporary file
+                data = stream.read(invites.MAX_BYTES + 1)
+            return review_invite(data, day=local_today(utcnow(), tz), candidate=me, tz=tz)
+        if not form.text.data:
+            raise ValueError("Paste the schedule, or choose a calendar invite file.")
+        company = application.company if application else ""
+        return review_paste(form.text.data, day=form.day.data, candidate=me, company=company)
+    except ValueError as error:  # InviteError included
+        field = form.invite if isinstance(error, InviteError) else form.text
+        field.errors.append(str(error))
+        return None
+
+
+def _saved_message(saved: Saved) -> str:
+    if not saved.created and saved.already:
+        return "Nothing new: these interviews were saved already."
+    parts = [f"Added {saved.created} interview{'' if saved.created == 1 else 's'}"]
+    if saved.people:
+        parts.append(f"{saved.people} new {'person' if saved.people == 1 else 'people'}")
+    if saved.already:
+        parts.append(f"{saved.already} saved before, left as they were")
+    return ", ".join(parts) + "."
 
 
 def _application_fields(form: ApplicationForm) -> dict:

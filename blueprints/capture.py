@@ -4,7 +4,14 @@ from flask import Blueprint, abort, flash, make_response, redirect, request, ses
 from flask_login import current_user, login_required
 
 from extensions import db, htmx
-from forms import ContactForm, InterviewForm, NewInterviewForm, PointForm, QuickPersonForm
+from forms import (
+    ContactForm,
+    InterviewForm,
+    NewInterviewForm,
+    PointForm,
+    QuickPersonForm,
+    ScheduleForm,
+)
 from models import Application, Contact, Interview, TalkingPoint, new_id, utcnow
 from services import capture, fields
 from services.localtime import local_today, to_local
@@ -68,7 +75,13 @@ def new_interview(application_id):
             db.session, application, **_interview_fields(form, application, current_user.timezone)
         )
         return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
-    return render("applications/interview_form.html", form=form, application=application)
+    import_form = ScheduleForm(formdata=None, day=local_today(utcnow(), current_user.timezone))
+    return render(
+        "applications/interview_form.html",
+        form=form,
+        application=application,
+        import_form=import_form,
+    )
 
 
 @bp.route("/interviews/<interview_id>/edit", methods=["GET", "POST"])

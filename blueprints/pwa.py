@@ -4,9 +4,23 @@ and the offline island's pages (capture and share), which carry no user data."""
 import hashlib
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, make_response, render_template, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+    url_for,
+)
 
+from extensions import csrf
 from models import POINT_KINDS, POINT_MAX
+from services import invites
+from services.invites import MAX_BYTES
+
+SHARE_TEXT_MAX = 20_000
+SHARE_FIELDS = ("title", "text", "url")
 
 bp = Blueprint("pwa", __name__)
 
@@ -17,7 +31,10 @@ SHELL_FILES = (
     "js/offline/app.js",
     "js/offline/db.js",
     "js/offline/fallback.js",
+    "js/offline/inbox.js",
+    "js/offline/person.js",
     "js/offline/register.js",
+    "js/offline/scan.js",
     "js/offline/share.js",
     "js/offline/signout.js",
     "js/offline/status.js",
@@ -55,11 +72,15 @@ def manifest():
                 {"src": url_for("static", filename=icon.format("maskable-512")),
                  "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
             ],
+            # POST: what is shared never sits in a URL, so never in an access log.
             "share_target": {
                 "action": url_for("pwa.share"),
-                "method": "GET",
-                "enctype": "application/x-www-form-urlencoded",
-                "params": {"title": "title", "text": "text", "url": "url"},
+                "method": "POST",
+                "enctype": "multipart/form-data",
+                "params": {
+                    "title": "title", "text": "text", "url": "url",
+                    "files": [{"name": "invite", "accept": ["text/calendar", ".ics"]}],
+                },
             },
         }
     )  # fmt: skip
@@ -79,9 +100,26 @@ def share():
     return _island("share")
 
 
-def _island(page: str) -> str:
+@bp.post("/share")
+@csrf.exempt  # the phone's share sheet posts here; nothing is changed until the user saves
+def receive_share():
+    """A share posted before the service worker was installed: the page takes it from here."""
+    shared = {name: request.form.get(name, "")[:SHARE_TEXT_MAX] for name in SHARE_FIELDS}
+    invite = request.files.get("invite")
+    if invite and invite.filename:
+        with invite.stream as stream:
+            shared["invite"] = invites.shared_file(invite.filename, stream.read(MAX_BYTES + 1))
+    response = make_response(_island("share", shared=shared))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _island(page: str, shared: dict | None = None) -> str:
     # No session data here: the service worker caches this page for whoever holds the phone.
-    return render_template(f"pwa/{page}.html", kinds=POINT_KINDS, point_max=POINT_MAX)
+    # Only a posted share's own content is put in (receive_share), never stored.
+    return render_template(
+        f"pwa/{page}.html", kinds=POINT_KINDS, point_max=POINT_MAX, shared=shared
+    )
 
 
 @bp.get("/sw.js")

@@ -186,6 +186,8 @@ def save_schedule(
                 title=slot.title,
             )
         )
+    for person in schedule.people:  # the organizer: of the day, not of one slot
+        find_or_add_contact(session, application, person)
     session.commit()
     return interviews
 

@@ -6,8 +6,9 @@ is returned in `unparsed` rather than guessed at or dropped.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 MAX_CHARS = 20_000
 MAX_LINES = 200
@@ -34,12 +35,18 @@ class ParsedSlot:
     end: time | None
     title: str
     people: list[ParsedPerson] = field(default_factory=list)
+    day: date | None = None  # a calendar invite's own day; a paste takes the day picked
+    location: str = ""
+    key: str = ""  # what makes saving it twice a no-op (an invite's UID); "" for a paste
 
 
 @dataclass
 class ParsedSchedule:
     slots: list[ParsedSlot] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
+    # People of the day but of no one slot: the organizer, the recruiter who signed the email.
+    people: list[ParsedPerson] = field(default_factory=list)
+    read: list[str] = field(default_factory=list, compare=False)  # the lines that were used
 
 
 # --- vocabulary ------------------------------------------------------------------------------
@@ -90,7 +97,8 @@ _SLOT_WORDS = _vocabulary(
     buffer prep preparation schedule agenda morning afternoon evening room building floor link
     online location notes note optional cancelled canceled rescheduled confirmed sense
     fundamentals skills leadership collaboration debugging slot time free open tea drinks hour
-    hours minutes mins min breakout break-out kickoff kick-off offer logistics
+    hours minutes mins min breakout break-out kickoff kick-off offer logistics experience
+    execution conversation expectations
     """
 )
 _STOP_WORDS = _vocabulary(
@@ -102,6 +110,8 @@ _STOP_WORDS = _vocabulary(
     monday tuesday wednesday thursday friday saturday sunday
     january february march september october november december
     shadow shadowing observer observing tentative backup corp inc ltd llc company
+    guest guests invitee invitees attendee attendees participant participants organizer
+    organiser required optional awaiting accepted declined maybe
     """
 )
 _NOT_NAME = _TITLE_WORDS | _SLOT_WORDS | _STOP_WORDS
@@ -127,6 +137,11 @@ _HR = re.compile(
     r"|\bchief\s+people\b",
     re.IGNORECASE,
 )
+
+
+def is_title(text: str) -> bool:
+    """Whether the text holds a job-title word ("Recruiter", "Staff Eng")."""
+    return _has_title_word(text.split(), loose=False)
 
 
 def detect_role(title: str) -> str:
@@ -245,8 +260,18 @@ def _take_times(text: str) -> tuple[str, time | None, time | None]:
     for match in _SINGLE.finditer(text):
         start = _read_clock(match, "s")
         if start is not None and start.strict:
+            gap = _COLUMN_GAP.match(text, match.end())
+            after = _SINGLE.match(text, gap.end()) if gap else None
+            end = _read_clock(after, "s") if after else None
+            if after and end is not None and end.strict:
+                first, last = _resolve_range(start, end)
+                cut = f"{text[: match.start()]} {text[after.end() :]}"
+                return cut, first, last
             return _cut(text, match), _as_time(_minutes(start, start.ampm)), None
     return text, None, None
+
+
+_COLUMN_GAP = re.compile(r"\s*\|?\s*")
 
 
 def _cut(text: str, match: re.Match) -> str:
@@ -296,12 +321,20 @@ _PRONOUNS = re.compile(
 _EMAIL = re.compile(r"<?\s*(?:mailto:)?([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\s*>?")
 _EMAIL_MARK = re.compile(r"\x00(\d+)\x00")
 _COLON = re.compile(r"(?<!\d):|:(?!\d)")  # not the colon of a time left in the text
-_WITH_SLASH = re.compile(r"\bw/\s*", re.IGNORECASE)
+_WITH_SLASH = re.compile(r"\b(?i:w)/\s*|(?<!\S)w\s+(?=\w)")  # "w/ Sam", "lunch w sam"
 _EDGE_PUNCT = " \t,;:|/\\-\u2013\u2014~\"'\u201c\u201d\u2018\u2019`()[]{}<>!?"
 
 
+_COLUMNS = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
 def _normalise(line: str) -> str:
-    text = _CONTROL.sub(" ", line)
+    # A table copied from a web page or a mail: tabs, or columns lined up with spaces (two
+    # wide gaps at least: one could be a typo inside a name).
+    text = line.replace("\t", " | ")
+    if len(_COLUMNS.findall(text)) >= 2:
+        text = _COLUMNS.sub(" | ", text)
+    text = _CONTROL.sub(" ", text)
     text = text.replace("\u2010", "-").replace("\u2011", "-").replace("*", " ")
     text = _SPACES.sub(" ", text).strip()
     text = _BULLET.sub("", text)
@@ -312,7 +345,7 @@ def _normalise(line: str) -> str:
 
 _GROUP = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _SEPARATOR = re.compile(
-    r"\s*(?:[,;|/]|[\u2013\u2014]+|(?<=\s)-+|-+(?=\s)|(?<=\s)(?:&|\+|(?i:and|with|from))(?=\s))\s*"
+    r"\s*(?:[,;|/\u00b7\u2022]|[\u2013\u2014]+|(?<=\s)-+|-+(?=\s)|(?<=\s)(?:&|\+|(?i:and|with|from))(?=\s))\s*"
 )
 
 
@@ -434,6 +467,8 @@ def _read_name(text: str, loose: bool) -> tuple[str, str] | None:
     if not real or len(real) > 4 or len(taken) > 6:
         return None
     rest = words[len(taken) :]
+    if rest and len(taken) == 1 and _is_title_word(rest[0], loose):
+        return None  # "Firmware Lead", "Test Engineer": one word before a title is its field
     if rest:
         # "Sam Lee Staff Engineer", or in a mixed-case line "Sam Lee shadowing".
         titled = _has_title_word(rest, loose)
@@ -514,6 +549,12 @@ class _Reading:
                 found = (name, "") if name else None
             if found and self._continues_title(segment, *found):
                 found = None
+            if found and self._continues_slot_title(segment, found[0]):
+                found = None
+        if found and self._names_the_slot(segment):
+            # "Execution with Mei Lin": the one word before "with" was the slot, not a person.
+            self.title = _join(self.title, self.people.pop().name, "", False)
+            self.group = []
         if found:
             self.share_title()
             person = ParsedPerson(name=found[0], title=found[1][:_TITLE_MAX])
@@ -565,6 +606,22 @@ class _Reading:
             for person, part in zip(group, parts, strict=True):
                 person.title = part
         self.group, self.group_title = [], None
+
+    def _continues_slot_title(self, segment: _Segment, name: str) -> bool:
+        """In "Intro & Experience" the word after "&" carries on the slot's title."""
+        sep = segment.sep.strip().lower()
+        return sep in _AND and " " not in name and bool(self.title) and not self.people
+
+    def _names_the_slot(self, segment: _Segment) -> bool:
+        first = self.people[0] if len(self.people) == 1 else None
+        return (
+            first is not None
+            and segment.sep.strip().lower() == "with"
+            and not self.title
+            and not first.title
+            and not first.email
+            and " " not in first.name
+        )
 
     def _continues_title(self, segment: _Segment, name: str, title: str) -> bool:
         """In "Jo Park, Senior Engineer, Payments" the last part is a team, not a person
@@ -680,10 +737,131 @@ def _name_from_email(emails: list[str]) -> ParsedPerson | None:
 # --- public ------------------------------------------------------------------------------------
 
 
-def parse_schedule(text: str) -> ParsedSchedule:
-    """Read one slot per line: its time, an optional slot title, and the people in it.
+# --- whole itineraries: emails, calendar copies, lists -------------------------------------------
 
-    Raises ValueError for more than MAX_CHARS characters or MAX_LINES non-blank lines.
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[\s,]*"
+    r"(?P<name>[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2})?\s*[,!.:\u2013\u2014-]?\s*$",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:thanks?(?:\s+(?:so|very)\s+much)?(?:\s+again)?|thank\s+you(?:\s+(?:so|very)\s+much)?"
+    r"|many\s+thanks|cheers|best(?:\s+(?:regards|wishes))?|(?:kind|warm|warmest)\s+regards"
+    r"|regards|sincerely|yours(?:\s+(?:truly|sincerely))?|talk\s+soon|see\s+you(?:\s+soon)?"
+    r"|all\s+the\s+best|good\s+luck|take\s+care|speak\s+soon|with\s+thanks)"
+    r"\s*[,!.]*\s*$",
+    re.IGNORECASE,
+)
+_LINK = re.compile(
+    r"https?://|\bwww\.|\b(?:[\w-]+\.)+(?:com|io|us|net|org|co|ai|app|dev)/\S"
+    r"|\bmeet\.google\.com\b|\bzoom\.us\b|\bteams\.microsoft\.com\b|\bwebex\.com\b",
+    re.IGNORECASE,
+)
+_DIAL_IN = re.compile(
+    r"\b(?:meeting\s+(?:id|number|code)|conference\s+id|passcode|password|pin|access\s+code"
+    r"|dial[\s-]*in|dial\s+by|one\s+tap|join\s+by\s+phone|join\s+(?:zoom|with|the|microsoft)"
+    r"|powered\s+by)\b"
+    r"|\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s*\d{3}[\s.-]\d{4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b"
+    r"|\b\d{9,}\b",
+    re.IGNORECASE,
+)
+# "Where: 200 Park Ave": a label whose value is never a person.
+_LABEL = re.compile(
+    r"^(?:where|day|time\s*zone|timezone|location|address|venue|room|building"
+    r"|floor|parking|wifi|wi-fi|dress(?:\s+code)?|attire|event|subject|title|requisition|job"
+    r"|job\s+id|position|role|candidate|to|cc|bcc|sent|re|fw|fwd|conference\s+room|phone"
+    r"|video(?:\s+conference)?|zoom|teams|meet|link|interview\s+(?:type|format)"
+    r"|format|type|duration|what\s+to\s+bring|note|notes|ps|p\.s)\s*:",
+    re.IGNORECASE,
+)
+# "When: Tuesday 10:00-14:00": the day's time, with no title of its own.
+_TIME_LABEL = re.compile(r"^(?:when|(?:interview\s+)?(?:date|time))\s*:\s*", re.IGNORECASE)
+# Who set the meeting up: the recruiter or coordinator.
+_ORGANIZER_LABEL = re.compile(r"^(?:from|organi[sz]er|organi[sz]ed\s+by)\s*:\s*", re.IGNORECASE)
+_ORGANIZER_MARK = re.compile(r"^\(?\s*organi[sz]er\s*\)?$", re.IGNORECASE)
+_ORGANIZER_NOTE = re.compile(r"\s*\(\s*organi[sz]er\s*\)", re.IGNORECASE)
+_SELF_NOTE = re.compile(r"\s*\(\s*(?:me|you|candidate)\s*\)", re.IGNORECASE)
+# Words that open a sentence, not a schedule line: "Please arrive 15 min early".
+_PROSE_OPENERS = _vocabulary(
+    """
+    please kindly feel let let's looking we we'll we're we've i i'll i'm i've you you'll you're
+    you've your here here's there there's this it it's if note remember bring parking when once
+    after before just also as thank thanks hope hoping reply don't do make check come ask so
+    excited quick below above attached find need see our the this is are was a an dress wifi
+    unfortunately sorry good great congratulations congrats welcome! should can could would
+    """
+)
+_FUNCTION_WORDS = _vocabulary(
+    """
+    is are was were will be been being you your yours we our us i me my it its this that these
+    those there here please let know if can could would should have has had do does did not no
+    to the for of on in at as so but because about into than then what which who when where
+    """
+)
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence rather than a schedule line: "Parking is on level 2 of the garage"."""
+    words = [w.strip(".,;:!?()\"'").lower() for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 3:
+        return False
+    if words[0] in _PROSE_OPENERS and not _read_name(text.split()[0], False):
+        return True
+    function = sum(1 for w in words if w in _FUNCTION_WORDS)
+    return function >= 2 and (function * 4 >= len(words) or text.rstrip().endswith((".", "!", "?")))
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+@dataclass
+class _Candidate:
+    """The account holder: never one of the people to thank."""
+
+    names: set[str] = field(default_factory=set)
+    emails: set[str] = field(default_factory=set)
+    company: str = ""  # its first word: "Northwind Robotics - Onsite" is a heading
+
+    def add(self, value: str) -> None:
+        value = " ".join(value.split())
+        if "@" in value:
+            self.emails.add(value.casefold())
+        elif value:
+            self.names.add(value.casefold())
+            self.names.add(value.split()[0].casefold())
+
+    def is_them(self, person: ParsedPerson) -> bool:
+        """The candidate, or the company taken for a name."""
+        if person.email and person.email.casefold() in self.emails:
+            return True
+        name = person.name.casefold()
+        if self.company and name.split()[0] == self.company:
+            return True
+        return name in self.names or any(name.startswith(f"{n} ") for n in self.names)
+
+
+def _skip_reason(line: str) -> str:
+    """Why a line of an email is not a schedule line, or "" when it may be one."""
+    if _LINK.search(line):
+        return "link"
+    if _DIAL_IN.search(line):
+        return "dial-in"
+    if _LABEL.match(line.strip()):
+        return "label"
+    return ""
+
+
+def parse_schedule(text: str, candidate: Iterable[str] = (), company: str = "") -> ParsedSchedule:
+    """Read an itinerary: each line with a time opens a slot, and the people on it or on the
+    lines after it (an email's "Interviewers:" list, a calendar's guest list) join that slot.
+
+    Greetings, sign-offs and what follows them, links, dial-ins, labels like "Where:" and
+    sentences are never people; nor is the candidate (`candidate` holds their name and email;
+    the name in "Hi Maya," is added to it), nor the company ("Northwind Robotics - Onsite").
+    Raises ValueError for more than MAX_CHARS
+    characters or MAX_LINES non-blank lines.
     """
     if len(text) > MAX_CHARS:
         raise ValueError(
@@ -696,26 +874,176 @@ def parse_schedule(text: str) -> ParsedSchedule:
         raise ValueError(
             f"That schedule has {len(lines)} lines; paste at most {MAX_LINES} lines at a time."
         )
-    schedule = ParsedSchedule()
-    for line in lines:
-        slot = _parse_slot(line)
-        if slot is None:
-            schedule.unparsed.append(line)
-        else:
-            schedule.slots.append(slot)
-    return schedule
+    me = _Candidate(company=(company.casefold().split() or [""])[0])
+    for value in candidate:
+        me.add(value)
+    return _Itinerary(me).read(lines)
 
 
-def _parse_slot(line: str) -> ParsedSlot | None:
+@dataclass
+class _Itinerary:
+    me: _Candidate
+    schedule: ParsedSchedule = field(default_factory=ParsedSchedule)
+    open_slot: ParsedSlot | None = None  # the slot that time-less lines of people join
+    signed_off: bool = False
+    last_person: ParsedPerson | None = None
+
+    def read(self, lines: list[str]) -> ParsedSchedule:
+        for line in lines:
+            if self._take(line):
+                self.schedule.read.append(line)
+            else:
+                self.schedule.unparsed.append(line)
+                self.last_person = None
+        return self._finish()
+
+    def _take(self, line: str) -> bool:
+        """True when the line was used (as a slot, a person, or a title)."""
+        greeting = _GREETING.match(line)
+        if greeting:
+            if greeting.group("name"):
+                self.me.add(greeting.group("name"))
+            return False
+        if _SIGN_OFF.match(line):
+            self.signed_off = True
+            return False
+        if _ORGANIZER_MARK.match(line) and self.last_person is not None:
+            # A calendar's guest list: "Priya Nair" then "Organizer" on its own line.
+            self._make_organizer(self.last_person)
+            return True
+        if self.signed_off:
+            return self._take_signature(line)
+        organizer = _ORGANIZER_LABEL.match(line)
+        if organizer:
+            return self._take_organizer(line[organizer.end() :])
+        if _skip_reason(line):
+            return False
+        time_label = _TIME_LABEL.match(line)
+        if time_label:
+            reading = _read_slot_line(line[time_label.end() :])
+            if reading is None or reading[0] is None or reading[3]:
+                return False
+            self.open_slot = ParsedSlot(line=line, start=reading[0], end=reading[1], title="")
+            self.schedule.slots.append(self.open_slot)
+            return True
+        organised = bool(_ORGANIZER_NOTE.search(line))
+        yourself = bool(_SELF_NOTE.search(line))
+        line_text = _SELF_NOTE.sub(" ", _ORGANIZER_NOTE.sub(" ", line))
+        reading = _read_slot_line(line_text)
+        if reading is None:
+            return False
+        start, end, title, people = reading
+        people = [p for p in people if not (yourself or self.me.is_them(p))]
+        if organised:
+            for person in people:
+                self._make_organizer(person)
+        if start is not None:
+            slot = ParsedSlot(line=line, start=start, end=end, title=title, people=people)
+            self.schedule.slots.append(slot)
+            self.open_slot = slot
+            self.last_person = people[-1] if people else None
+            return True
+        if not people:
+            if yourself:
+                return True
+            if (
+                self.open_slot
+                and not self.open_slot.title
+                and not self.open_slot.people
+                and not all(w.isdigit() or _in(_STOP_WORDS, w.lower()) for w in title.split())
+            ):
+                self.open_slot.title = title  # "10:00 AM - 10:45 AM" then "Intro & experience"
+                return True
+            return False
+        if _is_prose(line_text):
+            return False
+        if self.open_slot is None:
+            self.open_slot = ParsedSlot(line=line, start=None, end=None, title=title)
+            self.schedule.slots.append(self.open_slot)
+        named = {p.name.casefold() for p in self.open_slot.people}
+        self.open_slot.people.extend(p for p in people if p.name.casefold() not in named)
+        self.last_person = people[-1]
+        return True
+
+    def _take_organizer(self, text: str) -> bool:
+        person = parse_person(text)
+        if person is None or self.me.is_them(person):
+            return False
+        self._make_organizer(person)
+        self.schedule.people.append(person)
+        return True
+
+    def _make_organizer(self, person: ParsedPerson) -> None:
+        if person.role == "interviewer" and not person.title:
+            person.role = "recruiter"
+
+    def _take_signature(self, line: str) -> bool:
+        """After "Best," comes the sender: a full name is the recruiter who wrote; a first name
+        alone ("Jordan") or a company is not a person to add."""
+        person = self.last_person
+        if (
+            person is not None
+            and not person.title
+            and _has_title_word(line.split(), False)
+            and not _is_prose(line)
+        ):
+            # "Lucy Harper" then "Recruiter, Brightside".
+            person.title = line[:_TITLE_MAX]
+            role = detect_role(line)
+            person.role = role if role != "interviewer" else "recruiter"
+            self.last_person = None
+            return True
+        if _skip_reason(line) or "@" in line:
+            return False
+        person = parse_person(line)
+        if person is None or len(person.name.split()) < 2 or self.me.is_them(person):
+            return False
+        if _has_title_word(person.name.split(), False):
+            return False
+        if person.role == "interviewer":
+            person.role = "recruiter"
+        self.schedule.people.append(person)
+        self.last_person = person
+        return True
+
+    def _finish(self) -> ParsedSchedule:
+        schedule = self.schedule
+        kept = []
+        for slot in schedule.slots:
+            if slot.people:
+                kept.append(slot)
+            else:
+                schedule.read.remove(slot.line)
+                schedule.unparsed.append(slot.line)
+        schedule.slots = kept
+        named = {p.name.casefold() for slot in kept for p in slot.people}
+        loose = []
+        for person in schedule.people:
+            if person.name.casefold() not in named:
+                named.add(person.name.casefold())
+                loose.append(person)
+        schedule.people = loose
+        return schedule
+
+
+_DAY_HEADING = re.compile(r"^(?i:day)\s*\d{1,2}\s*\([^()]*\)")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.:-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(?![\d/.:-])"
+)
+
+
+def _read_slot_line(line: str) -> tuple[time | None, time | None, str, list[ParsedPerson]] | None:
+    """A line's time, slot title and people; None when it has none of them."""
     text = _normalise(line)
+    text = _DAY_HEADING.sub("", text, count=1)
     text = _DAY_PREFIX.sub("", text, count=1)
+    text = _NUMERIC_DATE.sub(" ", text)  # "03/03/2026 09:00 AM | 03/03/2026 09:45 AM"
     text, start, end = _take_times(text)
     text, end_from_length = _take_duration(text, start)
     title, people = _read_line(text)
-    if not people:
+    if start is None and not people and not title:
         return None
-    end = end or end_from_length
-    return ParsedSlot(line=line, start=start, end=end, title=title, people=people)
+    return start, end or end_from_length, title, people
 
 
 def parse_person(text: str) -> ParsedPerson | None:

@@ -74,3 +74,62 @@ self.addEventListener("sync", (event) => {
     })
   );
 });
+
+// --- The share target (POST, multipart) -------------------------------------------------------------
+// "Share > Afterword" posts title, text, url and an .ics file here. The service worker keeps
+// them in IndexedDB (never in Cache Storage, never in a URL, so never in an access log) and
+// opens the share page, which reads them from there: with no signal too. Without a worker the
+// server answers the POST itself (blueprints/pwa.py).
+const INBOX_DB = "afterword-share";
+const INVITE_MAX = 1024 * 1024;
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "POST" || url.origin !== self.location.origin || url.pathname !== "/share") return;
+  event.respondWith(receiveShare(event.request));
+});
+
+async function receiveShare(request) {
+  const form = await request.formData();
+  const shared = { title: form.get("title") ?? "", text: form.get("text") ?? "", url: form.get("url") ?? "", at: Date.now() };
+  const file = form.getAll("invite").find((item) => typeof item !== "string" && item.size);
+  if (file) {
+    shared.invite =
+      file.size > INVITE_MAX
+        ? { name: file.name, error: `That file is ${(file.size / 1048576).toFixed(1)} MiB; a calendar invite is at most 1 MiB.` }
+        : { name: file.name, type: file.type, text: await file.text() };
+  }
+  await new Promise((resolve, reject) => {
+    const open = indexedDB.open(INBOX_DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("inbox");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("inbox", "readwrite");
+      tx.objectStore("inbox").put(shared, "latest");
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+  return Response.redirect("/share?shared=1", 303);
+}
+
+// --- The business-card reader's files (tesseract.js, its English data, jsQR) -------------------------
+// About 6 MB, so not in the shell: fetched the first time a card is scanned, then kept here
+// for scanning offline. Its own cache (not "afterword-shell-"), so a new shell keeps it.
+const OCR_CACHE = "afterword-card-reader-1";
+const OCR_PREFIXES = ["/static/vendor/tesseract/", "/static/vendor/jsqr/"];
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (!OCR_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return;
+  event.respondWith(
+    caches.open(OCR_CACHE).then(async (cache) => {
+      const cached = await cache.match(url.pathname);
+      if (cached) return cached;
+      const response = await fetch(event.request);
+      if (response.ok) await cache.put(url.pathname, response.clone());
+      return response;
+    })
+  );
+});

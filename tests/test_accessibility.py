@@ -72,7 +72,7 @@ def test_no_serious_violations(browser, live_server, width):
     page.get_by_label("Company").fill("Acme Robotics")
     page.get_by_label("Role").fill("Staff Engineer")
     page.get_by_role("button", name="Save").click()
-    page.get_by_label("Schedule, one line per slot").fill("10:00 Dana Rivera, Engineering Manager")
+    page.get_by_label("Schedule, as you received it").fill("10:00 Dana Rivera, Engineering Manager")
     page.get_by_role("button", name="Check the schedule").click()
     found["schedule preview"] = serious_violations(page)
     page.get_by_role("button", name="Save 1 interview").click()

@@ -28,7 +28,7 @@ def new_application_with_day(page, schedule: str, *, interviews: int = 1, day: s
     page.get_by_role("button", name="Save").click()
     if day:
         page.get_by_label("Interview day").fill(day)
-    page.get_by_label("Schedule, one line per slot").fill(schedule)
+    page.get_by_label("Schedule, as you received it").fill(schedule)
     page.get_by_role("button", name="Check the schedule").click()
     label = f"Save {interviews} interview" + ("" if interviews == 1 else "s")
     page.get_by_role("button", name=label).click()
@@ -73,7 +73,7 @@ def test_capture_flow_on_a_phone(page, live_server):
         "Sam Lee (Staff Engineer), Priya Nair - Recruiter"
     )
     page.get_by_label("Interview day").fill(start.date().isoformat())
-    page.get_by_label("Schedule, one line per slot").fill(schedule)
+    page.get_by_label("Schedule, as you received it").fill(schedule)
     page.get_by_role("button", name="Check the schedule").click()
     assert page.get_by_text("Check what we understood").is_visible()
     assert page.locator("code", has_text="lunch ???").is_visible()

@@ -454,9 +454,14 @@ def test_manifest_makes_an_installable_app_with_a_share_target(client):
         assert response.status_code == 200 and response.mimetype == icon["type"]
     assert data["share_target"] == {
         "action": "/share",
-        "method": "GET",
-        "enctype": "application/x-www-form-urlencoded",
-        "params": {"title": "title", "text": "text", "url": "url"},
+        "method": "POST",
+        "enctype": "multipart/form-data",
+        "params": {
+            "title": "title",
+            "text": "text",
+            "url": "url",
+            "files": [{"name": "invite", "accept": ["text/calendar", ".ics"]}],
+        },
     }
 
 

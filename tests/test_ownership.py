@@ -100,8 +100,8 @@ def test_another_users_objects_are_not_changed(app, client, owned_ids):
 
 # Pages anyone may see, signed in or not.
 OPEN = {"static", "home.index", "auth.login", "auth.register", "pwa.manifest", "pwa.capture",
-        "pwa.share", "pwa.service_worker", "errors.csrf_error", "auth.forgot_password",
-        "auth.reset_password"}  # fmt: skip
+        "pwa.share", "pwa.receive_share", "pwa.service_worker", "errors.csrf_error",
+        "auth.forgot_password", "auth.reset_password"}  # fmt: skip
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(app, client, owned_ids):

@@ -7,6 +7,8 @@
 // its lists are redrawn whenever the data changes.
 
 import * as db from "./db.js";
+import { parsePerson } from "./person.js";
+import { scanCard } from "./scan.js";
 import { renderStatus } from "./status.js";
 import { registerBackgroundSync, startSync } from "./sync.js";
 import {
@@ -23,7 +25,6 @@ import {
 } from "./view.js";
 
 const POINT_MAX = 2000;
-const NAME_MAX = 200;
 const NO_USER =
   "Open Afterword once while online and signed in, so this phone knows whose points these are. Your text is still here.";
 
@@ -185,22 +186,6 @@ function personRow(contact, interviewId) {
   );
 }
 
-/** "Dana Rivera, Engineering Manager" → name and title; the title hints at the role. */
-function parsePerson(text) {
-  const clean = text.replace(/\s+/g, " ").trim();
-  const match = clean.match(/^([^,(]*?)\s*(?:,|\(|\s[-–—]\s)\s*(.*?)\)?$/);
-  const name = (match ? match[1] : clean).trim();
-  const title = (match ? match[2] : "").trim();
-  if (!name) return { error: "Type a name first, then a comma and their role." };
-  if (name.length > NAME_MAX || title.length > NAME_MAX) {
-    return { error: `Keep the name and the role under ${NAME_MAX} characters each.` };
-  }
-  let role = "interviewer";
-  if (/recruit|talent|sourc/i.test(title)) role = "recruiter";
-  else if (/\bHR\b|human resources|people partner/i.test(title)) role = "hr";
-  return { name, title, role };
-}
-
 function addPersonForm(interview) {
   const input = h("input", {
     id: "person",
@@ -295,7 +280,8 @@ function mountInterview(interviewId) {
     h("h2", {}, "Who was there"),
     people,
     none,
-    addPersonForm(interview)
+    addPersonForm(interview),
+    scanCard(interview, { save, saved: () => state.screen?.update(), contacts: () => live(state.data.contact), ready: () => Boolean(state.user), company: () => byId("application", interview.data.application_id)?.data.company ?? "" })
   );
   return {
     update() {

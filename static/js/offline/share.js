@@ -1,8 +1,11 @@
-// The share target: another app shared a link or some text into Afterword. File it as a
-// talking point on a person, through the same outbox as every other save, so it works
-// with no signal too.
+// The share target: another app shared a link, some text or a calendar invite into Afterword.
+// Text is filed as a talking point on a person, through the same outbox as every other save,
+// so it works with no signal too. An invite (.ics) is read on the server, into the review step
+// of the application it is for. The shared things arrive by POST (see inbox.js), never in
+// the address, so they never reach an access log.
 
 import * as db from "./db.js";
+import { forgetShared, sharedItem } from "./inbox.js";
 import { renderStatus } from "./status.js";
 import { registerBackgroundSync, startSync } from "./sync.js";
 import { h, pointForm, pointProblem, showError } from "./view.js";
@@ -15,10 +18,10 @@ let user = null;
 let outbox = [];
 
 /** Title, text and link as one point; a link the text already holds is not repeated. */
-function sharedText(params) {
-  const title = (params.get("title") ?? "").trim();
-  const text = (params.get("text") ?? "").trim();
-  const url = (params.get("url") ?? "").trim();
+function sharedText(shared) {
+  const title = (shared?.title ?? "").trim();
+  const text = (shared?.text ?? "").trim();
+  const url = (shared?.url ?? "").trim();
   const parts = [title, text];
   if (url && !text.includes(url)) parts.push(url);
   return parts.filter(Boolean).join("\n");
@@ -54,9 +57,87 @@ function latestInterview(contact, data) {
   return interviews[0]?.id ?? null;
 }
 
-function draw(data, params) {
-  const hasLink = Boolean(params.get("url")) || /https?:\/\//.test(params.get("text") ?? "");
-  const form = pointForm({ kind: hasLink ? "their_work" : "other", body: sharedText(params) });
+function localDay() {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
+/** A shared invite: pick its application, then the server reads it into the review step. */
+function inviteBlock(invite, data) {
+  const section = h("section", { class: "stack", "aria-labelledby": "invite-heading" });
+  section.append(h("h2", { id: "invite-heading" }, `Calendar invite: ${invite.name || "invite.ics"}`));
+  if (invite.error) {
+    section.append(h("p", { class: "error", role: "alert" }, invite.error));
+    return section;
+  }
+  const applications = data.application.filter((a) => !a.deleted);
+  const form = h("form", { class: "stack", novalidate: true });
+  form.append(
+    h(
+      "fieldset",
+      { class: "kinds" },
+      h("legend", {}, "Which application is it for?"),
+      applications.length
+        ? applications.map((a, i) =>
+            h(
+              "span",
+              { class: "chip" },
+              h("input", { type: "radio", name: "application", value: a.id, id: `app-${i}`, checked: i === 0 }),
+              h("label", { for: `app-${i}` }, [a.data.company, a.data.role].filter(Boolean).join(" · "))
+            )
+          )
+        : h("p", {}, "No applications on this phone yet. Open Afterword with signal and add one; the invite stays here.")
+    ),
+    h("p", { class: "error", "data-role": "error", hidden: true, role: "alert" }),
+    h("button", { type: "submit", class: "primary big" }, "Read the invite")
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const error = form.querySelector("[data-role=error]");
+    const say = (message) => {
+      error.textContent = message;
+      error.hidden = !message;
+    };
+    const applicationId = form.querySelector("input[name=application]:checked")?.value;
+    if (!applicationId) return say("Choose the application first.");
+    if (!navigator.onLine) return say("No signal now. The invite stays on this phone: open Share again when you have signal.");
+    let session;
+    try {
+      const response = await fetch("/api/session", { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
+      if (!response.ok || response.redirected) return say("Sign in to Afterword first; the invite stays on this phone.");
+      session = await response.json();
+    } catch {
+      return say("No signal now. The invite stays on this phone: open Share again when you have signal.");
+    }
+    const file = new File([invite.text], invite.name || "invite.ics", { type: "text/calendar" });
+    const files = new DataTransfer();
+    files.items.add(file);
+    const upload = h("input", { type: "file", name: "invite", hidden: true });
+    upload.files = files.files;
+    const post = h(
+      "form",
+      { method: "post", action: `/applications/${encodeURIComponent(applicationId)}/schedule`, enctype: "multipart/form-data", hidden: true },
+      h("input", { type: "hidden", name: "csrf_token", value: session.csrf_token }),
+      h("input", { type: "hidden", name: "day", value: localDay() }),
+      h("input", { type: "hidden", name: "action", value: "check" }),
+      upload
+    );
+    document.body.append(post);
+    await forgetShared("invite");
+    post.submit();
+  });
+  section.append(form);
+  return section;
+}
+
+function draw(data, shared) {
+  if (shared?.invite) {
+    const block = inviteBlock(shared.invite, data);
+    if (!sharedText(shared)) return view.replaceChildren(block);
+    view.replaceChildren(block);
+  }
+  const hasLink = Boolean(shared?.url) || /https?:\/\//.test(shared?.text ?? "");
+  const form = pointForm({ kind: hasLink ? "their_work" : "other", body: sharedText(shared) });
   const choices = people(data);
   const who = h(
     "fieldset",
@@ -90,10 +171,12 @@ function draw(data, params) {
       return showError(form, `Could not save on this phone: ${failure.message}. Your text is still here.`);
     }
     registerBackgroundSync();
+    await forgetShared(shared?.invite ? "text" : null);
     // The person's screen shows it with its sync state; its own loop syncs it.
     location.assign(`/capture#/c/${contactId}${interviewId ? `/${interviewId}` : ""}`);
   });
-  view.replaceChildren(form);
+  if (shared?.invite) view.append(h("h2", {}, "The shared text, as a talking point"), form);
+  else view.replaceChildren(form);
 }
 
 async function refreshStatus(sync) {
@@ -106,7 +189,7 @@ async function start() {
   const params = new URLSearchParams(location.search);
   user = (await db.getMeta("user")) ?? null;
   const data = await db.loadAll(user?.user_id);
-  draw(data, params);
+  draw(data, await sharedItem(params));
   startSync(refreshStatus);
 }
 
