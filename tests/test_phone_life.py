@@ -45,7 +45,9 @@ class MobileData:
         self.url = f"http://127.0.0.2:{self.listener.getsockname()[1]}"
         self.open = True
         self.sockets = []  # closed together at the end (and kept alive until then)
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.lock = threading.Lock()  # close() never misses a socket accepted meanwhile
+        self.acceptor = threading.Thread(target=self._accept, daemon=True)
+        self.acceptor.start()
 
     def _accept(self):
         while self.open:
@@ -53,8 +55,11 @@ class MobileData:
                 client, _ = self.listener.accept()
             except OSError:
                 return
-            upstream = socket.socket()
-            self.sockets += [client, upstream]
+            with self.lock:
+                upstream = socket.socket()
+                self.sockets += [client, upstream]
+                if not self.open:
+                    return
             upstream.bind(("127.0.0.2", 0))
             upstream.connect(("127.0.0.1", self.target_port))
             for a, b in ((client, upstream), (upstream, client)):
@@ -73,10 +78,15 @@ class MobileData:
                     sock.shutdown(socket.SHUT_RDWR)
 
     def close(self):
-        self.open = False
+        with self.lock:
+            self.open = False
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
-        for sock in self.sockets:
-            sock.close()
+        self.acceptor.join(timeout=5)
+        with self.lock:
+            for sock in self.sockets:
+                sock.close()
 
 
 @pytest.fixture
