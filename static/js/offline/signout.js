@@ -35,9 +35,10 @@ function notesLeft(count) {
 /** Ask what to do with notes that could not be sent. */
 function askAboutLeftovers(form, userId, count) {
   document.getElementById("sign-out-choice")?.remove();
-  const message = h("p", {}, h("strong", {}, notesLeft(count)), " Signing out now would lose them.");
+  const them = count === 1 ? "it" : "them";
+  const message = h("p", {}, h("strong", {}, notesLeft(count)), ` Signing out now would lose ${them}.`);
   const wait = h("button", { type: "button", class: "primary" }, "Wait for signal");
-  const discard = h("button", { type: "button", class: "danger" }, "Discard them and sign out");
+  const discard = h("button", { type: "button", class: "danger" }, `Discard ${them} and sign out`);
   const box = h(
     "div",
     { id: "sign-out-choice", class: "warn", role: "alertdialog", "aria-labelledby": "sign-out-title" },
