@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test serve bench lint format db clean
+.PHONY: run test serve bench lint format db clean golden
 
 run: deps instance/secret_key db
 	FLASK_DEBUG=1 $(FLASK) run --host 127.0.0.1 --port 5000
@@ -21,6 +21,10 @@ serve: deps
 
 bench: deps
 	$(BIN)/python -m bench
+
+# Rewrite the golden drafts of tests/corpus/ after an intended wording change; review the diff.
+golden: deps
+	$(BIN)/python tests/golden_drafts.py --write
 
 lint: deps
 	$(BIN)/ruff check .
