@@ -137,8 +137,9 @@ def _load_file(path: Path) -> PhraseBook:
     return PhraseBook(language, tone, phrases)
 
 
-def load_language(language: str, directory: Path = PHRASES_DIR) -> dict[str, PhraseBook]:
+def load_language(language: str, directory: Path | None = None) -> dict[str, PhraseBook]:
     """Every tone of one language, checked against each other."""
+    directory = directory or PHRASES_DIR
     books = {}
     for tone in TONES:
         path = directory / f"{language}-{tone}.json"
@@ -162,5 +163,6 @@ def book(language: str, tone: str) -> PhraseBook:
     return load_language(language)[tone if tone in TONES else "warm"]
 
 
-def languages(directory: Path = PHRASES_DIR) -> tuple[str, ...]:
+def languages(directory: Path | None = None) -> tuple[str, ...]:
+    directory = directory or PHRASES_DIR
     return tuple(sorted({p.name.split("-", 1)[0] for p in directory.glob("*-warm.json")}))

@@ -139,6 +139,16 @@ def _split_tail(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _as_a(text: str) -> str:
+    """ "started as intern" -> "started as an intern"."""
+    return re.sub(
+        r"\b(started|joined|began|came\s+in|worked|stayed)\s+as\s+(?!(?:a|an|the|my|your|our)\b)"
+        r"([a-z]\w*)",
+        lambda m: f"{m.group(1)} as {'an' if m.group(2)[0] in 'aeiou' else 'a'} {m.group(2)}",
+        text,
+    )
+
+
 def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     """(how the tail joins, the tail as words) or ("", "") when it is not a clean clause."""
     tail = _lower_first(_SAID_PREFIX.sub("", _lower_first(tail)))
@@ -155,7 +165,11 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     words = tail.split(" ")
     head = words[0].lower()
     if head == "been":
-        return "and", "you have " + tail
+        return "that", "you have " + tail
+    if kind != "common_ground" and (
+        head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4)
+    ):
+        return "that", _as_a("you " + tail)
     if head in {"you", "you're", "you've", "you'll", "you'd"} or head in _CONTRACTED_SUBJECTS:
         return "that", tail
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
@@ -217,6 +231,8 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             head = f"we {verb} the same {place}{name}"
     if not head:
         return _flag(kind, "There is nothing here a note could say.")
+    if head.split(" ", 1)[0].lower() == "been" and kind != "topic":
+        head = "you have " + head  # "been there 6 yrs": how long they have been there
     liked = head.split(" ", 1)[0].lower() in {"loved", "liked", "enjoyed"}
     x, shape = _read_detail(head, kind, first)
     first_word = x.split(" ", 1)[0].lower()
@@ -401,7 +417,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             "wish_said", "This jot is too rough to quote; write how the note should say it."
         )
     pick = _variant("wish_said", answer, bump)
-    if problem or mark:
+    if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         if topic and len(topic.split()) <= 6:
             sentence = book.pick("read_wish_topic", pick).format(topic=topic, a=answer)
         else:
