@@ -48,8 +48,15 @@ def _person(contact: Contact) -> composer.Person:
         role=contact.role,
         title=contact.title,
         email=contact.email,
-        points=tuple(composer.Point(kind=p.kind, body=p.body) for p in contact.points if p.is_live),
+        points=tuple(
+            composer.Point(
+                kind=p.kind, body=p.body, reading=p.reading if p.reading_edited else "", id=p.id
+            )
+            for p in contact.points
+            if p.is_live
+        ),
         interview_titles=tuple(i.title for i in interviews if i.title),
+        greeting_style=contact.greeting_style,
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from models import CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, POINT_MAX
+from models import CONTACT_GREETINGS, CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, POINT_MAX
 
 Rule = Callable[[Any], Any]
 # The most interviews one contact may be linked to.
@@ -184,9 +184,12 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "postal_address": text(500),
         "role": choice(CONTACT_ROLES),
         "got_card": flag,
+        "greeting_style": choice(CONTACT_GREETINGS),
     },
     "talking_point": {
         "kind": choice(POINT_KINDS),
         "body": text(POINT_MAX, required=True),
+        "reading": text(POINT_MAX),
+        "reading_edited": flag,
     },
 }
