@@ -291,7 +291,7 @@ def test_a_wish_is_a_confident_better_answer_never_an_apology():
         ]
     ).body
     assert re.search(r"(?:answer|question) (?:to your question )?on priority inversion", body), body
-    assert ": priority inheritance mutex." in body
+    assert ": a priority inheritance mutex." in body
     assert not re.search(r"muddled|blanked|fumbled|did not do .* justice|rushed", body), body
     # Without the better answer there is nothing confident to say: the point is flagged.
     draft = one_email([("wish_said", "I fumbled the hydraulic modeling question")])

@@ -595,6 +595,7 @@ def _months(text: str) -> str:
     """ "in jan" -> "in January"."""
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)
     text = re.sub(r"\bat last (job|company|role|firm|place|employer)\b", r"at my last \1", text)
     return _MONTH_ABBREVIATION.sub(
         lambda m: (
@@ -619,7 +620,7 @@ def _for_span(text: str) -> str:
 
 _CALENDAR = re.compile(
     r"\b(?:january|february|april|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
 )
 
 

@@ -24,6 +24,7 @@ from services.composer.grammar import (
     _CONTRACTED_SUBJECTS,
     _DETERMINERS,
     _IRREGULAR_PAST,
+    _MASS_NOUNS,
     _OWN_THINGS,
     _PREFIX,
     _SUBJECTS,
@@ -171,6 +172,14 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     ):
         return "that", _as_a("you " + tail)
     if head in {"you", "you're", "you've", "you'll", "you'd"} or head in _CONTRACTED_SUBJECTS:
+        # "they skip discounts, do repair vouchers instead": one subject, two verbs.
+        second = re.match(r"^([^,]+), ([a-z]+)\b(.*)$", tail)
+        if (
+            second
+            and second.group(2) not in _DETERMINERS | _SUBJECTS
+            and (_is_verb_start(second.group(2)) or second.group(2) in {"do", "have", "use", "run"})
+        ):
+            tail = f"{second.group(1)} and {second.group(2)}{second.group(3)}"
         return "that", tail
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
         return "both", tail
@@ -187,6 +196,8 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str) -> str:
         return f"{body}, and we both {tail}."
     if join == "and":
         return f"{body}, and {tail}."
+    if shape == "act" and join == "that":
+        return f"{body}, and for telling me that {tail}."
     opinion = _OPINION.match(tail)
     if opinion:
         return f"{body}, including your view that {tail[opinion.end() :]}."
@@ -262,6 +273,8 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         }:
             # "he showed me their storybook": something they did for the candidate.
             shape, x = "act", " ".join([_gerund(words[1]), *words[2:]])
+    if shape == "np" and reported and len(x.split(" ")) > 3:
+        shape = "clause"  # "she said the last launch slipped": something they told me
     if kind == "their_work" and x.startswith("you "):
         x = re.sub(r"\btheir\b", "the team's", x)  # "she wrote their template": the team's
     if shape == "np" and kind in ("topic", "their_work", "other"):
@@ -274,11 +287,14 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     key = f"read_{group[kind]}_{'clause' if shape == 'clause' else shape}"
     if key not in phrases.KEYS:
         key = f"read_{group[kind]}_np"
-    sentence = book.pick(key, _variant(kind, x, bump)).format(x=x)
-    if tail:
-        join, words = _tail_clause(tail, first, kind)
-        if join:
-            sentence = _join_tail(sentence, shape, join, words)
+    join, words = _tail_clause(tail, first, kind) if tail else ("", "")
+    pool = book.phrases[key]
+    if join:
+        # The tail follows the jot's first part, so the sentence must end with it.
+        pool = tuple(v for v in pool if v.endswith("{x}.")) or pool
+    sentence = pool[_variant(kind, x, bump) % len(pool)].format(x=x)
+    if join:
+        sentence = _join_tail(sentence, shape, join, words)
     return Reading(kind=kind, text=sentence, ok=True)
 
 
@@ -416,6 +432,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         return _flag(
             "wish_said", "This jot is too rough to quote; write how the note should say it."
         )
+    answer = _article_for_answer(answer)
     pick = _variant("wish_said", answer, bump)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         if topic and len(topic.split()) <= 6:
@@ -438,6 +455,30 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         ):
             answer = "my " + answer
     return Reading(kind="wish_said", text=book.pick(key, pick).format(x=answer), ok=True)
+
+
+_UNCOUNTED_ENDINGS = ("s", "ion", "ing", "ity", "ness", "ment", "ance", "ence", "ship", "ware")
+
+
+def _article_for_answer(answer: str) -> str:
+    """ "priority inheritance mutex" -> "a priority inheritance mutex": a bare singular thing."""
+    words = answer.split(" ")
+    head = words[0]
+    if (
+        not head.isalpha()
+        or not head.islower()
+        or head in _DETERMINERS
+        or head in _SUBJECTS
+        or " and " in answer
+        or _has_verb(words)
+        or _is_verb_start(head)
+        or len(words) > 5
+    ):
+        return answer
+    last = words[-1].lower().strip(",;:")
+    if not last.isalpha() or last.endswith(_UNCOUNTED_ENDINGS) or last in _MASS_NOUNS:
+        return answer
+    return ("an " if head[0] in "aeiou" else "a ") + answer
 
 
 def read_point(
