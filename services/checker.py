@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.composer import CARD_MAX_WORDS, EMAIL_MAX_WORDS, clean_jot, first_name, word_count
+from services.composer import channels, clean_jot, first_name, word_count
 
 __all__ = ["CODES", "DraftWarning", "check_draft", "content_sentences"]
 
@@ -197,7 +197,7 @@ def check_draft(
             )
         )
 
-    limit = CARD_MAX_WORDS if channel == "card" else EMAIL_MAX_WORDS
+    limit = channels.get(channel).max_words
     words = word_count(body)
     if words > limit:
         kind = "A card" if channel == "card" else "A thank-you email"
@@ -237,7 +237,7 @@ def check_draft(
             )
         )
 
-    if channel in ("email", "wrapup") and not contact_email.strip():
+    if channels.get(channel).needs_email and not contact_email.strip():
         warnings.append(
             DraftWarning(
                 "no_email",

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from models import Application, Contact, Draft, DraftVersion, User, utcnow
 from services import composer, deadlines
 from services.checker import DraftWarning, check_draft
+from services.composer import channels
 from services.mail import mailto_link
 from services.pdf import card_fits
 
@@ -24,8 +25,8 @@ CARD_SIZES_TO_CHECK = ("a6", "4x6", "folded")
 DONE_FIELDS = {"sent": "sent_at", "written": "written_at", "posted": "posted_at"}
 
 
-def channels_for(contact: Contact) -> tuple[str, str]:
-    return ("wrapup", "card") if contact.is_organiser else ("email", "card")
+def channels_for(contact: Contact) -> tuple[str, ...]:
+    return channels.for_role(contact.role)
 
 
 def applies(draft: Draft) -> bool:
@@ -208,7 +209,7 @@ def status(draft: Draft) -> str:
 
 
 def is_done(draft: Draft) -> bool:
-    return bool(draft.posted_at if draft.channel == "card" else draft.sent_at)
+    return bool(getattr(draft, DONE_FIELDS[channels.get(draft.channel).done_mark]))
 
 
 def contact_last_end(contact: Contact) -> datetime | None:
