@@ -596,6 +596,13 @@ def _months(text: str) -> str:
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(by|until|before|at|from) end of\b", r"\1 the end of", text)
+    text = re.sub(
+        r"^hybrid,?\s+(\w+) days?(?: a week)? in(?: the)? office",
+        r"the hybrid set-up of \1 days a week in the office",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"\bat last (job|company|role|firm|place|employer)\b", r"at my last \1", text)
     return _MONTH_ABBREVIATION.sub(
         lambda m: (

@@ -142,6 +142,18 @@ def _reading_pieces(readings: Sequence[Reading], brief: bool) -> list[_Piece]:
     return pieces
 
 
+_THANK_LEAD = re.compile(r"^(?:Thank you|Thanks)(?:,? too,?| as well| again)? for (\w+ing)\b")
+
+
+def _after_thanks(thanks: str, sentence: str) -> str:
+    """A reading that opens with thanks, right after the note's own thanks, is turned so the
+    two sentences do not open alike: "Thank you for walking me ..." -> "I also appreciated you
+    walking me ..."."""
+    if not thanks.startswith(("Thank", "Many thanks")):
+        return sentence
+    return _THANK_LEAD.sub(r"I also appreciated you \1", sentence)
+
+
 def _interest(ctx: Context, fields: dict[str, str]) -> str:
     if ctx.fit:
         return ctx.fit
@@ -167,6 +179,8 @@ def plan_email(ctx: Context, channel: channels.Channel) -> ComposedDraft:
         pieces.append(
             _Piece(_sentence(ctx.book.pick("title_line", ctx.slot).format(title=title)), 1, 0)
         )
+    if said and said[0].paragraph == 1:
+        said[0].text = _after_thanks(pieces[0].text, said[0].text)
     pieces.extend(said)
     pieces.append(_Piece(_interest(ctx, fields), 3, 0))
     pieces.append(_Piece(_sentence(ctx.book.pick("closing", ctx.slot).format(**fields)), 3, 1))
@@ -196,6 +210,8 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     fields = _fields(ctx)
     pieces = [_Piece(_sentence(ctx.book.pick("wrap_thanks", ctx.slot).format(**fields)), 1, 0)]
     said = _reading_pieces(ctx.readings, ctx.profile.tone == "brief")
+    if said and said[0].paragraph == 1:
+        said[0].text = _after_thanks(pieces[0].text, said[0].text)
     pieces.extend(said)
     named = [p for p in ctx.others if _full_name(p.name)]
     short = _short_names(named)
@@ -233,7 +249,8 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     close = _Piece(_sentence(ctx.book.pick("card_close", ctx.slot)), 1, 1)
     first = _Piece(_sentence(thanks.format(**fields)), 1, 0)
     for reading in (r for r in ctx.readings if r.detail and "http" not in r.text):
-        body = _assemble(head, [first, _Piece(reading.text, 1, 0), close], tail)
+        detail = _Piece(_after_thanks(first.text, reading.text), 1, 0)
+        body = _assemble(head, [first, detail, close], tail)
         if word_count(body) <= channel.max_words:
             return ComposedDraft(ctx.person.id, channel.code, "", body, generic=False)
     return ComposedDraft(

@@ -140,6 +140,13 @@ def _split_tail(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _loose_verb(words: list[str]) -> bool:
+    """A verb somewhere after the first word: a known one, or a past tense ("slipped")."""
+    return _has_verb(words) or any(
+        w.lower().endswith("ed") and len(w) > 4 and w.isalpha() for w in words[1:]
+    )
+
+
 def _as_a(text: str) -> str:
     """ "started as intern" -> "started as an intern"."""
     return re.sub(
@@ -194,6 +201,8 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str) -> str:
         return f"{body}, {tail}."
     if join == "both":
         return f"{body}, and we both {tail}."
+    if join == "and" and shape != "clause" and tail.lower().startswith("we "):
+        return f"{body}, where {tail}."  # "ECS vs OOP, where we disagreed a bit on perf"
     if join == "and":
         return f"{body}, and {tail}."
     if shape == "act" and join == "that":
@@ -273,7 +282,7 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         }:
             # "he showed me their storybook": something they did for the candidate.
             shape, x = "act", " ".join([_gerund(words[1]), *words[2:]])
-    if shape == "np" and reported and len(x.split(" ")) > 3:
+    if shape == "np" and reported and _loose_verb(x.split(" ")):
         shape = "clause"  # "she said the last launch slipped": something they told me
     if kind == "their_work" and x.startswith("you "):
         x = re.sub(r"\btheir\b", "the team's", x)  # "she wrote their template": the team's
@@ -374,7 +383,10 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     if head in {"if", "whether"}:
         key, x = "read_question_indirect", "whether " + " ".join(words[1:])
     elif (
-        (head in _WH_WORDS and (second in _AUX or "'" in head or not _has_verb(words)))
+        (
+            head in _WH_WORDS
+            and (second in _AUX or "'" in head or second in {"many", "much", "long", "often"})
+        )
         or head in _AUX
         or head in {"what's", "how's", "who's", "where's"}
     ):
@@ -390,6 +402,8 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         return _flag(
             "question", "This jot is too rough to quote; write how the note should say it."
         )
+    if key == "read_question_direct":
+        x = re.sub(r" (usually|typically|normally|generally)$", r", \1", x)
     return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
 
 
