@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from services.composer import phrases
 from services.composer.grammar import (
@@ -495,6 +496,8 @@ def _article_for_answer(answer: str) -> str:
     return ("an " if head[0] in "aeiou" else "a ") + answer
 
 
+# Reading is pure and a panel is recomposed whenever a note changes: keep recent readings.
+@lru_cache(maxsize=8192)
 def read_point(
     kind: str,
     body: str,
