@@ -72,7 +72,10 @@ def _panel_readings(
                 reading is not None
                 and reading.ok
                 and not reading.edited
-                and used.get(reading.text.lower(), index) != index
+                and (
+                    used.get(reading.text.lower(), index) != index
+                    or _opener(reading.text) in {_opener(r.text) for r in mine}
+                )
                 and bump < _MAX_BUMPS
             ):
                 bump += 1
@@ -89,6 +92,11 @@ def _panel_readings(
         readings.append(tuple(mine))
         flagged.append(tuple(bad))
     return readings, flagged
+
+
+def _opener(sentence: str) -> tuple[str, ...]:
+    """A sentence's first two words: two readings in a row should not open alike."""
+    return tuple(sentence.lower().split()[:2])
 
 
 def _panel_offset(job: Job, profile: Profile) -> int:

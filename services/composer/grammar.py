@@ -596,6 +596,11 @@ def _months(text: str) -> str:
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\b(in|by|until|from|since|early|late|mid|before|after) (march|may)\b",
+        lambda m: f"{m.group(1)} {m.group(2).capitalize()}",
+        text,
+    )
     text = re.sub(r"\b(by|until|before|at|from) end of\b", r"\1 the end of", text)
     text = re.sub(
         r"^hybrid,?\s+(\w+) days?(?: a week)? in(?: the)? office",
