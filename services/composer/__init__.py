@@ -40,7 +40,7 @@ __all__ = [
 EMAIL_MAX_WORDS = channels.EMAIL.max_words
 CARD_MAX_WORDS = channels.CARD.max_words
 # A panel keeps trying other phrasings of a reading this many times before it accepts a repeat.
-_MAX_BUMPS = 6
+_MAX_BUMPS = 12
 
 
 def _tone(profile: Profile) -> str:
@@ -67,21 +67,8 @@ def _panel_readings(
         bad: list[str] = []
         for point in person.points:
             reading = reading_of(point, person.name, tone, language)
-            bump = 0
-            while (
-                reading is not None
-                and reading.ok
-                and not reading.edited
-                and (
-                    used.get(reading.text.lower(), index) != index
-                    or _opener(reading.text) in {_opener(r.text) for r in mine}
-                )
-                and bump < _MAX_BUMPS
-            ):
-                bump += 1
-                reading = read_point(
-                    point.kind, point.body, first, tone=tone, language=language, bump=bump
-                )
+            if reading is not None and reading.ok and not reading.edited:
+                reading = _rephrased(point, first, tone, language, reading, index, used, mine)
             if reading is None:
                 continue
             if not reading.ok:
@@ -92,6 +79,27 @@ def _panel_readings(
         readings.append(tuple(mine))
         flagged.append(tuple(bad))
     return readings, flagged
+
+
+def _rephrased(point, first, tone, language, reading, index, used, mine) -> Reading:
+    """The reading, or another phrasing of it: never a sentence said to someone else on the
+    panel, and if it can be helped, not opening like this person's previous reading."""
+
+    def fresh(r: Reading) -> bool:
+        return used.get(r.text.lower(), index) == index
+
+    openers = {_opener(r.text) for r in mine}
+    fallback = None
+    for bump in range(_MAX_BUMPS + 1):
+        if bump:
+            reading = read_point(
+                point.kind, point.body, first, tone=tone, language=language, bump=bump
+            )
+        if fresh(reading) and _opener(reading.text) not in openers:
+            return reading
+        if fallback is None and fresh(reading):
+            fallback = reading
+    return fallback or reading
 
 
 def _opener(sentence: str) -> tuple[str, ...]:
