@@ -161,8 +161,11 @@ def _interest(ctx: Context, fields: dict[str, str]) -> str:
 
 
 def _subject(ctx: Context, key: str) -> str:
+    # A note that greets "Dear Dr. Petrov" names him the same way in its subject.
+    hello = greeting(ctx.person, ctx.profile, ctx.book)
+    titled = re.match(r"^Dear ((?:Dr|Mr|Mrs|Ms|Mx|Prof)\. \S+|Miss \S+),$", hello)
     values = {
-        "first": first_name(ctx.person.name) or "there",
+        "first": titled.group(1) if titled else first_name(ctx.person.name) or "there",
         "role": " ".join(ctx.job.role.split()) or "job",
         "candidate": _full_name(ctx.profile.name) or "your candidate",
     }

@@ -462,6 +462,13 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         answer, key = "I " + answer, "read_wish_clause"
     else:
         key = "read_wish_np"
+        # "my newsletter, 3k subscribers": the figure is something the thing has.
+        answer = re.sub(
+            r"^((?:my|our)\s[^,]+), ((?:\d[\d.,]*k?|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten)\s+\w+s)$",
+            r"\1, which has \2",
+            answer,
+        )
         if (
             head[:1].isdigit()
             or answer.lower().endswith(_OWN_THINGS)
