@@ -521,3 +521,28 @@ def test_greeting_by_style_and_tone(name, tone, style, greeting):
     person = Person("g", name, "interviewer", points=(Point("topic", "kafka"),))
     for draft in compose_panel(make_job(0), [person], make_profile(0, tone, style)):
         assert draft.body.split("\n")[0] == greeting
+
+
+@pytest.mark.parametrize(
+    ("kind", "jot", "said"),
+    [
+        (
+            "promise",
+            "send her the repo github.com/samc/ratelimiter.",
+            ": github.com/samc/ratelimiter\n",
+        ),
+        ("promise", "share portfolio https://samcarter.dev/work", "my portfolio"),
+        ("other", "the coffee was great lol", "the coffee."),
+        ("common_ground", "marathon runner, did Chicago last fall", "we are both marathon runners"),
+        ("topic", "microservices vs. monolith debate", "the microservices vs monolith debate"),
+        (
+            "topic",
+            "ECS vs OOP for AI agents, we disagreed a bit on perf",
+            "agents, where we disagreed",
+        ),
+        ("other", "he showed me their storybook, super clean", "you showing me your storybook"),
+        ("topic", "they use Deltek, I used it 3 yrs", "which I used for three years"),
+    ],
+)
+def test_a_jot_reads_as_a_careful_writer_would_put_it(kind, jot, said):
+    assert said in one_email([(kind, jot)]).body + "\n"

@@ -636,6 +636,9 @@ _CALENDAR = re.compile(
 )
 
 
+_DEBATES = ("debate", "discussion", "question", "tradeoff", "trade-off", "argument", "decision")
+
+
 def _with_article(text: str, *, single: bool = False) -> str:
     """Add "the" to a bare noun phrase ("kafka migration" -> "the kafka migration")."""
     words = text.split(" ")
@@ -646,7 +649,7 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text
     if first in _SUBJECTS or first in _AUX:
         return text
-    if " vs " in f" {text.lower()} ":
+    if " vs " in f" {text.lower()} " and not text.lower().endswith(_DEBATES):
         return text  # "ECS vs OOP": two names, not a thing
     if words[0][:1].isupper() and not words[0].isupper() and first not in _COMMON_FIRST:
         return text  # a proper name leads: "Ohio State football"

@@ -29,6 +29,7 @@ from services.composer.grammar import (
     _OWN_THINGS,
     _PREFIX,
     _SUBJECTS,
+    _URL_RE,
     _WH_WORDS,
     _dedupe_words,
     _expand_contractions,
@@ -92,6 +93,16 @@ _QUESTION_TOPIC = re.compile(
 )
 _SAID_PREFIX = re.compile(
     r"^(?:(?:she|he|they|you)\s+)?(?:said|mentioned|told\s+me|says)(?:\s+that)?\s+",
+    re.IGNORECASE,
+)
+_OWN_WORK = (
+    r"^(?:portfolio|resume|résumé|cv|slides|deck|writeup|write-up|references|work samples|"
+    r"writing samples|code samples|certificates?|transcripts?)\b"
+)
+# "the coffee was great": the candidate's own impression, said as liking it.
+_IMPRESSION = re.compile(
+    r"^(?P<x>the [\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
+    r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun)$",
     re.IGNORECASE,
 )
 _STATE = re.compile(
@@ -239,6 +250,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         both = re.match(r"^(\w+ing)\s+(?:both\s+of\s+us|for\s+both\s+of\s+us|us\s+both)$", head)
         if both:
             head = f"we both enjoy {both.group(1)}"
+        role = re.match(r"^([a-z]+(?: [a-z]+)?\s[a-z]+(?:er|or|ist|ian))$", head)
+        if role and not head.startswith(("the ", "a ", "my ")):
+            head = f"we are both {head}s"  # "marathon runner": so is the candidate
         same = re.match(
             r"^(?:the\s+)?same\s+(university|school|college|hometown|home town|town|city)"
             r"(?:\s+\((?P<name>[^)]+)\))?$",
@@ -255,6 +269,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if head.split(" ", 1)[0].lower() == "been" and kind != "topic":
         head = "you have " + head  # "been there 6 yrs": how long they have been there
     liked = head.split(" ", 1)[0].lower() in {"loved", "liked", "enjoyed"}
+    impression = _IMPRESSION.match(head) if kind == "other" else None
+    if impression:
+        head, liked = "loved " + impression.group("x"), True
     x, shape = _read_detail(head, kind, first)
     first_word = x.split(" ", 1)[0].lower()
     if (
@@ -350,6 +367,8 @@ def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         return _flag("promise", "Say what you promised to send.")
     if x.split(" ", 1)[0].lower() in {"you", "her", "him", "them"}:
         x = x.split(" ", 1)[1] if " " in x else ""
+    if re.match(_OWN_WORK, x, re.IGNORECASE) and " my " not in f" {x} ":
+        x = "my " + x  # "share portfolio": the candidate's own
     x = _with_article(x, single=True)
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS or not x:
         return _flag("promise", "This jot is too rough to quote; write how the note should say it.")
@@ -553,7 +572,7 @@ def read_point(
 
 def _finish(sentence: str) -> str:
     """A capital first letter and an end mark, except after a link, which must stay exact."""
-    if sentence.split(" ")[-1].startswith(("http", "www.")) or sentence.endswith(PLACEHOLDER):
+    if _URL_RE.fullmatch(sentence.split(" ")[-1]) or sentence.endswith(PLACEHOLDER):
         return sentence[:1].upper() + sentence[1:]
     return _sentence(sentence)
 
