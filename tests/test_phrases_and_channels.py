@@ -102,7 +102,7 @@ def test_adding_a_channel_is_one_registry_entry_and_a_small_planner():
                         points=(Point("topic", "kafka migration"),))  # fmt: skip
         drafts = composer.compose_panel(Job("Acme", "Engineer"), [person], Profile("Sam"))
         assert [d.channel for d in drafts] == ["email", "card", "linkedin"]
-        assert drafts[-1].body.startswith("Hi Maya, ") and "kafka migration" in drafts[-1].body
+        assert drafts[-1].body.startswith("Hi Maya, ") and "Kafka migration" in drafts[-1].body
         assert channels.for_role("recruiter") == ("wrapup", "card")
     finally:
         channels.unregister("linkedin")

@@ -25,7 +25,7 @@ def _email(client, application_id, name, channel="email"):
 def test_a_saved_point_gets_its_reading_and_the_page_shows_it(app, client, panel):
     _application_id, contacts = panel
     point = _point(app, "kafka migration")
-    assert "kafka migration for the payments ledger" in point.reading
+    assert "kafka migration for the payments ledger" in point.reading.lower()
     assert point.reading.endswith(".") and not point.reading_edited
     page = client.get(f"/contacts/{contacts['Dana Rivera']}").get_data(as_text=True)
     assert point.reading in page

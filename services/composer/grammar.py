@@ -591,8 +591,28 @@ _MONTH_ABBREVIATION = re.compile(
 )
 
 
+_PROPER = {
+    "python": "Python", "kafka": "Kafka", "postgres": "Postgres", "storybook": "Storybook",
+    "figma": "Figma", "javascript": "JavaScript", "typescript": "TypeScript", "github": "GitHub",
+    "oncall": "on-call", "linkedin": "LinkedIn", "slack": "Slack", "jira": "Jira",
+    "kubernetes": "Kubernetes", "terraform": "Terraform", "shopify": "Shopify",
+    "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
+}  # fmt: skip
+_PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
+_UPPER = re.compile(r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd)(?![\w/-]|\.\w)")
+
+
+def _proper_nouns(text: str) -> str:
+    """ "python" -> "Python", "payment id" -> "payment ID", "arm controllers" -> "Arm ..."."""
+    text = _PROPER_RE.sub(lambda m: _PROPER[m.group(1)], text)
+    text = _UPPER.sub(lambda m: m.group(1).upper(), text)
+    text = re.sub(r"\barm (controllers?|chips?|cores?|processors?|boards?)\b", r"Arm \1", text)
+    return re.sub(r"\bband (\d)\b", r"Band \1", text)
+
+
 def _months(text: str) -> str:
     """ "in jan" -> "in January"."""
+    text = _proper_nouns(text)
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from services.composer import channels, phrases
 from services.composer.grammar import (
@@ -29,7 +29,7 @@ from services.composer.grammar import (
     word_count,
 )
 from services.composer.model import ComposedDraft, Job, Person, Profile
-from services.composer.reader import DETAIL_KINDS, Reading
+from services.composer.reader import DETAIL_KINDS, PLACEHOLDER, Reading
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,21 @@ def _fields(ctx: Context) -> dict[str, str]:
     return {"role_at": _role_phrase(ctx.job), "company": company}
 
 
+def _with_profile_links(readings: Sequence[Reading], profile: Profile) -> list[Reading]:
+    """A promised portfolio or LinkedIn profile the signature already links needs no
+    placeholder: the note gives the address."""
+    out = []
+    for reading in readings:
+        links = {"portfolio": profile.portfolio_url, "linkedin": profile.linkedin_url}
+        for word, url in links.items():
+            if reading.placeholder and url and word in reading.text.lower():
+                reading = replace(
+                    reading, text=reading.text.replace(PLACEHOLDER, url.strip()), placeholder=False
+                )
+        out.append(reading)
+    return out
+
+
 def _reading_pieces(readings: Sequence[Reading], brief: bool) -> list[_Piece]:
     """Details in the first paragraph, follow-ups (better answers, links, questions) next."""
     pieces: list[_Piece] = []
@@ -176,7 +191,8 @@ def _subject(ctx: Context, key: str) -> str:
 def plan_email(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     fields = _fields(ctx)
     pieces = [_Piece(_sentence(ctx.book.pick("thanks", ctx.slot).format(**fields)), 1, 0)]
-    said = _reading_pieces(ctx.readings, ctx.profile.tone == "brief")
+    readings = _with_profile_links(ctx.readings, ctx.profile)
+    said = _reading_pieces(readings, ctx.profile.tone == "brief")
     if not any(r.detail for r in ctx.readings) and ctx.person.interview_titles:
         title = _interview_phrase(ctx.person.interview_titles[0])
         pieces.append(
@@ -212,7 +228,9 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     thanks passed on for the people the candidate has no address for."""
     fields = _fields(ctx)
     pieces = [_Piece(_sentence(ctx.book.pick("wrap_thanks", ctx.slot).format(**fields)), 1, 0)]
-    said = _reading_pieces(ctx.readings, ctx.profile.tone == "brief")
+    said = _reading_pieces(
+        _with_profile_links(ctx.readings, ctx.profile), ctx.profile.tone == "brief"
+    )
     if said and said[0].paragraph == 1:
         said[0].text = _after_thanks(pieces[0].text, said[0].text)
     pieces.extend(said)

@@ -52,6 +52,12 @@ from services.composer.grammar import (
 DETAIL_KINDS = ("topic", "their_work", "common_ground", "other")
 KINDS = (*DETAIL_KINDS, "promise", "question", "wish_said")
 PLACEHOLDER = "[add the link or file]"
+WRITE_PLACEHOLDER = "[write it in here]"
+# Promised things the candidate types into the note rather than links or attaches.
+_TYPED_IN = (
+    r"\b(?:availability|available times|times|dates|number|numbers|pin|id|details|address|"
+    r"phone|references|contacts?)\b"
+)
 # Past this many words a clause no longer reads as one thought in a thank-you note.
 MAX_CLAUSE_WORDS = 32
 
@@ -103,6 +109,12 @@ _OWN_WORK = (
 _IMPRESSION = re.compile(
     r"^(?P<x>the [\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
     r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun)$",
+    re.IGNORECASE,
+)
+_SENSITIVE = re.compile(
+    r"\b(?:comp(?:ensation)?\s+band|salary|pay\s+(?:band|scale|range)|equity|bonus|"
+    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is)\b"
+    r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
     re.IGNORECASE,
 )
 _STATE = re.compile(
@@ -231,6 +243,12 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     answered = _answered(text, first, book, bump, kind)
     if answered:
         return answered
+    if _SENSITIVE.search(text):
+        return _flag(
+            kind,
+            "This sounds private (pay, a figure they may not want repeated, a setback): the "
+            "drafts leave it out. Write how to say it if you want it in.",
+        )
     text = _PREFIX["aside"].sub("", text)
     head, tail = _split_tail(text)
     reported = bool(_SAID_PREFIX.match(_lower_first(head)))
@@ -382,10 +400,53 @@ def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             x=x, url=" and ".join(urls), **{"is": verb}
         )
         return Reading(kind="promise", text=sentence, ok=True)
+    placeholder = PLACEHOLDER
+    if re.search(_TYPED_IN, x, re.IGNORECASE):
+        placeholder = WRITE_PLACEHOLDER  # availability, a PIN: typed in, not attached
     sentence = book.pick("read_promise_nolink", pick).format(
-        x=x, placeholder=PLACEHOLDER, **{"is": verb}
+        x=x, placeholder=placeholder, **{"is": verb}
     )
     return Reading(kind="promise", text=sentence, ok=True, placeholder=True)
+
+
+def _indirect(question: str) -> str:
+    """A direct question as an indirect one, where a simple rule knows how: "what's the
+    onboarding like" -> "what the onboarding is like"; "how does the team handle on-call" ->
+    "how the team handles on-call"; "is there ..." -> "whether there is ..."; else ""."""
+    q = question.rstrip("?").strip()
+    m = re.match(r"^(what|how)(?:'s| is) (the .+?) like\b(.*)$", q, re.IGNORECASE)
+    if m:
+        return f"{m.group(1).lower()} {m.group(2)} is like{m.group(3)}"
+    m = re.match(
+        r"^(how|what|when|where|why) (do|does) (the \w+|\w+ and \w+|\w+) (\w+)\b(.*)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m and m.group(4).isalpha() and m.group(4).islower():
+        verb = m.group(4)
+        if m.group(2).lower() == "does":
+            verb = _third_person(verb)
+        return f"{m.group(1).lower()} {m.group(3)} {verb}{m.group(5)}"
+    m = re.match(r"^(how|when|where|why) (are|is) (.+?) (\w+ed)\b(.*)$", q, re.IGNORECASE)
+    if m:
+        return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}{m.group(5)}"
+    m = re.match(r"^(is|are) there (.+)$", q, re.IGNORECASE)
+    if m:
+        return f"whether there {m.group(1).lower()} {m.group(2)}"
+    m = re.match(r"^(do|does|can|will) (you|validators|they|we|I|the \w+) (.+)$", q, re.IGNORECASE)
+    if m and m.group(1).lower() in {"do", "does"}:
+        return f"whether {m.group(2)} {m.group(3)}"
+    if m:
+        return f"whether {m.group(2)} {m.group(1).lower()} {m.group(3)}"
+    return ""
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> Reading:
@@ -400,7 +461,14 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     head = words[0].lower()
     second = words[1].lower() if len(words) > 1 else ""
     pick = _variant("question", x, bump)
-    if head in {"if", "whether"}:
+    indirect = _indirect(x)
+    if indirect:
+        x, head = indirect, indirect.split(" ", 1)[0]
+        words = x.split(" ")
+        second = words[1].lower() if len(words) > 1 else ""
+    if indirect and head == "whether":
+        key = "read_question_indirect"
+    elif head in {"if", "whether"}:
         key, x = "read_question_indirect", "whether " + " ".join(words[1:])
     elif (
         (
@@ -469,6 +537,8 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     answer = _article_for_answer(answer)
     pick = _variant("wish_said", answer, bump)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
+        answer = _after_is(answer)
+    if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         if topic and len(topic.split()) <= 6:
             sentence = book.pick("read_wish_topic", pick).format(topic=topic, a=answer)
         else:
@@ -522,6 +592,33 @@ def _article_for_answer(answer: str) -> str:
     return ("an " if head[0] in "aeiou" else "a ") + answer
 
 
+_IMPERATIVE = {
+    "use", "add", "run", "keep", "split", "cache", "shard", "retry", "measure", "apply",
+    "compute", "check", "start", "move", "build", "write", "log", "track", "test", "set",
+    "make", "put", "send", "lock", "batch", "queue", "partition", "index", "stream", "ask",
+}  # fmt: skip
+
+
+def _after_is(answer: str) -> str:
+    """The better answer shaped to follow "the answer is": "use a pre-period covariate" ->
+    "to use a pre-period covariate"; "every condition is shown ..." -> "that every ..."."""
+    words = answer.split(" ")
+    head = words[0].lower()
+    if head in _IMPERATIVE:
+        second = words[1] if len(words) > 1 else ""
+        if (
+            second.replace("-", "").isalpha()
+            and second.islower()
+            and second not in _DETERMINERS
+            and not second.endswith("s")
+        ):
+            words.insert(1, "a" if second[0] not in "aeiou" else "an")
+        return "to " + " ".join(words)
+    if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _loose_verb(words):
+        return "that " + answer
+    return answer
+
+
 # Reading is pure and a panel is recomposed whenever a note changes: keep recent readings.
 @lru_cache(maxsize=8192)
 def read_point(
@@ -572,7 +669,9 @@ def read_point(
 
 def _finish(sentence: str) -> str:
     """A capital first letter and an end mark, except after a link, which must stay exact."""
-    if _URL_RE.fullmatch(sentence.split(" ")[-1]) or sentence.endswith(PLACEHOLDER):
+    if _URL_RE.fullmatch(sentence.split(" ")[-1]) or sentence.endswith(
+        (PLACEHOLDER, WRITE_PLACEHOLDER)
+    ):
         return sentence[:1].upper() + sentence[1:]
     return _sentence(sentence)
 
