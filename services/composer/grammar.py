@@ -671,6 +671,8 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text
     if " vs " in f" {text.lower()} " and not text.lower().endswith(_DEBATES):
         return text  # "ECS vs OOP": two names, not a thing
+    if words[0] in _PROPER.values() and len(words) > 1 and not _is_plural(words[-1].lower()):
+        return "the " + text  # "the Kafka migration": a tool's name leading a thing
     if words[0][:1].isupper() and not words[0].isupper() and first not in _COMMON_FIRST:
         return text  # a proper name leads: "Ohio State football"
     head = []
