@@ -243,7 +243,7 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     answered = _answered(text, first, book, bump, kind)
     if answered:
         return answered
-    if _SENSITIVE.search(text):
+    if _SENSITIVE.search(_split_tail(text)[0]):
         return _flag(
             kind,
             "This sounds private (pay, a figure they may not want repeated, a setback): the "
@@ -251,6 +251,8 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         )
     text = _PREFIX["aside"].sub("", text)
     head, tail = _split_tail(text)
+    if _SENSITIVE.search(tail):
+        tail = ""  # a figure they may not want repeated stays out; the rest is said
     reported = bool(_SAID_PREFIX.match(_lower_first(head)))
     head = _lower_first(_SAID_PREFIX.sub("", _lower_first(head)))
     state = _STATE.match(head)
