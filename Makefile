@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 OCR := static/vendor/tesseract
 
-.PHONY: run test serve bench lint format db clean lock
+.PHONY: run test serve bench lint format db clean lock golden
 
 run: deps instance/secret_key db
 	FLASK_DEBUG=1 $(FLASK) run --host 127.0.0.1 --port 5000
@@ -23,6 +23,10 @@ serve: deps
 
 bench: deps
 	$(BIN)/python -m bench
+
+# Rewrite the golden drafts of tests/corpus/ after an intended wording change; review the diff.
+golden: deps
+	$(BIN)/python tests/golden_drafts.py --write
 
 lint: deps
 	$(BIN)/ruff check .

@@ -30,6 +30,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter.init_app(app)
 
     import security
+    from services import readings
+
+    # Every talking point keeps how the drafts read it, however it was saved.
+    readings.listen()
     from blueprints import (
         account,
         applications,

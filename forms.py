@@ -21,6 +21,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from models import (
+    CONTACT_GREETINGS,
     CONTACT_ROLES,
     GREETINGS,
     INTERVIEW_FORMATS,
@@ -248,6 +249,17 @@ class ContactForm(StrippedForm):
     linkedin_url = _web_url("LinkedIn profile")
     postal_address = TextAreaField("Postal address", validators=[Optional(), Length(max=500)])
     got_card = BooleanField("I have their business card")
+    greeting_style = SelectField("How to greet them", choices=_choices(CONTACT_GREETINGS))
+
+
+class ReadingForm(StrippedForm):
+    reading = TextAreaField(
+        "How the drafts say it",
+        validators=[
+            Optional(),
+            Length(max=POINT_MAX, message=f"Keep it under {POINT_MAX:,} characters."),
+        ],
+    )
 
 
 class PointForm(StrippedForm):

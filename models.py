@@ -52,6 +52,12 @@ INTERVIEW_FORMATS = {
 }
 TONES = {"warm": "Warm", "formal": "Formal", "brief": "Brief"}
 GREETINGS = {"first_name": "First name (Hi Dana)", "honorific": "Full name (Dear Dana Rivera)"}
+# A person's own greeting style; "" follows the account's.
+CONTACT_GREETINGS = {
+    "": "As in my account settings",
+    "first_name": "First name (Hi Dana)",
+    "honorific": "Title and surname (Dear Dr. Petrov)",
+}
 PAPERS = {"letter": "US Letter", "a4": "A4"}
 DRAFT_CHANNELS = ("email", "card", "wrapup")
 
@@ -203,6 +209,8 @@ class Contact(Syncable, db.Model):
     postal_address: Mapped[str] = mapped_column(Text, default="")
     role: Mapped[str] = mapped_column(String(12), default="interviewer")
     got_card: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "" follows the account's greeting style; "first_name" or "honorific" overrides it.
+    greeting_style: Mapped[str] = mapped_column(String(12), default="")
 
     application: Mapped[Application] = relationship(back_populates="contacts")
     interviews: Mapped[list[Interview]] = relationship(
@@ -233,6 +241,10 @@ class TalkingPoint(Syncable, db.Model):
     )
     kind: Mapped[str] = mapped_column(String(16), default="topic")
     body: Mapped[str] = mapped_column(Text)
+    # How the drafts say this point: made by the jot reader, or written by the user when
+    # reading_edited. "" with reading_edited False: the reader could not read it (flagged).
+    reading: Mapped[str] = mapped_column(Text, default="")
+    reading_edited: Mapped[bool] = mapped_column(Boolean, default=False)
 
     contact: Mapped[Contact] = relationship(back_populates="points")
 

@@ -10,10 +10,11 @@ from forms import (
     NewInterviewForm,
     PointForm,
     QuickPersonForm,
+    ReadingForm,
     ScheduleForm,
 )
 from models import Application, Contact, Interview, TalkingPoint, new_id, utcnow
-from services import capture, fields
+from services import capture, fields, readings
 from services.localtime import local_today, to_local
 from services.schedule import parse_person
 
@@ -323,6 +324,27 @@ def edit_point(point_id):
     return response
 
 
+@bp.app_template_filter("reading")
+def reading_filter(point: TalkingPoint) -> readings.ShownReading:
+    """How the drafts say a point, for any page that lists points (_point_row.html)."""
+    return readings.shown(point, point.contact.name, current_user.tone)
+
+
+@bp.route("/points/<point_id>/reading", methods=["GET", "POST"])
+def edit_reading(point_id):
+    """Write how the drafts say a point, or hand it back to the automatic reading."""
+    point = owned_or_404(TalkingPoint, point_id)
+    shown = readings.shown(point, point.contact.name, current_user.tone)
+    form = ReadingForm(data={"reading": shown.text})
+    if form.validate_on_submit():
+        text = "" if request.form.get("automatic") else form.reading.data
+        readings.set_reading(db.session, point, text, current_user.tone)
+        if htmx:
+            return render("capture/_reading.html", point=point)
+        return redirect(_contact_url(point.contact, point.interview_id), code=303)
+    return render("capture/reading_form.html", block="reading_form", form=form, point=point)
+
+
 @bp.post("/points/<point_id>/delete")
 def delete_point(point_id):
     """Delete a talking point, offering to undo."""
@@ -374,6 +396,7 @@ def _contact_fields(form: ContactForm) -> dict:
             "linkedin_url",
             "postal_address",
             "got_card",
+            "greeting_style",
         )
     }
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.composer import CARD_MAX_WORDS, EMAIL_MAX_WORDS, clean_jot, first_name, word_count
+from services.composer import channels, clean_jot, first_name, word_count
 
 __all__ = ["CODES", "DraftWarning", "check_draft", "content_sentences"]
 
@@ -24,6 +24,7 @@ CODES = (
     "no_email",
     "deadline_passed",
     "attach_reminder",
+    "placeholder",
 )
 
 # Shingle overlap above this reads as the same note with the names swapped.
@@ -59,6 +60,8 @@ _PLEADING = re.compile(
 _ATTACHING = re.compile(
     r"\battach(?:ed|ing|es|ment|ments)?\b|\benclos(?:ed|ing|ure)\b", re.IGNORECASE
 )
+# The composer's visible gap where a promised link goes ("[add the link or file]").
+_PLACEHOLDER = re.compile(r"\[add [^\]]*\]", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good\s+\w+|greetings)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^(?:best|warm(?:est)?|warmly|kind|many|thanks|thank\s+you|sincerely|yours|cheers|regards|"
@@ -194,7 +197,7 @@ def check_draft(
             )
         )
 
-    limit = CARD_MAX_WORDS if channel == "card" else EMAIL_MAX_WORDS
+    limit = channels.get(channel).max_words
     words = word_count(body)
     if words > limit:
         kind = "A card" if channel == "card" else "A thank-you email"
@@ -234,7 +237,7 @@ def check_draft(
             )
         )
 
-    if channel in ("email", "wrapup") and not contact_email.strip():
+    if channels.get(channel).needs_email and not contact_email.strip():
         warnings.append(
             DraftWarning(
                 "no_email",
@@ -250,6 +253,15 @@ def check_draft(
                 "deadline_passed",
                 f"The best time to send this {late} has passed. Send it as soon as you can; "
                 f"a late thank-you is still better than none.",
+            )
+        )
+
+    if _PLACEHOLDER.search(body):
+        warnings.append(
+            DraftWarning(
+                "placeholder",
+                "This note promises something it doesn't include yet: replace "
+                f"{_PLACEHOLDER.search(body).group(0)} with the link, or attach the file.",
             )
         )
 

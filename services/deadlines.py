@@ -4,8 +4,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-EMAIL_WITHIN = timedelta(hours=24)
-CARD_WITHIN = timedelta(hours=48)
+from services.composer import channels
+
+EMAIL_WITHIN = channels.EMAIL.due_within
+CARD_WITHIN = channels.CARD.due_within
 
 
 def last_interview_end(ends: Iterable[datetime | None]) -> datetime | None:
@@ -17,7 +19,7 @@ def due_at(channel: str, last_end: datetime | None) -> datetime | None:
     """Naive-UTC deadline of a note on `channel`, or None when the person had no interview time."""
     if last_end is None:
         return None
-    return last_end + (CARD_WITHIN if channel == "card" else EMAIL_WITHIN)
+    return last_end + channels.get(channel).due_within
 
 
 @dataclass(frozen=True)

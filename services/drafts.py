@@ -35,6 +35,7 @@ from models import (
 )
 from services import composer, deadlines
 from services.checker import DraftWarning, check_draft
+from services.composer import channels
 from services.mail import mailto_link
 from services.pdf import card_fits_estimate
 
@@ -45,8 +46,8 @@ CHANNEL_SHORT = {"email": "Email", "wrapup": "Wrap-up", "card": "Card"}
 DONE_FIELDS = {"sent": "sent_at", "written": "written_at", "posted": "posted_at"}
 
 
-def channels_for(contact: Contact) -> tuple[str, str]:
-    return ("wrapup", "card") if contact.is_organiser else ("email", "card")
+def channels_for(contact: Contact) -> tuple[str, ...]:
+    return channels.for_role(contact.role)
 
 
 def applies(draft: Draft) -> bool:
@@ -81,8 +82,15 @@ def _person(contact: Contact) -> composer.Person:
         role=contact.role,
         title=contact.title,
         email=contact.email,
-        points=tuple(composer.Point(kind=p.kind, body=p.body) for p in contact.points if p.is_live),
+        points=tuple(
+            composer.Point(
+                kind=p.kind, body=p.body, reading=p.reading if p.reading_edited else "", id=p.id
+            )
+            for p in contact.points
+            if p.is_live
+        ),
         interview_titles=tuple(i.title for i in interviews if i.title),
+        greeting_style=contact.greeting_style,
     )
 
 
@@ -383,7 +391,7 @@ def status(draft: Draft) -> str:
 
 
 def is_done(draft: Draft) -> bool:
-    return bool(draft.posted_at if draft.channel == "card" else draft.sent_at)
+    return bool(getattr(draft, DONE_FIELDS[channels.get(draft.channel).done_mark]))
 
 
 def contact_last_end(contact: Contact) -> datetime | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from models import CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, POINT_MAX
+from models import CONTACT_GREETINGS, CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, POINT_MAX
 
 Rule = Callable[[Any], Any]
 # The most interviews one contact may be linked to.
@@ -189,9 +189,12 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "postal_address": text(500),
         "role": choice(CONTACT_ROLES),
         "got_card": flag,
+        "greeting_style": choice(CONTACT_GREETINGS),
     },
     "talking_point": {
         "kind": choice(POINT_KINDS),
         "body": text(POINT_MAX, required=True),
+        "reading": text(POINT_MAX),
+        "reading_edited": flag,
     },
 }

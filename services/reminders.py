@@ -5,7 +5,7 @@ from datetime import UTC, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-CHANNEL_WORDS = {"email": "Email", "wrapup": "Wrap-up email", "card": "Handwritten card"}
+from services.composer import channels
 
 
 def ics_for(items: Sequence, *, remind_before: timedelta = timedelta(hours=2)) -> bytes:
@@ -19,7 +19,7 @@ def ics_for(items: Sequence, *, remind_before: timedelta = timedelta(hours=2)) -
         due = item.due_at.replace(tzinfo=UTC)
         event = Event()
         event.add("uid", f"{item.contact.id}-{item.channel}@afterword")
-        event.add("summary", f"{CHANNEL_WORDS[item.channel]} to {item.contact.name} due")
+        event.add("summary", f"{channels.get(item.channel).label} to {item.contact.name} due")
         event.add(
             "description",
             f"Thank {item.contact.name} for the {item.application.role} interview at "
@@ -30,7 +30,7 @@ def ics_for(items: Sequence, *, remind_before: timedelta = timedelta(hours=2)) -
         event.add("dtstamp", due)
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Thank-you {CHANNEL_WORDS[item.channel].lower()} due soon")
+        alarm.add("description", f"Thank-you {channels.get(item.channel).label.lower()} due soon")
         alarm.add("trigger", -remind_before)
         event.add_component(alarm)
         calendar.add_component(event)

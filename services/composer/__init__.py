@@ -1,0 +1,149 @@
+"""Deterministic thank-you drafts for everyone the candidate met at one application.
+
+Pure Python: no Flask, no database, no network, no randomness. The same panel always gives the
+same drafts. The package is split by job:
+
+- `grammar`: cleaning phone jots (shorthand, emoji, pronouns, articles);
+- `reader`: each talking point read once into the sentence the notes say (its "reading");
+- `phrases`: the phrase books, one data file per language and tone, checked on load;
+- `channels`: the registry of channels (email, wrap-up, card) and who gets which;
+- `planner`: one small planner per channel, building a note from the book and the readings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from services.composer import channels, phrases
+from services.composer.grammar import clean_jot, first_name, word_count
+from services.composer.model import ComposedDraft, Job, Person, Point, Profile
+from services.composer.planner import PLANNERS, Context, fit_sentences
+from services.composer.reader import Reading, edited, read_point
+
+__all__ = [
+    "CARD_MAX_WORDS",
+    "EMAIL_MAX_WORDS",
+    "ComposedDraft",
+    "Job",
+    "Person",
+    "Point",
+    "Profile",
+    "Reading",
+    "clean_jot",
+    "compose_panel",
+    "first_name",
+    "reading_of",
+    "word_count",
+]
+
+EMAIL_MAX_WORDS = channels.EMAIL.max_words
+CARD_MAX_WORDS = channels.CARD.max_words
+# A panel keeps trying other phrasings of a reading this many times before it accepts a repeat.
+_MAX_BUMPS = 12
+
+
+def _tone(profile: Profile) -> str:
+    return profile.tone if profile.tone in phrases.TONES else "warm"
+
+
+def reading_of(point: Point, person_name: str, tone: str = "warm", language: str = "en"):
+    """How the notes will say one point: the user's own reading, or the reader's."""
+    if point.reading.strip():
+        return edited(point.kind, point.reading)
+    return read_point(point.kind, point.body, first_name(person_name), tone=tone, language=language)
+
+
+def _panel_readings(
+    people: Sequence[Person], tone: str, language: str
+) -> tuple[list[tuple[Reading, ...]], list[tuple[str, ...]]]:
+    """Each person's readings, with an automatic reading rephrased where it would repeat a
+    sentence already said to someone else on the panel; and the ids of flagged points."""
+    used: dict[str, int] = {}
+    readings, flagged = [], []
+    for index, person in enumerate(people):
+        first = first_name(person.name)
+        mine: list[Reading] = []
+        bad: list[str] = []
+        for point in person.points:
+            reading = reading_of(point, person.name, tone, language)
+            if reading is not None and reading.ok and not reading.edited:
+                reading = _rephrased(point, first, tone, language, reading, index, used, mine)
+            if reading is None:
+                continue
+            if not reading.ok:
+                bad.append(point.id)
+                continue
+            used.setdefault(reading.text.lower(), index)
+            mine.append(reading)
+        readings.append(tuple(mine))
+        flagged.append(tuple(bad))
+    return readings, flagged
+
+
+def _rephrased(point, first, tone, language, reading, index, used, mine) -> Reading:
+    """The reading, or another phrasing of it: never a sentence said to someone else on the
+    panel, and if it can be helped, not opening like this person's previous reading."""
+
+    def fresh(r: Reading) -> bool:
+        return used.get(r.text.lower(), index) == index
+
+    openers = {_opener(r.text) for r in mine}
+    fallback = None
+    for bump in range(_MAX_BUMPS + 1):
+        if bump:
+            reading = read_point(
+                point.kind, point.body, first, tone=tone, language=language, bump=bump
+            )
+        if fresh(reading) and _opener(reading.text) not in openers:
+            return reading
+        if fallback is None and fresh(reading):
+            fallback = reading
+    return fallback or reading
+
+
+def _opener(sentence: str) -> tuple[str, ...]:
+    """A sentence's first two words: two readings in a row should not open alike."""
+    return tuple(sentence.lower().split()[:2])
+
+
+def _panel_offset(job: Job, profile: Profile) -> int:
+    """A stable starting phrasing per application, so two applications do not read alike."""
+    key = f"{job.company.strip().lower()}|{job.role.strip().lower()}|{profile.name.strip().lower()}"
+    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
+
+
+def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[ComposedDraft]:
+    """Every note for everyone met: each of their channels in registry order (an email or a
+    wrap-up for recruiters and HR, then a card).
+
+    Each person's fixed sentences come from their position in the panel, so no two people's
+    notes share a sentence (for panels of up to eight people).
+    """
+    tone = _tone(profile)
+    book = phrases.book(profile.language, tone)
+    offset = _panel_offset(job, profile)
+    readings, flagged = _panel_readings(people, tone, profile.language)
+    fits = fit_sentences(job, book, len(people), offset)
+    drafts: list[ComposedDraft] = []
+    for index, person in enumerate(people):
+        ctx = Context(
+            job=job,
+            person=person,
+            profile=profile,
+            book=book,
+            slot=offset + index,
+            readings=readings[index],
+            others=tuple(p for p in people if p is not person),
+            fit=fits[index],
+        )
+        for code in channels.for_role(person.role):
+            channel = channels.get(code)
+            draft = PLANNERS[channel.planner](ctx, channel)
+            if flagged[index]:
+                draft = ComposedDraft(
+                    draft.contact_id, draft.channel, draft.subject, draft.body, draft.generic,
+                    flagged[index],
+                )  # fmt: skip
+            drafts.append(draft)
+    return drafts

@@ -1,0 +1,911 @@
+"""The grammar of phone jots: cleaning, shorthand, pronouns, articles and verb forms.
+
+Pure functions on English text, shared by the jot reader and the sentence planner. Typos stay as
+typed; only what a reader would trip over is changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"']+"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|co|app|me|so|xyz|uk|de|edu|gov|ly|gg|sh"
+    r"|tech|page|site|info|biz|us|ca)(?:/[^\s<>()\"']*)?",
+    re.IGNORECASE,
+)
+_EMOTICON_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:[:;=8][-'^]?[)(DPpOo3/\\|\][]+|[xX][dD]|<3+|\^_?\^)(?=\s|$)"
+)
+_LAUGH_RE = re.compile(r"\s+(?:lol+|haha+|hehe+|lmao|rofl|omg|yay+)\s*$", re.IGNORECASE)
+_NOT_EMOJI = {"\u00b0", "\u00a9", "\u00ae"}  # degree, copyright, registered: real text
+_EMPTY_JOTS = {"none", "n/a", "na", "nothing", "tbd", "tba", "todo", "idk", "-", "?", "x"}
+
+# Phone shorthand, matched as whole words. Typos stay as typed; shorthand a reader would trip
+# over is spelled out.
+_SHORTHAND = {
+    "w/": "with",
+    "w/o": "without",
+    "b/c": "because",
+    "bc": "because",
+    "abt": "about",
+    "ppl": "people",
+    "yrs": "years",
+    "yr": "year",
+    "mins": "minutes",
+    "thru": "through",
+    "tho": "though",
+    "u": "you",
+    "ur": "your",
+    "mgr": "manager",
+    "dept": "department",
+    "convo": "conversation",
+    "msg": "message",
+    "approx": "about",
+    "esp": "especially",
+    "wk": "week",
+    "wks": "weeks",
+    "&": "and",
+    "+": "and",
+    "tmrw": "tomorrow",
+    "rn": "right now",
+    "imo": "in my view",
+    "q": "question",
+    "qs": "questions",
+    "i": "I",
+    "im": "I'm",
+    "ive": "I've",
+    "dont": "don't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "vs.": "vs",
+    "e.g.": "for example",
+    "eg": "for example",
+    "i.e.": "that is",
+    "ie": "that is",
+    "etc.": "and so on",
+    "etc": "and so on",
+    "exp": "experience",
+    "perf": "performance",
+    "qtr": "quarter",
+    "cert": "certificate",
+    "certs": "certificates",
+    "impl": "implementation",
+    "uni": "university",
+    "e.g": "for example",
+    "i.e": "that is",
+    "co": "company",
+    "eng": "engineering",
+    "mgmt": "management",
+    "yrs.": "years",
+    "hrs": "hours",
+    "hr": "hour",
+    "mo": "month",
+    "mos": "months",
+    "wfh": "working from home",
+    "asap": "soon",
+    "thx": "",
+    "tbh": "",
+    "ngl": "",
+    "btw": "",
+    "fyi": "",
+    "rly": "really",
+    "v": "very",
+    "pls": "",
+    "plz": "",
+}
+_CONTRACTIONS = [
+    (r"\bcan't\b", "cannot"),
+    (r"\bwon't\b", "will not"),
+    (r"\bshan't\b", "shall not"),
+    (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\bI'm\b", "I am"),
+    (r"\b(it|that|what|there|here|who|where|how)'s\b", r"\1 is"),
+    (r"\blet's\b", "let us"),
+    (r"\b(\w+)'re\b", r"\1 are"),
+    (r"\b(\w+)'ve\b", r"\1 have"),
+    (r"\b(\w+)'ll\b", r"\1 will"),
+    (r"\b(I|you|we|they|he|she)'d\b", r"\1 would"),
+]
+
+_DETERMINERS = {
+    "the", "a", "an", "my", "your", "our", "their", "his", "her", "its", "this", "that",
+    "these", "those", "some", "any", "each", "every", "all", "both", "how", "what", "why",
+    "when", "where", "who", "which", "whether", "one", "two", "three", "several", "many",
+    "much", "more", "most", "no", "another", "other", "such", "if",
+}  # fmt: skip
+_SUBJECTS = {"i", "we", "you", "they", "it", "there", "he", "she"}
+_AUX = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    "should", "might", "may", "does", "do", "did", "isn't", "aren't", "wasn't", "weren't",
+    "don't", "doesn't", "didn't", "won't", "can't", "hasn't", "haven't", "am", "cannot",
+}  # fmt: skip
+_VERB_START = {
+    "leads", "lead", "led", "runs", "run", "ran", "built", "builds", "wrote", "writes",
+    "manages", "started", "works", "spent", "moved", "joined", "founded", "maintains",
+    "created", "designed", "gave", "gives", "likes", "loves", "plays", "went", "grew",
+    "studied", "used", "uses", "owns", "owned", "mentors", "mentored", "teaches", "taught",
+    "speaks", "spoke", "volunteers", "organizes", "organises", "hosts", "hosted", "climbs",
+    "cycles", "has", "had", "is", "was", "shipped", "ships", "migrated", "rewrote", "came",
+    "comes", "lives", "lived", "knows", "knew", "cares", "wants", "thinks", "said", "says",
+    "mentioned", "explained", "asked", "told", "showed", "shared", "described", "walked",
+    "reads", "read", "brews", "bakes", "trains", "coaches", "coached", "also", "just",
+    "recently", "previously", "currently", "worked", "helped", "helps", "love", "seems",
+    "seemed", "looks", "looked", "feels", "felt",
+    "like", "play", "work", "live", "go", "own", "manage", "did", "does", "rebuilt",
+    "took", "drove", "won", "sold", "began", "made", "set", "brought", "cut", "oversaw",
+    "launched", "scaled", "loved", "enjoyed", "liked", "met", "goes", "attends", "grows",
+    "hates", "hated", "swims", "bikes", "paints", "takes", "needs",
+    "pays", "covers", "starts", "opens", "closes", "ends", "lasts", "includes", "means",
+    "requires", "happens", "gets", "sits", "reports",
+}  # fmt: skip
+_ADVERBS = {
+    "also", "really", "still", "just", "actually", "currently", "now", "even", "already",
+    "recently", "previously", "apparently", "basically", "always", "never", "mostly", "only",
+    "often", "usually", "personally", "both", "literally", "totally",
+}  # fmt: skip
+_NOT_VERBS_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "embed", "ted"}
+_MASS_NOUNS = {
+    "football", "soccer", "basketball", "baseball", "hockey", "tennis", "golf", "coffee",
+    "tea", "music", "design", "research", "security", "infrastructure", "data", "culture",
+    "feedback", "compliance", "performance", "observability", "reliability", "travel", "food",
+    "pottery", "photography", "chess", "accessibility", "privacy", "safety", "architecture",
+    "strategy", "leadership", "mentorship", "management", "engineering", "tooling", "infra",
+    "ops", "devops", "debt", "software", "hardware", "work", "life", "balance", "growth",
+    "pricing", "marketing", "sales", "analytics", "sustainability", "education", "health",
+    "healthcare", "fintech", "ml", "ai", "rust", "go", "python", "java", "kubernetes", "k8s",
+    "terraform", "postgres", "kafka", "elixir", "scala", "typescript", "javascript", "react",
+    "hiking", "climbing", "bouldering", "running", "cycling", "sailing", "cooking", "baking",
+    "ux", "ui", "qa", "sre", "oncall", "on-call", "tech", "science", "art", "content",
+    "writing", "testing", "hiring", "onboarding",
+}  # fmt: skip
+_PREPOSITIONS = {"of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "and", "or"}
+_SINGULAR_S = {"analysis", "status", "process", "class", "access", "business", "canvas", "news",
+               "series", "basis", "bus", "campus", "focus", "thesis", "bonus", "kubernetes",
+               "k8s", "aws", "postgres", "physics", "economics", "ops", "devops", "this",
+               "has", "is", "was", "its", "his", "analytics"}  # fmt: skip
+_COMMON_FIRST = (
+    _DETERMINERS
+    | _SUBJECTS
+    | _AUX
+    | _VERB_START
+    | _ADVERBS
+    | {
+        "talked", "discussed", "chatted", "ask", "send", "share", "wish", "should've",
+        "forgot", "fumbled", "blanked", "great", "nice", "cool", "interesting", "fun", "new",
+        "big", "same", "re", "about", "maybe", "team", "remote", "huge", "plans", "plan",
+        "question", "link", "slides", "deck", "repo", "paper", "article", "blog", "post",
+        "talk", "book", "podcast", "portfolio", "writeup", "write-up", "case", "sample",
+        "references", "she's", "he's", "they're", "we're", "you're", "it's", "there's",
+        "what's", "how's", "i'm", "i've", "i'd", "i'll", "their", "fellow", "former",
+        "migration", "rewrite", "roadmap", "why", "sounds", "seems", "loved", "enjoyed",
+    }
+)  # fmt: skip
+
+_PREFIX = {
+    "label": re.compile(
+        r"^(?:[-*\u2022>]+\s*|(?:note|fyi|todo|topic|re|promise|question|q|"
+        r"wish|common ground|their work)\s*:\s*)+",
+        re.IGNORECASE,
+    ),
+    # "long one: we went deep on...", "fun fact: she ran a marathon".
+    "aside": re.compile(r"^[\w' ]{1,20}:\s+(?=(?:we|i|she|he|they)\b)", re.IGNORECASE),
+    "topic": re.compile(
+        r"^(?:(?:we|i)\s+)?(?:talked|chatted|spoke|discussed|convo|conversation|chat|talk|"
+        r"covered|went\s+over|dug\s+into|went\s+deep|got\s+into)"
+        r"(?:\s+(?:a\s+lot|mostly|briefly|at\s+length))?"
+        r"(?:\s+(?:about|abt|re:?|on|over|around|through))?\s+|^(?:re:?|about|abt)\s+",
+        re.IGNORECASE,
+    ),
+    "promise": re.compile(
+        r"^(?:i\s+)?(?:promised\s+(?:to\s+)?|(?:need\s+to|must|will|to|should|gotta)\s+)?"
+        r"(?:send|share|email|forward|mail|pass\s+along|dig\s+up|follow\s+up\s+with|"
+        r"get|give|drop)(?:\s+(?:her|him|them|you|over|across|along|back))*\b\s*"
+        r"|^(?:i\s+)?promised\s+",
+        re.IGNORECASE,
+    ),
+    "question": re.compile(
+        r"^(?:(?:i\s+)?(?:want\s+to\s+|meant\s+to\s+|should\s+|forgot\s+to\s+)?ask(?:ed)?"
+        r"(?:\s+(?:her|him|them|you))?(?:\s+(?:about|abt|re:?))?)\s*",
+        re.IGNORECASE,
+    ),
+    "wish_said": re.compile(
+        r"^(?:i\s+)?(?:also\s+)?(?:wish\s+(?:i(?:'d|\s+had|\s+would\s+have|'ve)?\s+)?"
+        r"(?:said|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+(?:more\s+)?about)"
+        r"|should(?:'ve|\s+have)\s+(?:said|mentioned|brought\s+up|talked\s+(?:more\s+)?about"
+        r"|told\s+(?:her|him|them))"
+        r"|forgot\s+(?:to\s+(?:say|mention|bring\s+up|talk\s+about)|about)"
+        r"|didn't\s+(?:mention|say|bring\s+up|talk\s+about|get\s+to\s+(?:say|mention))"
+        r"|never\s+(?:mentioned|said|brought\s+up)"
+        r"|meant\s+to\s+(?:say|mention|bring\s+up))(?:\s+that)?\b[\s:,]*",
+        re.IGNORECASE,
+    ),
+    "fumble": re.compile(
+        r"^(?:i\s+)?(?:fumbled|blanked\s+on|botched|messed\s+up|flubbed|stumbled\s+on|"
+        r"bombed|rambled\s+on|struggled\s+with|froze\s+on)\s+",
+        re.IGNORECASE,
+    ),
+    "reported": re.compile(
+        r"^(?:she|he|they|you)\s+(?:said|mentioned|told\s+me|explained|noted)(?:\s+that)?\s+",
+        re.IGNORECASE,
+    ),
+}
+_WH_START = {
+    "what", "how", "why", "when", "where", "who", "which", "is", "are", "do", "does", "did",
+    "can", "could", "will", "would", "should", "has", "have", "what's", "how's", "who's",
+    "where's", "was", "were",
+}  # fmt: skip
+_WH_WORDS = {"how", "what", "why", "when", "where", "who", "which", "whether", "if"}
+_ABBREV_DOTS = re.compile(r"\b(?:mr|mrs|ms|dr|prof|st|jr|sr|no|inc|ltd|co|approx)\.$", re.I)
+
+
+def _strip_emoji(text: str) -> str:
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if ch in _NOT_EMOJI:
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("So", "Cs") or cp in (0xFE0E, 0xFE0F, 0x200D, 0x20E3):
+            out.append(" ")
+        elif 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F:
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _extract_urls(text: str) -> tuple[str, tuple[str, ...]]:
+    urls: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        url = match.group(0).rstrip(".,;:!?'\"")
+        tail = match.group(0)[len(url) :]
+        urls.append(url)
+        return " " + tail
+
+    return _URL_RE.sub(keep, text), tuple(urls)
+
+
+def _spell_out(text: str) -> str:
+    text = re.sub(r"\bw/(?=\w)", "with ", text, flags=re.IGNORECASE)
+    words = []
+    for word in text.split(" "):
+        core = word.rstrip(",;:?!")
+        if core.lower().rstrip(".") in _SHORTHAND and core.lower() not in _SHORTHAND:
+            core = core.rstrip(".")
+        tail = word[len(core) :]
+        key = core.lower()
+        if key in _SHORTHAND and not (core == "U" or (key == "i" and core == "I")):
+            replacement = _SHORTHAND[key]
+            if not replacement:
+                continue
+            words.append(replacement + tail)
+        elif key.startswith("i'") and core[0] == "i":
+            words.append("I" + core[1:] + tail)
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def _dedupe_words(text: str) -> str:
+    """Remove a word typed twice in a row ("the the"), but never "on on-call" or "that that's":
+    a repeat that starts a hyphenated or contracted word is a different word."""
+    return re.sub(r"\b(\w+)(\s+\1\b(?![-'\u2019]\w))+", r"\1", text, flags=re.IGNORECASE)
+
+
+def _tidy_spacing(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,;:.!?)])", r"\1", text)
+    text = re.sub(r"\(\s+", "(", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    return text
+
+
+def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
+    """A phone jot as plain text plus its links: no emoji, no shorthand, no end punctuation.
+
+    Internal sentence breaks become semicolons so the jot can sit inside one sentence.
+    """
+    text = unicodedata.normalize("NFC", body or "")
+    text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2026: "..."})
+    text = text.replace("{", "(").replace("}", ")")
+    text, urls = _extract_urls(text)
+    text = _strip_emoji(text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _PREFIX["label"].sub("", text)
+    text = _EMOTICON_RE.sub(" ", text)
+    text = re.sub(r"\.{2,}", ", ", text)
+    text = re.sub(r"\s*(?:->|=>|\u2192)\s*", " to ", text)
+    text = re.sub(r"~\s*(?=\d)", "about ", text)
+    text = re.sub(r"([!?])[!?]+", r"\1", text)
+    text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
+    text = _spell_out(re.sub(r"\s+", " ", text).strip())
+    # Sentence breaks inside a jot become semicolons, except after abbreviations.
+    parts = re.split(r"(?<=[.!?])\s+", text)
+    joined = parts[0]
+    for part in parts[1:]:
+        if _ABBREV_DOTS.search(joined):
+            joined += " " + part
+        else:
+            joined = joined[:-1] + "; " + _lower_first(part)
+    text = joined
+    for _ in range(3):
+        text = _LAUGH_RE.sub("", " " + text).strip()
+        text = _EMOTICON_RE.sub(" ", text).strip()
+        text = text.strip(" .,;:!?-\u2013\u2014*\"'")
+    text = _dedupe_words(_tidy_spacing(text))
+    if text.lower() in _EMPTY_JOTS:
+        text = ""
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return text, urls
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a jot's first word when it is only capitalised because it came first."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    bare = first.rstrip(",;:").lower()
+    capitalised = first[:1].isupper() and first[1:] == first[1:].lower()
+    if first == "I" or first.startswith("I'"):
+        return text
+    if capitalised and (bare in _COMMON_FIRST or (bare.endswith("ing") and len(bare) > 5)):
+        return first[0].lower() + text[1:]
+    return text
+
+
+def _conjugate_for_you(word: str) -> str:
+    lower = word.lower()
+    irregular = {
+        "is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+        "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "goes": "go",
+    }  # fmt: skip
+    if lower in irregular:
+        return irregular[lower]
+    if not word.isalpha() or not word.islower() or len(word) < 3 or lower in _SINGULAR_S:
+        return word
+    if lower.endswith("ss") or lower.endswith("us") or not lower.endswith("s"):
+        return word
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|z|o)es$", lower):
+        return word[:-2]
+    return word[:-1]
+
+
+def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
+    """Turn a jot about the person ("she leads payments") into one addressed to them."""
+    words = text.split(" ")
+    subjects = {"he", "she"} | ({"they"} if they_too else set())
+    if person_first:
+        subjects.add(person_first.lower())
+    out: list[str] = []
+    expect_verb = False
+    for i, word in enumerate(words):
+        core = word.rstrip(",;:")
+        tail = word[len(core) :]
+        lower = core.lower()
+        nxt = words[i + 1].lower().rstrip(",;:") if i + 1 < len(words) else ""
+        if expect_verb and lower in _ADVERBS:
+            out.append(word)
+            continue
+        if expect_verb:
+            expect_verb = False
+            if not tail:
+                out.append(_conjugate_for_you(core))
+                continue
+        prev = out[-1].lower() if out else ""
+        at_clause_start = i == 0 or prev in {"and", "but", "that", "because", "so", "when", "if"}
+        at_clause_start = at_clause_start or (out and out[-1][-1:] in ",;:")
+        if lower in subjects and (at_clause_start or lower != person_first.lower()):
+            if lower == person_first.lower() and not at_clause_start:
+                out.append(word)
+                continue
+            out.append("you" + tail)
+            expect_verb = not tail
+        elif lower in {"she's", "he's"} or (lower == f"{person_first.lower()}'s" and nxt):
+            if lower == f"{person_first.lower()}'s" and lower not in {"she's", "he's"}:
+                out.append("your" + tail)
+            else:
+                out.append(
+                    ("you've" if nxt in {"been", "got", "done", "worked"} else "you're") + tail
+                )
+        elif lower in {"she'd", "he'd"}:
+            out.append("you'd" + tail)
+        elif lower in {"she'll", "he'll"}:
+            out.append("you'll" + tail)
+        elif lower == "his" or (they_too and lower == "their"):
+            out.append("your" + tail)
+        elif lower == "hers":
+            out.append("yours" + tail)
+        elif lower in {"himself", "herself"}:
+            out.append("yourself" + tail)
+        elif lower == "him" or (they_too and lower == "them"):
+            out.append("you" + tail)
+        elif lower == "her":
+            follows_noun = nxt and nxt not in _PREPOSITIONS | _DETERMINERS | {"and", "to"}
+            out.append(("your" if follows_noun and not tail else "you") + tail)
+        elif they_too and lower == "they're":
+            out.append("you're" + tail)
+        elif they_too and lower == "they've":
+            out.append("you've" + tail)
+        else:
+            out.append(word)
+    text = " ".join(out)
+    return re.sub(r"\byou are also\b", "you are also", text)
+
+
+def _is_verb_start(word: str) -> bool:
+    lower = word.lower().rstrip(",;:")
+    if lower in _VERB_START:
+        return True
+    return lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_VERBS_ED
+
+
+# A contraction that carries a verb ("it's", "they're"); a possessive ("nurses'", "team's")
+# does not.
+_CONTRACTED_VERB = re.compile(
+    r"\w(?:n't|'re|'ve|'ll|'m|'d)$|^(?:it|he|she|that|there|what|who|here|where|how)'s$"
+)
+_CONTRACTED_SUBJECTS = {
+    "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd", "you'll", "we're", "we've",
+    "we'd", "we'll", "they're", "they've", "they'd", "they'll", "it's", "there's",
+}  # fmt: skip
+
+
+# Verbs that, after another word, are far more often nouns in a jot ("remote work policy").
+_NOUN_LIKE = {"work", "play", "go", "run", "lead", "set", "cut", "read", "love", "like", "own",
+              "live", "manage", "use"}  # fmt: skip
+
+
+def _has_verb(words: list[str]) -> bool:
+    verbs = _VERB_START - _ADVERBS - _NOUN_LIKE
+    for word in words[1:7]:
+        lower = word.lower().rstrip(",;:")
+        if lower in _AUX or lower in verbs or _CONTRACTED_VERB.search(lower):
+            return True
+    return False
+
+
+_SUBORDINATORS = {"after", "before", "when", "since", "if", "although", "because", "while", "as"}
+
+
+def _first_part(text: str) -> str:
+    """The jot up to its first comma or sentence break, when that part stands on its own.
+
+    "runs the data platform, been there 6 yrs" reads as "runs the data platform": the tail of a
+    jot is usually a second thought that a sentence built around the first one cannot carry.
+    """
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in ",;" and text[i + 1 : i + 2] == " ":
+            head = text[:i].strip()
+            words = head.split(" ")
+            if len(words) >= 3 and words[0].lower() not in _SUBORDINATORS:
+                return head
+            return text
+    return text
+
+
+def _expand_contractions(text: str) -> str:
+    for pattern, repl in _CONTRACTIONS:
+        text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
+    text = re.sub(r"\bi am\b", "I am", text)
+    return text
+
+
+_OWN_THINGS = ("experience", "background", "cert", "certification", "degree", "skills", "portfolio")
+_LINKING = {"has", "had", "is", "was", "seems", "seemed", "looks", "looked", "feels", "felt"}
+_LIKED = {"loved", "enjoyed", "liked", "appreciated"}
+
+
+def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
+    """(text, shape) for a topic, their_work, common_ground or other jot."""
+    text = _PREFIX["aside"].sub("", text)
+    text = _lower_first(_PREFIX["topic"].sub("", text))
+    text = _lower_first(_PREFIX["reported"].sub("", text))
+    text = _first_part(text)
+    # In a topic, "they" is the interviewer's team: "how they do code review".
+    text = _to_you(text, person_first, they_too=kind in ("topic", "other"))
+    words = text.split(" ")
+    first = words[0].lower()
+    if kind == "common_ground":
+        fan = re.match(r"(?:(huge|big)\s+)?fans?\s+of\s+(.+)", text, re.IGNORECASE)
+        if fan:
+            return f"we are both {fan.group(1) or ''} fans of {fan.group(2)}", "clause"
+    if first == "both" and len(words) > 1:
+        rest = words[1].lower()
+        nounish = rest.endswith(("ants", "ists", "ers", "ors", "ians", "ates", "ees", "ics"))
+        verbish = _is_verb_start(rest) or rest in {
+            "love", "like", "have", "play", "grew", "ride", "climb", "run", "cook", "ski", "surf",
+            "swim", "row", "hike", "bike", "paint", "sing", "knit", "write", "boulder", "race",
+        }  # fmt: skip
+        verbish = verbish or (rest.endswith("s") and not nounish and "-" not in rest)
+        after = words[2].lower() if len(words) > 2 else ""
+        if after.endswith(("ers", "ists", "ians")):
+            verbish = False  # "both bike commuters"
+        return ("we both " if verbish else "we are both ") + " ".join(words[1:]), "clause"
+    if first == "same" and len(words) > 1:
+        text, words, first = "the " + text, ["the", *words], "the"
+    # "office has a rooftop garden": a bare, lower-case noun leading a clause takes "the".
+    function_word = first in _DETERMINERS | _SUBJECTS | _AUX | _CONTRACTED_SUBJECTS | _WH_WORDS
+    bare_noun = words[0].isalpha() and words[0].islower() and not function_word
+    bare_noun = bare_noun and first not in _ADVERBS and not _is_verb_start(first)
+    if bare_noun and len(words) > 2 and words[1].lower() in _LINKING:
+        text, words, first = "the " + text, ["the", *words], "the"
+    if first in _WH_WORDS:
+        shape = "np"
+    elif first in _SUBJECTS | _CONTRACTED_SUBJECTS or (
+        _has_verb(words) and (first in _DETERMINERS or "'s" in first)
+    ):
+        shape = "clause"
+    elif _is_verb_start(first) and kind in ("their_work", "common_ground"):
+        # "leads payments", "also has a corgi": a fragment about them.
+        at = 0
+        while at < len(words) - 1 and words[at].lower() in _ADVERBS:
+            at += 1
+        words[at] = _conjugate_for_you(words[at])
+        text, shape = "you " + " ".join(words), "clause"
+    elif first in _LIKED and len(words) > 1:
+        # "loved the team lunch": the lead-in carries the liking, the note names the thing.
+        text, shape = _with_article(" ".join(words[1:]), single=True), "note"
+    elif _is_verb_start(first) or _has_verb(words):
+        shape = "note"
+    else:
+        shape = "np"
+    if kind == "other" and shape == "clause":
+        shape = "note"  # "the coffee was great" is the candidate's own impression
+    if kind == "common_ground" and text.startswith("you also "):
+        text = "we both " + text[len("you also ") :]  # "also has a corgi": so does the candidate
+    outside_brackets = re.sub(r"\([^)]*\)", "", text)
+    if shape == "np" and (
+        kind == "common_ground"
+        or re.search(r"[,;:]", outside_brackets)
+        or (len(words) > 12 and first not in _WH_WORDS)
+    ):
+        shape = "note"
+    if shape == "note":
+        text = text.replace(": ", ", ")
+    return text, shape
+
+
+# Month and day names typed in lower case ("did chicago last october"); "may" and "march" are
+# left alone, as they are usually other words.
+_MONTH_ABBREVIATIONS = {
+    "Jan": "January", "Feb": "February", "Apr": "April", "Aug": "August", "Sept": "September",
+    "Sep": "September", "Oct": "October", "Nov": "November", "Dec": "December",
+}  # fmt: skip
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:in|by|from|until|since|till|early|late|mid)\s+(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\b\.?",
+    re.I,
+)
+
+
+_PROPER = {
+    "python": "Python", "kafka": "Kafka", "postgres": "Postgres", "storybook": "Storybook",
+    "figma": "Figma", "javascript": "JavaScript", "typescript": "TypeScript", "github": "GitHub",
+    "oncall": "on-call", "linkedin": "LinkedIn", "slack": "Slack", "jira": "Jira",
+    "kubernetes": "Kubernetes", "terraform": "Terraform", "shopify": "Shopify",
+    "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
+}  # fmt: skip
+_PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
+_UPPER = re.compile(r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd)(?![\w/-]|\.\w)")
+
+
+def _proper_nouns(text: str) -> str:
+    """ "python" -> "Python", "payment id" -> "payment ID", "arm controllers" -> "Arm ..."."""
+    text = _PROPER_RE.sub(lambda m: _PROPER[m.group(1)], text)
+    text = _UPPER.sub(lambda m: m.group(1).upper(), text)
+    text = re.sub(r"\barm (controllers?|chips?|cores?|processors?|boards?)\b", r"Arm \1", text)
+    return re.sub(r"\bband (\d)\b", r"Band \1", text)
+
+
+def _months(text: str) -> str:
+    """ "in jan" -> "in January"."""
+    text = _proper_nouns(text)
+    text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\b(in|by|until|from|since|early|late|mid|before|after) (march|may)\b",
+        lambda m: f"{m.group(1)} {m.group(2).capitalize()}",
+        text,
+    )
+    text = re.sub(r"\b(by|until|before|at|from) end of\b", r"\1 the end of", text)
+    text = re.sub(
+        r"^hybrid,?\s+(\w+) days?(?: a week)? in(?: the)? office",
+        r"the hybrid set-up of \1 days a week in the office",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\bat last (job|company|role|firm|place|employer)\b", r"at my last \1", text)
+    return _MONTH_ABBREVIATION.sub(
+        lambda m: (
+            m.group(0)[: m.start(1) - m.start(0)] + _MONTH_ABBREVIATIONS[m.group(1).capitalize()]
+        ),
+        text,
+    )
+
+
+_FOR_SPAN = re.compile(
+    r"\b(used|worked|been|lived|done|did|ran|run|taught|coached|managed|led)((?:\s+(?:it|there|that|them))?)"
+    r"\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+"
+    r"(years?|months?|weeks?)\b",
+    re.I,
+)
+
+
+def _for_span(text: str) -> str:
+    """ "I used it 3 years" -> "I used it for three years"."""
+    return _FOR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)} for {m.group(3)} {m.group(4)}", text)
+
+
+_CALENDAR = re.compile(
+    r"\b(?:january|february|april|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+)
+
+
+_DEBATES = ("debate", "discussion", "question", "tradeoff", "trade-off", "argument", "decision")
+
+
+def _with_article(text: str, *, single: bool = False) -> str:
+    """Add "the" to a bare noun phrase ("kafka migration" -> "the kafka migration")."""
+    words = text.split(" ")
+    if not text or (len(words) < 2 and not single):
+        return text
+    first = words[0].lower()
+    if first in _DETERMINERS or first[:1].isdigit() or first.endswith("ing") or "'" in first:
+        return text
+    if first in _SUBJECTS or first in _AUX:
+        return text
+    if " vs " in f" {text.lower()} " and not text.lower().endswith(_DEBATES):
+        return text  # "ECS vs OOP": two names, not a thing
+    if words[0] in _PROPER.values() and len(words) > 1 and not _is_plural(words[-1].lower()):
+        return "the " + text  # "the Kafka migration": a tool's name leading a thing
+    if words[0][:1].isupper() and not words[0].isupper() and first not in _COMMON_FIRST:
+        return text  # a proper name leads: "Ohio State football"
+    head = []
+    for word in words:
+        if word.lower() in _PREPOSITIONS - {"vs"}:
+            break
+        head.append(word.lower().rstrip(",;:"))
+    last = head[-1] if head else first
+    if last.endswith("ing") or last in _MASS_NOUNS:
+        return text
+    if _is_plural(last) and not single:
+        return text  # "feature flags and gradual rollouts" reads better without "the"
+    return "the " + text
+
+
+def _is_plural(word: str) -> bool:
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _SINGULAR_S
+        and len(word) > 3
+    )
+
+
+def _head_is_plural(text: str) -> bool:
+    head = []
+    for word in text.split(" "):
+        if word.lower() in _PREPOSITIONS:
+            break
+        head.append(word.lower())
+    return bool(head) and _is_plural(head[-1].strip(",;:()"))
+
+
+def _trim(text: str, limit: int) -> str:
+    """Shorten a long jot at a natural break, never mid-link, ending on a content word."""
+    words = text.split(" ")
+    if len(words) <= limit:
+        return text
+    cut = words[:limit]
+    for i in range(len(cut) - 1, limit // 2, -1):
+        if cut[i].endswith((",", ";")) or (i + 1 < len(words) and words[i + 1] in {"and", "but"}):
+            cut = cut[: i + 1]
+            break
+    stop = _DETERMINERS | _PREPOSITIONS | _SUBJECTS | _AUX | {"but", "so", "because", "that"}
+    while len(cut) > 1 and cut[-1].lower().strip(",;:") in stop:
+        cut.pop()
+    return " ".join(cut).strip(" ,;:")
+
+
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss"}
+_TITLE_ENDINGS = (
+    "interview", "chat", "call", "round", "screen", "session", "panel", "conversation",
+    "loop", "lunch", "meeting", "review", "exercise", "presentation", "walkthrough",
+)  # fmt: skip
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: whitespace-separated tokens."""
+    return len(text.split())
+
+
+def first_name(name: str) -> str:
+    """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"."""
+    nickname = re.search(r"[\"\u201c]([A-Z][\w'-]+)[\"\u201d]", name or "")
+    if nickname:
+        return nickname.group(1)  # Robert "Bob" Jenkins goes by Bob
+    words = [w for w in (name or "").replace(",", " ").split() if w]
+    for word in words:
+        if word.lower().rstrip(".") not in _HONORIFICS:
+            return word
+    return words[0] if words else ""
+
+
+def _full_name(name: str) -> str:
+    return " ".join((name or "").split())
+
+
+def _names(names: Sequence[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _role_phrase(job) -> str:
+    role = " ".join(job.role.split()).rstrip(".")
+    company = " ".join(job.company.split()).rstrip(".")
+    if not role:
+        phrase = "the role"
+    elif re.search(r"\b(role|position|job|opening|post)$", role, re.IGNORECASE):
+        phrase = f"the {role}"
+    else:
+        phrase = f"the {role} role"
+    return f"{phrase} at {company}" if company else phrase
+
+
+def _interview_phrase(title: str) -> str:
+    title = " ".join(title.split()).strip(" .")
+    if not title:
+        return ""
+    words = title.split(" ")
+    if words[0][:1].isupper() and words[0][1:].islower() and words[0].lower() != "i":
+        title = words[0].lower() + title[len(words[0]) :]
+    if words[0].lower() == "the":
+        title = title[4:]
+    # "Coding: API design" reads as "the coding interview (API design)" inside a sentence.
+    title, _, detail = (part.strip() for part in title.partition(":"))
+    if not title.lower().endswith(_TITLE_ENDINGS):
+        title += " interview"
+    return f"the {title} ({detail})" if detail else f"the {title}"
+
+
+def _sentence(text: str) -> str:
+    """One clean sentence: single spaces, no doubled words, a capital and one end mark."""
+    text = _tidy_spacing(text)
+    text = _dedupe_words(text)
+    text = re.sub(r"([.?!])[.?!,;:]+$", r"\1", text)
+    text = re.sub(r"[,;:]([.?!])$", r"\1", text)
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".?!":
+        text += "."
+    return text
+
+
+_IRREGULAR_PAST = {
+    "led": "leading", "built": "building", "ran": "running", "wrote": "writing",
+    "grew": "growing", "took": "taking", "gave": "giving", "drove": "driving", "won": "winning",
+    "taught": "teaching", "sold": "selling", "began": "beginning", "made": "making",
+    "rebuilt": "rebuilding", "rewrote": "rewriting", "set": "setting", "spun": "spinning",
+    "brought": "bringing", "cut": "cutting", "oversaw": "overseeing", "did": "doing",
+}  # fmt: skip
+
+
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "several",
+        "many",
+    ]
+)
+
+
+def _fit_clause(fit: str) -> str:
+    """A "why I fit" line as a clause the candidate says of themselves.
+
+    "led a kafka migration" -> "I led a kafka migration"; "eight years designing tools" ->
+    "I have spent eight years designing tools"; "python and postgres" -> "I have experience in
+    python and postgres"; a line that already says "I've ..." or "experience ..." is kept.
+    """
+    words = fit.split(" ")
+    first = words[0].lower()
+    if first == "i" or first.startswith("i'") or first in {"i've", "i'm"}:
+        return "I" + fit[1:]
+    if first in _IRREGULAR_PAST or (
+        first.endswith("ed") and len(first) > 4 and first not in _NOT_VERBS_ED
+    ):
+        return f"I {fit}"
+    if first in _NUMBER_WORDS or first[:1].isdigit():
+        # "eight years designing ..." is something the candidate has spent.
+        return (
+            f"I have spent {fit}"
+            if len(words) > 2
+            and words[1].lower().startswith(("year", "yr"))
+            and words[2].lower().endswith("ing")
+            else f"I have {fit}"
+        )
+    if first in {"my", "a", "an"} or first in _OWN_THINGS:
+        return f"I have {fit}" if first != "my" else f"I bring {fit}"
+    if first in {"experience", "expertise"}:
+        return f"I have {fit}"
+    if first == "background":
+        return f"I have a {fit}"
+    if first.endswith("ing") and len(first) > 4:
+        return f"I have experience {fit}"
+    return f"I have experience in {fit}"
+
+
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_RATE = re.compile(r"\b(\d+)\s*/\s*(wk|week|day|mo|month|yr|year|hr|hour)\b", re.IGNORECASE)
+_RATE_WORDS = {"wk": "week", "mo": "month", "yr": "year", "hr": "hour"}
+
+
+def _spell_numbers(text: str) -> str:
+    """ "5/wk" -> "five a week"; a lone digit before a word -> the word ("3 services")."""
+    text = _RATE.sub(
+        lambda m: f"{m.group(1)} a {_RATE_WORDS.get(m.group(2).lower(), m.group(2).lower())}",
+        text,
+    )
+
+    def spell(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()
+        if before and (before[-1].lower() in _NUMBER_LABELS or before[-1].isupper()):
+            return match.group(0)  # "band 7", "IFRS 9": a name, not a count
+        return _SMALL_NUMBERS[int(match.group(1))]
+
+    return re.sub(
+        r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z])(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
+        spell,
+        _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
+    )
+
+
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
+_ORDINAL = re.compile(r"\b(?:1st|2nd|3rd|4th|5th)\b", re.IGNORECASE)
+
+
+_NUMBER_LABELS = {
+    "band", "level", "step", "grade", "tier", "version", "v", "year", "phase", "stage", "room",
+    "floor", "gate", "line", "page", "chapter", "part", "round", "week", "day", "q", "class",
+    "key", "route", "bus", "platform", "terminal", "building", "unit", "ward", "bay", "no",
+}  # fmt: skip
+
+
+def _gerund(verb: str) -> str:
+    """ "offered" -> "offering", "gave" -> "giving": a past-tense verb as a gerund."""
+    lower = verb.lower()
+    if lower in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lower]
+    if lower.endswith("ied"):
+        return verb[:-3] + "ying"
+    if lower.endswith("ed"):
+        return verb[:-3] + "eeing" if lower.endswith("eed") else verb[:-2] + "ing"
+    return verb

@@ -1,0 +1,315 @@
+"""The sentence planner: a note per channel, built from the phrase book and the readings.
+
+A note says only what was noted: thanks, each point's reading, fit from the candidate's own "why
+I fit" lines (or one plain line of interest), and a closing. No word floor: a note is as long
+as its content, capped by its channel. Fixed sentences come from pools of eight, one per person
+of a panel, so notes a panel compares never share a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from services.composer import channels, phrases
+from services.composer.grammar import (
+    _HONORIFICS,
+    _fit_clause,
+    _full_name,
+    _interview_phrase,
+    _lower_first,
+    _names,
+    _role_phrase,
+    _sentence,
+    _tidy_spacing,
+    _trim,
+    clean_jot,
+    first_name,
+    word_count,
+)
+from services.composer.model import ComposedDraft, Job, Person, Profile
+from services.composer.reader import DETAIL_KINDS, PLACEHOLDER, Reading
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a planner needs for one person's note."""
+
+    job: Job
+    person: Person
+    profile: Profile
+    book: phrases.PhraseBook
+    slot: int
+    readings: tuple[Reading, ...]
+    others: tuple[Person, ...]
+    fit: str  # this person's "why I fit" sentence, or ""
+
+
+@dataclass
+class _Piece:
+    text: str
+    paragraph: float
+    drop_rank: int  # 0 = never dropped; higher numbers are dropped first
+
+
+def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
+    """ "Hi Dana," or "Dear Dana,"; "Dear Dr. Petrov," when the person's style is honorific, or
+    under a formal tone when their name carries a title and they have no style of their own."""
+    full = _full_name(person.name)
+    if not full:
+        return book.one("greeting_nobody")
+    first = first_name(full)
+    words = full.split(" ")
+    title = words[0].rstrip(".").lower()
+    titled = len(words) >= 2 and title in _HONORIFICS and title not in {"sir", "dame"}
+    style = person.greeting_style or profile.greeting_style
+    if not person.greeting_style and profile.tone == "formal" and titled:
+        style = "honorific"
+    if style == "honorific":
+        if titled:
+            honorific = words[0].rstrip(".").capitalize()
+            dot = "" if honorific == "Miss" else "."
+            return book.one("greeting_honorific").format(
+                title=f"{honorific}{dot}", last=words[-1], first=first, full=full
+            )
+        return book.one("greeting_full").format(first=first, full=full)
+    return book.one("greeting").format(first=first)
+
+
+def signoff(profile: Profile, valediction: str, *, links: bool) -> str:
+    name = _full_name(profile.name)
+    if not links:
+        return f"{valediction}\n{name}" if name else valediction
+    signature_lines = [ln.strip() for ln in (profile.signature or "").splitlines() if ln.strip()]
+    lines = [valediction, *(signature_lines or ([name] if name else []))]
+    joined = "\n".join(lines)
+    for extra in (profile.phone, profile.portfolio_url, profile.linkedin_url):
+        extra = (extra or "").strip()
+        if extra and extra not in joined:
+            lines.append(extra)
+    return "\n".join(lines)
+
+
+def _assemble(head: str, pieces: Sequence[_Piece], tail: str) -> str:
+    paragraphs: dict[int, list[str]] = {}
+    for piece in pieces:
+        paragraphs.setdefault(piece.paragraph, []).append(piece.text)
+    middle = [" ".join(paragraphs[k]) for k in sorted(paragraphs)]
+    return "\n\n".join([head, *middle, tail])
+
+
+def _within(head: str, pieces: list[_Piece], tail: str, cap: int) -> str:
+    """The note, dropping its most droppable sentences until it is within `cap` words."""
+    body = _assemble(head, pieces, tail)
+    while word_count(body) > cap:
+        droppable = [p for p in pieces if p.drop_rank]
+        if not droppable:
+            break
+        worst = max(droppable, key=lambda p: (p.drop_rank, pieces.index(p)))
+        pieces = [p for p in pieces if p is not worst]
+        body = _assemble(head, pieces, tail)
+    return body
+
+
+def _fields(ctx: Context) -> dict[str, str]:
+    company = " ".join(ctx.job.company.split()).rstrip(".") or "your team"
+    return {"role_at": _role_phrase(ctx.job), "company": company}
+
+
+def _with_profile_links(readings: Sequence[Reading], profile: Profile) -> list[Reading]:
+    """A promised portfolio or LinkedIn profile the signature already links needs no
+    placeholder: the note gives the address."""
+    out = []
+    for reading in readings:
+        links = {"portfolio": profile.portfolio_url, "linkedin": profile.linkedin_url}
+        for word, url in links.items():
+            if reading.placeholder and url and word in reading.text.lower():
+                reading = replace(
+                    reading, text=reading.text.replace(PLACEHOLDER, url.strip()), placeholder=False
+                )
+        out.append(reading)
+    return out
+
+
+def _reading_pieces(readings: Sequence[Reading], brief: bool) -> list[_Piece]:
+    """Details in the first paragraph, follow-ups (better answers, links, questions) next."""
+    pieces: list[_Piece] = []
+    details = [r for r in readings if r.detail]
+    for index, reading in enumerate(details[: 1 if brief else 3]):
+        pieces.append(_Piece(reading.text, 1, 0 if index == 0 else 6 - index))
+    order = {"wish_said": 0, "question": 1, "promise": 2}
+    follow = sorted((r for r in readings if not r.detail), key=lambda r: order[r.kind])
+    asked = 0
+    for reading in follow:
+        if reading.kind == "question":
+            asked += 1
+            if asked > (1 if brief else 2):
+                continue
+        rank = 0 if reading.kind == "promise" or asked <= 1 else 3
+        # A sentence ending in a link ends its paragraph, so nothing runs into the address.
+        paragraph = (
+            2 + len(pieces) / 100
+            if reading.text.endswith(("]", "/")) or ("http" in reading.text.split(" ")[-1])
+            else 2
+        )
+        pieces.append(_Piece(reading.text, paragraph, rank))
+    return pieces
+
+
+_THANK_LEAD = re.compile(r"^(?:Thank you|Thanks)(?:,? too,?| as well| again)? for (\w+ing)\b")
+
+
+def _after_thanks(thanks: str, sentence: str) -> str:
+    """A reading that opens with thanks, right after the note's own thanks, is turned so the
+    two sentences do not open alike: "Thank you for walking me ..." -> "I also appreciated you
+    walking me ..."."""
+    if not thanks.startswith(("Thank", "Many thanks")):
+        return sentence
+    return _THANK_LEAD.sub(r"I also appreciated you \1", sentence)
+
+
+def _interest(ctx: Context, fields: dict[str, str]) -> str:
+    if ctx.fit:
+        return ctx.fit
+    return _sentence(ctx.book.pick("interest", ctx.slot).format(**fields))
+
+
+def _subject(ctx: Context, key: str) -> str:
+    # A note that greets "Dear Dr. Petrov" names him the same way in its subject.
+    hello = greeting(ctx.person, ctx.profile, ctx.book)
+    titled = re.match(r"^Dear ((?:Dr|Mr|Mrs|Ms|Mx|Prof)\. \S+|Miss \S+),$", hello)
+    values = {
+        "first": titled.group(1) if titled else first_name(ctx.person.name) or "there",
+        "role": " ".join(ctx.job.role.split()) or "job",
+        "candidate": _full_name(ctx.profile.name) or "your candidate",
+    }
+    subject = _tidy_spacing(ctx.book.pick(key, ctx.slot).format(**values))
+    return subject[:1].upper() + subject[1:]
+
+
+def plan_email(ctx: Context, channel: channels.Channel) -> ComposedDraft:
+    fields = _fields(ctx)
+    pieces = [_Piece(_sentence(ctx.book.pick("thanks", ctx.slot).format(**fields)), 1, 0)]
+    readings = _with_profile_links(ctx.readings, ctx.profile)
+    said = _reading_pieces(readings, ctx.profile.tone == "brief")
+    if not any(r.detail for r in ctx.readings) and ctx.person.interview_titles:
+        title = _interview_phrase(ctx.person.interview_titles[0])
+        pieces.append(
+            _Piece(_sentence(ctx.book.pick("title_line", ctx.slot).format(title=title)), 1, 0)
+        )
+    if said and said[0].paragraph == 1:
+        said[0].text = _after_thanks(pieces[0].text, said[0].text)
+    pieces.extend(said)
+    pieces.append(_Piece(_interest(ctx, fields), 3, 0))
+    pieces.append(_Piece(_sentence(ctx.book.pick("closing", ctx.slot).format(**fields)), 3, 1))
+    body = _within(
+        greeting(ctx.person, ctx.profile, ctx.book),
+        pieces,
+        signoff(ctx.profile, ctx.book.one("valediction"), links=True),
+        channel.max_words,
+    )
+    return ComposedDraft(
+        ctx.person.id, channel.code, _subject(ctx, "subject_email"), body, generic=not said
+    )
+
+
+def _short_names(people: Sequence[Person]) -> list[str]:
+    """First names ("Dana, Tom and Sam"); a full name where two people share a first name."""
+    firsts = [first_name(p.name).lower() for p in people]
+    return [
+        first_name(p.name) if firsts.count(f) == 1 else _full_name(p.name)
+        for p, f in zip(people, firsts, strict=True)
+    ]
+
+
+def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
+    """The recruiter's or HR contact's note: thanks for arranging, everyone met by name, and
+    thanks passed on for the people the candidate has no address for."""
+    fields = _fields(ctx)
+    pieces = [_Piece(_sentence(ctx.book.pick("wrap_thanks", ctx.slot).format(**fields)), 1, 0)]
+    said = _reading_pieces(
+        _with_profile_links(ctx.readings, ctx.profile), ctx.profile.tone == "brief"
+    )
+    if said and said[0].paragraph == 1:
+        said[0].text = _after_thanks(pieces[0].text, said[0].text)
+    pieces.extend(said)
+    named = [p for p in ctx.others if _full_name(p.name)]
+    short = _short_names(named)
+    if named:
+        met = ctx.book.pick("met", ctx.slot).format(names=_names(short))
+        pieces.append(_Piece(_sentence(met), 3, 0))
+    else:
+        pieces.append(_Piece(ctx.book.one("met_nobody"), 3, 0))
+    missing = [n for p, n in zip(named, short, strict=True) if not p.email.strip()]
+    if missing:
+        passing = ctx.book.pick("pass_on", ctx.slot).format(names=_names(missing))
+        pieces.append(_Piece(_sentence(passing), 3, 0))
+    pieces.append(_Piece(_interest(ctx, fields), 4, 2))
+    pieces.append(_Piece(_sentence(ctx.book.pick("closing", ctx.slot).format(**fields)), 4, 1))
+    body = _within(
+        greeting(ctx.person, ctx.profile, ctx.book),
+        pieces,
+        signoff(ctx.profile, ctx.book.one("valediction"), links=True),
+        channel.max_words,
+    )
+    return ComposedDraft(
+        ctx.person.id, channel.code, _subject(ctx, "subject_wrapup"), body, generic=not said
+    )
+
+
+def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
+    """A handwritten card: thanks, the first detail that fits, a closing line. Questions and
+    promises never go on a card: it arrives days later, after the email has asked and sent them.
+    """
+    fields = _fields(ctx)
+    organiser = ctx.person.role in channels.ORGANISER_ROLES
+    thanks = ctx.book.pick("card_wrap_thanks" if organiser else "card_thanks", ctx.slot)
+    head = greeting(ctx.person, ctx.profile, ctx.book)
+    tail = signoff(ctx.profile, ctx.book.one("card_valediction"), links=False)
+    close = _Piece(_sentence(ctx.book.pick("card_close", ctx.slot)), 1, 1)
+    first = _Piece(_sentence(thanks.format(**fields)), 1, 0)
+    for reading in (r for r in ctx.readings if r.detail and "http" not in r.text):
+        detail = _Piece(_after_thanks(first.text, reading.text), 1, 0)
+        body = _assemble(head, [first, detail, close], tail)
+        if word_count(body) <= channel.max_words:
+            return ComposedDraft(ctx.person.id, channel.code, "", body, generic=False)
+    return ComposedDraft(
+        ctx.person.id, channel.code, "", _assemble(head, [first, close], tail), generic=True
+    )
+
+
+PLANNERS: dict[str, Callable[[Context, channels.Channel], ComposedDraft]] = {
+    "email": plan_email,
+    "wrapup": plan_wrapup,
+    "card": plan_card,
+}
+
+
+def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -> list[str]:
+    """One "why I fit" sentence per person of the panel, from the candidate's own lines only.
+
+    Consecutive people take different lines and frames; with no lines, every entry is "".
+    """
+    fits = []
+    for raw in job.fit_points:
+        text, _links = clean_jot(raw)
+        text = _lower_first(_trim(text, 18))
+        if text:
+            fits.append(_fit_clause(text))
+    if not fits:
+        return [""] * count
+    company = " ".join(job.company.split()).rstrip(".") or "the team"
+    out = []
+    for index in range(count):
+        slot = offset + index
+        clause = fits[index % len(fits)]
+        frame = book.pick("fit", slot)
+        sentence = _sentence(frame.format(fit=clause, company=company))
+        if book.tone == "formal":
+            sentence = re.sub(r"\bI've\b", "I have", sentence)
+        out.append(sentence)
+    return out
+
+
+__all__ = ["DETAIL_KINDS", "PLANNERS", "Context", "fit_sentences", "greeting", "signoff"]

@@ -1,0 +1,688 @@
+"""The jot reader: each talking point, read once, into the sentence the notes will say.
+
+A reading is what a draft says for one point: "I enjoyed our conversation about pricing page
+experiments, including your view that annual plans hurt activation." It is made automatically,
+stored beside the point, shown to the user and editable; every draft that uses the point says
+its reading. A jot the reader cannot turn into a clean sentence is flagged (`ok` is False) and
+left out of the notes rather than pasted raw.
+
+Kinds carry meaning: a wish becomes a better answer, a promise gives its link or a visible
+placeholder, a question they already answered is thanked for, and notes about the reader in the
+third person are addressed to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from services.composer import phrases
+from services.composer.grammar import (
+    _AUX,
+    _CALENDAR,
+    _CONTRACTED_SUBJECTS,
+    _DETERMINERS,
+    _IRREGULAR_PAST,
+    _MASS_NOUNS,
+    _OWN_THINGS,
+    _PREFIX,
+    _SUBJECTS,
+    _URL_RE,
+    _WH_WORDS,
+    _dedupe_words,
+    _expand_contractions,
+    _for_span,
+    _gerund,
+    _has_verb,
+    _head_is_plural,
+    _is_verb_start,
+    _lower_first,
+    _months,
+    _read_detail,
+    _sentence,
+    _spell_numbers,
+    _tidy_spacing,
+    _to_you,
+    _with_article,
+    clean_jot,
+)
+
+DETAIL_KINDS = ("topic", "their_work", "common_ground", "other")
+KINDS = (*DETAIL_KINDS, "promise", "question", "wish_said")
+PLACEHOLDER = "[add the link or file]"
+WRITE_PLACEHOLDER = "[write it in here]"
+# Promised things the candidate types into the note rather than links or attaches.
+_TYPED_IN = (
+    r"\b(?:availability|available times|times|dates|number|numbers|pin|id|details|address|"
+    r"phone|references|contacts?)\b"
+)
+# Past this many words a clause no longer reads as one thought in a thank-you note.
+MAX_CLAUSE_WORDS = 32
+
+# What a careful reader would mark as a note-to-self if it reached a draft.
+_RAW = re.compile(
+    r"\b(?:lol|lmao|haha\w*|omg|idk|tbd|w/|b/c|gonna|wanna|kinda|sorta|ppl|pls|q|yr|yrs)\b"
+    r"|(?-i:(?<![\w/])[a-z]{2,}/[a-z]{2,}(?![\w/]))"
+    r"|->|=>|::|\?\?|\.\.\.",
+    re.IGNORECASE,
+)
+_ANSWERED = re.compile(
+    r"^(?:i\s+)?asked(?:\s+(?:her|him|them|you))?(?:\s+(?:about|abt))?\s+(?P<q>.+?)"
+    r"[\s,;:]+(?:and\s+)?(?:she|he|they|you)\s+(?:said|says|told\s+me|answered|explained)"
+    r"(?:\s+that)?[\s:,]+(?P<a>.+)$",
+    re.IGNORECASE,
+)
+_ANSWER_MARK = re.compile(
+    r"(?:^|[\s,;:]+)(?:i\s+)?(?:should(?:'ve|\s+have)|shoulda|could(?:'ve|\s+have)|wish\s+i'?d?)"
+    r"\s+(?:said|answered|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about|"
+    r"given|gone\s+with|pointed\s+to)(?:\s+that)?[\s:,]*"
+    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual)\s+answer(?:\s+(?:is|was|"
+    r"would\s+be))?[\s:,]*"
+    r"|(?:^|[\s,;:]+)answer(?:\s+is)?\s*:\s*"
+    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:short|real|long)\s+version(?:\s+is)?\s*:\s*",
+    re.IGNORECASE,
+)
+_FUMBLE = re.compile(
+    r"^(?:i\s+)?(?:totally\s+|kind\s+of\s+|kinda\s+)?(?:fumbled|blanked(?:\s+on)?|botched|"
+    r"messed\s+up|flubbed|stumbled\s+on|bombed|rambled(?:\s+on)?|struggled\s+with|froze\s+on|"
+    r"undersold|muddled|mumbled|choked\s+on|didn't\s+(?:give|answer|nail|explain)|"
+    r"did\s+not\s+(?:give|answer|nail|explain)|was\s+vague\s+on|got\s+stuck\s+on)"
+    r"(?:\s+(?:a|the|my))?\s*",
+    re.IGNORECASE,
+)
+_QUESTION_TOPIC = re.compile(
+    r"(?:(?:question|q)\s+(?:on|about|re:?|around)\s+(?P<after>.+)$)"
+    r"|(?P<before>[\w' -]+?)\s+(?:question|q)\b",
+    re.IGNORECASE,
+)
+_SAID_PREFIX = re.compile(
+    r"^(?:(?:she|he|they|you)\s+)?(?:said|mentioned|told\s+me|says)(?:\s+that)?\s+",
+    re.IGNORECASE,
+)
+_OWN_WORK = (
+    r"^(?:portfolio|resume|résumé|cv|slides|deck|writeup|write-up|references|work samples|"
+    r"writing samples|code samples|certificates?|transcripts?)\b"
+)
+# "the coffee was great": the candidate's own impression, said as liking it.
+_IMPRESSION = re.compile(
+    r"^(?P<x>the [\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
+    r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun)$",
+    re.IGNORECASE,
+)
+_SENSITIVE = re.compile(
+    r"\b(?:comp(?:ensation)?\s+band|salary|pay\s+(?:band|scale|range)|equity|bonus|"
+    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is)\b"
+    r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
+    re.IGNORECASE,
+)
+_STATE = re.compile(
+    r"^(?P<x>[\w' -]+?)\s+(?P<adj>flexible|negotiable|fine|ok|okay|open|confirmed|likely|"
+    r"possible|available|covered|included|remote|hybrid)$",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(r"^you\s+(?:think|believe|feel|reckon)\s+(?:that\s+)?", re.IGNORECASE)
+_TOO = re.compile(r"^(?P<x>[\w' -]+?)\s+too\b[\s,;!]*(?P<rest>.*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str
+    text: str  # the sentence the notes say, or "" when flagged
+    ok: bool
+    problem: str = ""  # why the reader could not read it, for the user
+    edited: bool = False  # the user wrote this reading themselves
+    placeholder: bool = False  # a promise with nothing to link yet
+
+    @property
+    def detail(self) -> bool:
+        return self.kind in DETAIL_KINDS
+
+
+def _flag(kind: str, problem: str) -> Reading:
+    return Reading(kind=kind, text="", ok=False, problem=problem)
+
+
+def _variant(kind: str, text: str, bump: int) -> int:
+    digest = hashlib.sha256(f"{kind}|{text.lower()}".encode()).hexdigest()
+    return int(digest[:8], 16) + bump
+
+
+def _is_raw(text: str) -> bool:
+    return bool(_RAW.search(text))
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    """The jot's first part and the rest, split at the first comma or semicolon outside
+    brackets: "they use Deltek, I know it from my last job"."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in ",;" and text[i + 1 : i + 2] == " ":
+            return text[:i].strip(), text[i + 1 :].strip(" ,;")
+    return text, ""
+
+
+def _loose_verb(words: list[str]) -> bool:
+    """A verb somewhere after the first word: a known one, or a past tense ("slipped")."""
+    return _has_verb(words) or any(
+        w.lower().endswith("ed") and len(w) > 4 and w.isalpha() for w in words[1:]
+    )
+
+
+def _as_a(text: str) -> str:
+    """ "started as intern" -> "started as an intern"."""
+    return re.sub(
+        r"\b(started|joined|began|came\s+in|worked|stayed)\s+as\s+(?!(?:a|an|the|my|your|our)\b)"
+        r"([a-z]\w*)",
+        lambda m: f"{m.group(1)} as {'an' if m.group(2)[0] in 'aeiou' else 'a'} {m.group(2)}",
+        text,
+    )
+
+
+def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
+    """(how the tail joins, the tail as words) or ("", "") when it is not a clean clause."""
+    tail = _lower_first(_SAID_PREFIX.sub("", _lower_first(tail)))
+    if not tail or _is_raw(tail):
+        return "", ""
+    words = tail.split(" ")
+    head = words[0].lower()
+    if head == "i" and len(words) > 2 and words[2].lower() == "it":
+        # "I know it from my last job": the thing they mentioned is what I know.
+        return "which", "which I " + " ".join(words[1:2] + words[3:])
+    if head == "i" or head == "we":
+        return "and", tail
+    tail = _to_you(tail, first, they_too=True)
+    words = tail.split(" ")
+    head = words[0].lower()
+    if head == "been":
+        return "that", "you have " + tail
+    if kind != "common_ground" and (
+        head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4)
+    ):
+        return "that", _as_a("you " + tail)
+    if head in {"you", "you're", "you've", "you'll", "you'd"} or head in _CONTRACTED_SUBJECTS:
+        # "they skip discounts, do repair vouchers instead": one subject, two verbs.
+        second = re.match(r"^([^,]+), ([a-z]+)\b(.*)$", tail)
+        if (
+            second
+            and second.group(2) not in _DETERMINERS | _SUBJECTS
+            and (_is_verb_start(second.group(2)) or second.group(2) in {"do", "have", "use", "run"})
+        ):
+            tail = f"{second.group(1)} and {second.group(2)}{second.group(3)}"
+        return "that", tail
+    if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
+        return "both", tail
+    if head in _DETERMINERS and _has_verb(words):
+        return "that", tail
+    return "", ""
+
+
+def _join_tail(sentence: str, shape: str, join: str, tail: str) -> str:
+    body = sentence.rstrip(".")
+    if join == "which":
+        return f"{body}, {tail}."
+    if join == "both":
+        return f"{body}, and we both {tail}."
+    if join == "and" and shape != "clause" and tail.lower().startswith("we "):
+        return f"{body}, where {tail}."  # "ECS vs OOP, where we disagreed a bit on perf"
+    if join == "and":
+        return f"{body}, and {tail}."
+    if shape == "act" and join == "that":
+        return f"{body}, and for telling me that {tail}."
+    opinion = _OPINION.match(tail)
+    if opinion:
+        return f"{body}, including your view that {tail[opinion.end() :]}."
+    if shape == "clause":
+        return f"{body}, and that {tail}."
+    return f"{body}, including that {tail}."
+
+
+def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump: int) -> Reading:
+    answered = _answered(text, first, book, bump, kind)
+    if answered:
+        return answered
+    if _SENSITIVE.search(_split_tail(text)[0]):
+        return _flag(
+            kind,
+            "This sounds private (pay, a figure they may not want repeated, a setback): the "
+            "drafts leave it out. Write how to say it if you want it in.",
+        )
+    text = _PREFIX["aside"].sub("", text)
+    head, tail = _split_tail(text)
+    if _SENSITIVE.search(tail):
+        tail = ""  # a figure they may not want repeated stays out; the rest is said
+    reported = bool(_SAID_PREFIX.match(_lower_first(head)))
+    head = _lower_first(_SAID_PREFIX.sub("", _lower_first(head)))
+    state = _STATE.match(head)
+    if state:
+        head = f"{_with_article(state.group('x'), single=True)} is {state.group('adj').lower()}"
+    head = re.sub(
+        r"^(next|first|second|third|final|last)\s+(step|round|stage|interview)\b",
+        r"the \1 \2",
+        head,
+    )
+    if kind == "common_ground":
+        too = _TOO.match(head)
+        if too and len(too.group("x").split()) <= 4:
+            head = f"we are both {too.group('x')}"
+        both = re.match(r"^(\w+ing)\s+(?:both\s+of\s+us|for\s+both\s+of\s+us|us\s+both)$", head)
+        if both:
+            head = f"we both enjoy {both.group(1)}"
+        role = re.match(r"^([a-z]+(?: [a-z]+)?\s[a-z]+(?:er|or|ist|ian))$", head)
+        if role and not head.startswith(("the ", "a ", "my ")):
+            head = f"we are both {head}s"  # "marathon runner": so is the candidate
+        same = re.match(
+            r"^(?:the\s+)?same\s+(university|school|college|hometown|home town|town|city)"
+            r"(?:\s+\((?P<name>[^)]+)\))?$",
+            head,
+            re.IGNORECASE,
+        )
+        if same:
+            place = same.group(1).lower()
+            verb = "went to" if place in {"university", "school", "college"} else "come from"
+            name = f", {same.group('name')}" if same.group("name") else ""
+            head = f"we {verb} the same {place}{name}"
+    if not head:
+        return _flag(kind, "There is nothing here a note could say.")
+    if head.split(" ", 1)[0].lower() == "been" and kind != "topic":
+        head = "you have " + head  # "been there 6 yrs": how long they have been there
+    liked = head.split(" ", 1)[0].lower() in {"loved", "liked", "enjoyed"}
+    impression = _IMPRESSION.match(head) if kind == "other" else None
+    if impression:
+        head, liked = "loved " + impression.group("x"), True
+    x, shape = _read_detail(head, kind, first)
+    first_word = x.split(" ", 1)[0].lower()
+    if (
+        shape == "note"
+        and kind == "other"
+        and first_word
+        in set(_IRREGULAR_PAST) | {w for w in [first_word] if w.endswith("ed") and len(w) > 4}
+    ):
+        shape, x = (
+            "act",
+            _gerund(x.split(" ", 1)[0]) + (" " + x.split(" ", 1)[1] if " " in x else ""),
+        )
+    elif shape == "note" and kind == "other" and liked:
+        shape = "liked"
+    elif shape == "note":
+        # A clause about them or the candidate ("the coffee was great") reads as heard.
+        subject = first_word in _SUBJECTS or first_word in _CONTRACTED_SUBJECTS
+        shape = "clause" if _has_verb(x.split(" ")) or subject or reported else "np"
+    words = x.split(" ")
+    if kind == "other" and shape == "clause" and len(words) > 2 and words[0] == "you":
+        verb = words[1].lower()
+        if (verb in _IRREGULAR_PAST or verb.endswith("ed")) and words[2].lower() in {
+            "me",
+            "us",
+            "my",
+        }:
+            # "he showed me their storybook": something they did for the candidate.
+            shape, x = "act", " ".join([_gerund(words[1]), *words[2:]])
+    if shape == "np" and reported and _loose_verb(x.split(" ")):
+        shape = "clause"  # "she said the last launch slipped": something they told me
+    if kind == "their_work" and x.startswith("you "):
+        x = re.sub(r"\btheir\b", "the team's", x)  # "she wrote their template": the team's
+    if shape == "np" and kind in ("topic", "their_work", "other"):
+        x = _with_article(x)
+    if urls:
+        x = f"{x} ({', '.join(urls)})"
+    if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
+        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+    group = {"topic": "topic", "their_work": "work", "common_ground": "common", "other": "other"}
+    key = f"read_{group[kind]}_{'clause' if shape == 'clause' else shape}"
+    if key not in phrases.KEYS:
+        key = f"read_{group[kind]}_np"
+    join, words = _tail_clause(tail, first, kind) if tail else ("", "")
+    pool = book.phrases[key]
+    if join:
+        # The tail follows the jot's first part, so the sentence must end with it.
+        pool = tuple(v for v in pool if v.endswith("{x}.")) or pool
+    sentence = pool[_variant(kind, x, bump) % len(pool)].format(x=x)
+    if join:
+        sentence = _join_tail(sentence, shape, join, words)
+    return Reading(kind=kind, text=sentence, ok=True)
+
+
+def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | None:
+    """ "asked what success looks like at 90 days - she said shipping the OTA updater"."""
+    match = _ANSWERED.match(text)
+    if not match:
+        return None
+    question = _to_you(match.group("q").strip(" ,;:?"), first, they_too=True)
+    answer = _to_you(match.group("a").strip(" ,;:"), first, they_too=True)
+    question = re.sub(r"^(?:about|abt)\s+", "", question, flags=re.IGNORECASE)
+    if question.split(" ", 1)[0].lower() not in _WH_WORDS:
+        question = "about " + _with_article(question)
+    if _is_raw(question + " " + answer) or not answer:
+        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+    sentence = book.pick("read_answered", _variant("answered", question, bump))
+    return Reading(kind=kind, text=sentence.format(q=question, a=answer), ok=True)
+
+
+def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
+    x = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
+    x = re.sub(
+        r"^(?:i\s+)?(?:forgot|meant|need|have|had)\s+to\s+(?:show|share|send|bring|give|mention)"
+        r"(?:\s+(?:you|her|him|them))?\s+",
+        "",
+        x,
+        flags=re.IGNORECASE,
+    )
+    x = re.sub(
+        r",?\s*(?:(?:will|gotta|to|must|should)\s+)?(?:send|share|email|forward)\s+"
+        r"(?:it|them|that|this)(?:\s+(?:over|after|later|tonight|tomorrow))?$",
+        "",
+        x,
+        flags=re.IGNORECASE,
+    )
+    x = re.sub(r"^(?:the\s+|a\s+)?links?\s+(?:to|for)\s+", "", x, flags=re.IGNORECASE)
+    x = re.sub(r"^(?:the\s+|my\s+)?(\w+)\s+link$", r"my \1", x, flags=re.IGNORECASE)
+    x = re.sub(r"^(?:the\s+|a\s+)?links?$", "", x, flags=re.IGNORECASE)
+    x = re.sub(r"\s+(?:to|with)\s+(?:her|him|them|you)$", "", x, flags=re.IGNORECASE)
+    if not x:
+        x = "the link" if len(urls) == 1 else "the links" if urls else ""
+    if not x:
+        return _flag("promise", "Say what you promised to send.")
+    if x.split(" ", 1)[0].lower() in {"you", "her", "him", "them"}:
+        x = x.split(" ", 1)[1] if " " in x else ""
+    if re.match(_OWN_WORK, x, re.IGNORECASE) and " my " not in f" {x} ":
+        x = "my " + x  # "share portfolio": the candidate's own
+    x = _with_article(x, single=True)
+    if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS or not x:
+        return _flag("promise", "This jot is too rough to quote; write how the note should say it.")
+    if _is_verb_start(x.split(" ", 1)[0]) and x.split(" ", 1)[0].lower() != "my":
+        return _flag("promise", "Say what you promised to send, as a thing: 'my slides on ...'.")
+    plural = " and " in x or _head_is_plural(x)
+    verb = "are" if plural or len(urls) > 1 else "is"
+    pick = _variant("promise", x, bump)
+    if urls:
+        sentence = book.pick("read_promise_link", pick).format(
+            x=x, url=" and ".join(urls), **{"is": verb}
+        )
+        return Reading(kind="promise", text=sentence, ok=True)
+    placeholder = PLACEHOLDER
+    if re.search(_TYPED_IN, x, re.IGNORECASE):
+        placeholder = WRITE_PLACEHOLDER  # availability, a PIN: typed in, not attached
+    sentence = book.pick("read_promise_nolink", pick).format(
+        x=x, placeholder=placeholder, **{"is": verb}
+    )
+    return Reading(kind="promise", text=sentence, ok=True, placeholder=True)
+
+
+def _indirect(question: str) -> str:
+    """A direct question as an indirect one, where a simple rule knows how: "what's the
+    onboarding like" -> "what the onboarding is like"; "how does the team handle on-call" ->
+    "how the team handles on-call"; "is there ..." -> "whether there is ..."; else ""."""
+    q = question.rstrip("?").strip()
+    m = re.match(r"^(what|how)(?:'s| is) (the .+?) like\b(.*)$", q, re.IGNORECASE)
+    if m:
+        return f"{m.group(1).lower()} {m.group(2)} is like{m.group(3)}"
+    m = re.match(
+        r"^(how|what|when|where|why) (do|does) (the \w+|\w+ and \w+|\w+) (\w+)\b(.*)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m and m.group(4).isalpha() and m.group(4).islower():
+        verb = m.group(4)
+        if m.group(2).lower() == "does":
+            verb = _third_person(verb)
+        return f"{m.group(1).lower()} {m.group(3)} {verb}{m.group(5)}"
+    m = re.match(r"^(how|when|where|why) (are|is) (.+?) (\w+ed)\b(.*)$", q, re.IGNORECASE)
+    if m:
+        return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}{m.group(5)}"
+    m = re.match(r"^(is|are) there (.+)$", q, re.IGNORECASE)
+    if m:
+        return f"whether there {m.group(1).lower()} {m.group(2)}"
+    m = re.match(r"^(do|does|can|will) (you|validators|they|we|I|the \w+) (.+)$", q, re.IGNORECASE)
+    if m and m.group(1).lower() in {"do", "does"}:
+        return f"whether {m.group(2)} {m.group(3)}"
+    if m:
+        return f"whether {m.group(2)} {m.group(1).lower()} {m.group(3)}"
+    return ""
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> Reading:
+    answered = _answered(text, first, book, bump, "question")
+    if answered:
+        return answered
+    x = _lower_first(_PREFIX["question"].sub("", _lower_first(text))).rstrip("?").strip()
+    x = _to_you(x, first, they_too=True)
+    if not x:
+        return _flag("question", "Say what you wanted to ask.")
+    words = x.split(" ")
+    head = words[0].lower()
+    second = words[1].lower() if len(words) > 1 else ""
+    pick = _variant("question", x, bump)
+    indirect = _indirect(x)
+    if indirect:
+        x, head = indirect, indirect.split(" ", 1)[0]
+        words = x.split(" ")
+        second = words[1].lower() if len(words) > 1 else ""
+    if indirect and head == "whether":
+        key = "read_question_indirect"
+    elif head in {"if", "whether"}:
+        key, x = "read_question_indirect", "whether " + " ".join(words[1:])
+    elif (
+        (
+            head in _WH_WORDS
+            and (second in _AUX or "'" in head or second in {"many", "much", "long", "often"})
+        )
+        or head in _AUX
+        or head in {"what's", "how's", "who's", "where's"}
+    ):
+        key = "read_question_direct"
+    elif head in _WH_WORDS:
+        key = "read_question_indirect"
+    else:
+        x = re.sub(r"^(?:about|abt|re:?)\s+", "", x, flags=re.IGNORECASE)
+        key, x = "read_question_about", _with_article(x)
+    if urls:
+        x = f"{x} ({', '.join(urls)})"
+    if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
+        return _flag(
+            "question", "This jot is too rough to quote; write how the note should say it."
+        )
+    if key == "read_question_direct":
+        x = re.sub(r" (usually|typically|normally|generally)$", r", \1", x)
+    return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
+
+
+def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
+    text = _lower_first(text)
+    mark = _ANSWER_MARK.search(text)
+    if mark:
+        problem, answer = text[: mark.start()].strip(" ,;:"), text[mark.end() :].strip(" ,;:")
+    elif _FUMBLE.match(text) and "; " in text:
+        problem, answer = (part.strip(" ,;:") for part in text.split("; ", 1))
+    elif _FUMBLE.match(text):
+        problem, answer = text, ""
+    else:
+        problem, answer = "", text
+    if problem and not answer:
+        return _flag(
+            "wish_said", "Add the answer you wish you had given; the note gives it, not an apology."
+        )
+    topic = ""
+    if problem:
+        found = _QUESTION_TOPIC.search(problem)
+        if found:
+            topic = (found.group("after") or found.group("before") or "").strip()
+            topic = re.sub(r"^.*\b(?:for|on|about|to)\s+(?=\S)", "", topic, flags=re.IGNORECASE)
+        else:
+            topic = _FUMBLE.sub("", problem).strip()
+        topic = _FUMBLE.sub("", topic).strip()
+        topic = re.sub(r"^(?:the|a|my|your|that)\s+", "", topic, flags=re.IGNORECASE).strip()
+    answer = _lower_first(_PREFIX["wish_said"].sub("", answer))
+    answer = re.sub(
+        r"^(?:the\s+)?(?:numbers?|figures?|stats?|specifics|examples?|data)\s*:\s*",
+        "",
+        answer,
+        flags=re.IGNORECASE,
+    )
+    answer = re.sub(r"^that\s+", "", answer, flags=re.IGNORECASE)
+    if urls:
+        answer = f"{answer} ({', '.join(urls)})" if answer else ", ".join(urls)
+    if not answer or _is_raw(answer + " " + topic) or len(answer.split()) > MAX_CLAUSE_WORDS:
+        return _flag(
+            "wish_said", "This jot is too rough to quote; write how the note should say it."
+        )
+    answer = _article_for_answer(answer)
+    pick = _variant("wish_said", answer, bump)
+    if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
+        answer = _after_is(answer)
+    if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
+        if topic and len(topic.split()) <= 6:
+            sentence = book.pick("read_wish_topic", pick).format(topic=topic, a=answer)
+        else:
+            sentence = book.pick("read_wish_answer", pick).format(a=answer)
+        return Reading(kind="wish_said", text=sentence, ok=True)
+    head = answer.split(" ", 1)[0].lower()
+    if head in {"i", "we"} or head in _CONTRACTED_SUBJECTS:
+        key = "read_wish_clause"
+    elif head in _IRREGULAR_PAST or (_is_verb_start(head) and head.endswith("ed")):
+        answer, key = "I " + answer, "read_wish_clause"
+    else:
+        key = "read_wish_np"
+        # "my newsletter, 3k subscribers": the figure is something the thing has.
+        answer = re.sub(
+            r"^((?:my|our)\s[^,]+), ((?:\d[\d.,]*k?|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten)\s+\w+s)$",
+            r"\1, which has \2",
+            answer,
+        )
+        if (
+            head[:1].isdigit()
+            or answer.lower().endswith(_OWN_THINGS)
+            or head
+            in {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+        ):
+            answer = "my " + answer
+    return Reading(kind="wish_said", text=book.pick(key, pick).format(x=answer), ok=True)
+
+
+_UNCOUNTED_ENDINGS = ("s", "ion", "ing", "ity", "ness", "ment", "ance", "ence", "ship", "ware")
+
+
+def _article_for_answer(answer: str) -> str:
+    """ "priority inheritance mutex" -> "a priority inheritance mutex": a bare singular thing."""
+    words = answer.split(" ")
+    head = words[0]
+    if (
+        not head.isalpha()
+        or not head.islower()
+        or head in _DETERMINERS
+        or head in _SUBJECTS
+        or " and " in answer
+        or _has_verb(words)
+        or _is_verb_start(head)
+        or len(words) > 5
+    ):
+        return answer
+    last = words[-1].lower().strip(",;:")
+    if not last.isalpha() or last.endswith(_UNCOUNTED_ENDINGS) or last in _MASS_NOUNS:
+        return answer
+    return ("an " if head[0] in "aeiou" else "a ") + answer
+
+
+_IMPERATIVE = {
+    "use", "add", "run", "keep", "split", "cache", "shard", "retry", "measure", "apply",
+    "compute", "check", "start", "move", "build", "write", "log", "track", "test", "set",
+    "make", "put", "send", "lock", "batch", "queue", "partition", "index", "stream", "ask",
+}  # fmt: skip
+
+
+def _after_is(answer: str) -> str:
+    """The better answer shaped to follow "the answer is": "use a pre-period covariate" ->
+    "to use a pre-period covariate"; "every condition is shown ..." -> "that every ..."."""
+    words = answer.split(" ")
+    head = words[0].lower()
+    if head in _IMPERATIVE:
+        second = words[1] if len(words) > 1 else ""
+        if (
+            second.replace("-", "").isalpha()
+            and second.islower()
+            and second not in _DETERMINERS
+            and not second.endswith("s")
+        ):
+            words.insert(1, "a" if second[0] not in "aeiou" else "an")
+        return "to " + " ".join(words)
+    if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _loose_verb(words):
+        return "that " + answer
+    return answer
+
+
+# Reading is pure and a panel is recomposed whenever a note changes: keep recent readings.
+@lru_cache(maxsize=8192)
+def read_point(
+    kind: str,
+    body: str,
+    person_first: str = "",
+    *,
+    tone: str = "warm",
+    language: str = "en",
+    bump: int = 0,
+) -> Reading | None:
+    """How the notes will say one talking point, or None for a jot with nothing in it.
+
+    `bump` picks another phrasing of the same reading, for a panel where two people's identical
+    jots would otherwise give the same sentence.
+    """
+    text, urls = clean_jot(body)
+    if not text and not urls:
+        return None
+    kind = kind if kind in KINDS else "other"
+    book = phrases.book(language, tone)
+    text = _spell_numbers(_CALENDAR.sub(lambda m: m.group(0).capitalize(), _months(text)))
+    text = _for_span(text)
+    if tone == "formal":
+        text = text.replace("!", "")
+    if kind in DETAIL_KINDS and not text:
+        text = "your work" if kind == "their_work" else "the link you shared"
+    if kind in DETAIL_KINDS:
+        reading = _detail(kind, text, urls, person_first, book, bump)
+    elif kind == "promise":
+        reading = _promise(text, urls, book, bump)
+    elif kind == "question":
+        reading = _question(text, urls, person_first, book, bump)
+    else:
+        reading = _wish(text, urls, book, bump)
+    if not reading.ok:
+        return reading
+    sentence = _dedupe_words(_tidy_spacing(reading.text))
+    if tone == "formal":
+        sentence = _expand_contractions(sentence)
+    return Reading(
+        kind=reading.kind,
+        text=_finish(sentence),
+        ok=True,
+        placeholder=reading.placeholder,
+    )
+
+
+def _finish(sentence: str) -> str:
+    """A capital first letter and an end mark, except after a link, which must stay exact."""
+    if _URL_RE.fullmatch(sentence.split(" ")[-1]) or sentence.endswith(
+        (PLACEHOLDER, WRITE_PLACEHOLDER)
+    ):
+        return sentence[:1].upper() + sentence[1:]
+    return _sentence(sentence)
+
+
+def edited(kind: str, text: str) -> Reading:
+    """The user's own reading: said as written, with a capital and an end mark."""
+    text = " ".join((text or "").split())
+    kind = kind if kind in KINDS else "other"
+    return Reading(kind=kind, text=_finish(text), ok=bool(text), edited=True)
+
+
+__all__ = ["DETAIL_KINDS", "KINDS", "PLACEHOLDER", "Reading", "edited", "read_point"]

@@ -1,0 +1,90 @@
+"""How the drafts read each talking point, kept beside the point.
+
+The reading is made by the composer's jot reader whenever a point is created or its text or kind
+changes, however that happens (the capture form, a phone's sync, an import): a session hook sees
+every new or changed point before it is written. A reading the user wrote themselves is kept until
+they clear it. The drafts use the user's reading as written; an automatic one they make afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from models import Contact, TalkingPoint, User
+from services.composer import Point, reading_of
+
+
+@dataclass(frozen=True)
+class ShownReading:
+    text: str  # what the drafts say for the point, or "" when flagged
+    problem: str  # why the reader could not read it, for the user
+    edited: bool
+
+
+def _tone(user: User | None) -> str:
+    return user.tone if user is not None else "warm"
+
+
+def auto_reading(point: TalkingPoint, contact_name: str, tone: str) -> tuple[str, str]:
+    """(reading, problem): the reader's sentence for the point, or "" and why not."""
+    reading = reading_of(Point(point.kind, point.body), contact_name, tone)
+    if reading is None:
+        return "", "There is nothing here a note could say."
+    return (reading.text, "") if reading.ok else ("", reading.problem)
+
+
+def shown(point: TalkingPoint, contact_name: str, tone: str) -> ShownReading:
+    if point.reading_edited:
+        return ShownReading(point.reading, "", True)
+    text, problem = auto_reading(point, contact_name, tone)
+    return ShownReading(text, problem, False)
+
+
+def refresh(point: TalkingPoint, contact_name: str, tone: str) -> None:
+    """Store the automatic reading, unless the user wrote their own."""
+    if not point.reading_edited:
+        point.reading = auto_reading(point, contact_name, tone)[0]
+
+
+def set_reading(session: Session, point: TalkingPoint, text: str, tone: str) -> None:
+    """The user's own reading; an empty one hands the point back to the reader."""
+    text = " ".join((text or "").split())
+    point.reading_edited = bool(text)
+    point.reading = text
+    if not text:
+        refresh(point, point.contact.name, tone)
+    session.commit()
+
+
+def _changed(point: TalkingPoint) -> bool:
+    state = inspect(point)
+    if state.pending or state.transient:
+        return True
+    watched = ("kind", "body", "reading_edited")
+    return any(state.attrs[name].history.has_changes() for name in watched)
+
+
+def _before_flush(session: Session, _context, _instances) -> None:
+    points = [
+        obj
+        for obj in (*session.new, *session.dirty)
+        if isinstance(obj, TalkingPoint) and not obj.reading_edited and _changed(obj)
+    ]
+    if not points:
+        return
+    with session.no_autoflush:
+        for point in points:
+            contact = point.contact or (
+                session.get(Contact, point.contact_id) if point.contact_id else None
+            )
+            user = session.get(User, point.user_id) if point.user_id else None
+            refresh(point, contact.name if contact else "", _tone(user))
+
+
+def listen() -> None:
+    """Keep readings up to date in every session (idempotent)."""
+    if not event.contains(Session, "before_flush", _before_flush):
+        event.listen(Session, "before_flush", _before_flush)
