@@ -74,9 +74,10 @@ def test_review_on_a_laptop_one_person_beside_everyone(browser, live_server):
         people = page.locator("#people").bounding_box()
         assert people["x"] + people["width"] <= jots["x"] < drafts["x"]
         assert abs(jots["y"] - drafts["y"]) < 40  # side by side, not stacked
-        assert (
-            page.locator(".person-jots").get_by_text("kafka migration for the ledger").is_visible()
-        )
+        jots_column = page.locator(".person-jots")
+        assert jots_column.get_by_text("kafka migration for the ledger", exact=True).is_visible()
+        # Beside each jot, how the drafts read it.
+        assert jots_column.get_by_text("Drafts say:").first.is_visible()
         assert _row(page, "Dana Rivera").get_attribute("aria-current") == "page"
         assert page.locator("#people-counts").inner_text() == "3 to write"
         assert no_horizontal_scroll(page)
