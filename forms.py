@@ -181,6 +181,8 @@ INVITE_LABEL = "Calendar invite (.ics), optional"
 
 class NewApplicationForm(ApplicationForm):
     invite = FileField(INVITE_LABEL)
+    # Made when the form is shown: sending it twice creates one application.
+    record_id = HiddenField()
 
 
 class ScheduleForm(StrippedForm):
@@ -223,6 +225,8 @@ class NewInterviewForm(InterviewForm):
     otherwise make a 09:00 interview with no one."""
 
     start = TimeField("Starts", validators=[DataRequired("Enter when it starts, e.g. 10:00.")])
+    # Made when the form is shown: sending it twice adds one interview.
+    record_id = HiddenField()
     people = TextAreaField(
         "People in it (one a line: name, title)",
         validators=[

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from extensions import db
 from forms import ApplicationForm, NewApplicationForm, ScheduleForm
-from models import Application, utcnow
+from models import Application, new_id, utcnow
 from services import capture, invites
 from services.invites import InviteError
 from services.localtime import local_today
@@ -19,7 +19,7 @@ from services.review import (
     save_review,
 )
 
-from .capture import offer_undo
+from .capture import form_record_id, offer_undo
 from .fragments import render
 from .scope import KEPT_BOTH, edit_state, editable_or_404, owned_or_404
 
@@ -40,13 +40,21 @@ def new():
         day_form = ScheduleForm(formdata=None, day=local_today(utcnow(), current_user.timezone))
         review = _read_day(form, None) if _has_file(form.invite.data) else None
         if form.invite.errors:  # a bad invite: nothing is created
-            return render("applications/form.html", form=form, application=None)
+            return _new_application_page(form)
         application = capture.create_application(
-            db.session, current_user.id, **_application_fields(form)
+            db.session,
+            current_user.id,
+            application_id=form_record_id(form.record_id.data),
+            **_application_fields(form),
         )
         if review is None:
             return redirect(url_for("applications.schedule", application_id=application.id))
         return _review_page(day_form, application, review)
+    return _new_application_page(form)
+
+
+def _new_application_page(form: NewApplicationForm):
+    form.record_id.data = form.record_id.data or new_id()
     return render("applications/form.html", form=form, application=None)
 
 

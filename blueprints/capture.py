@@ -73,10 +73,14 @@ def new_interview(application_id):
         form.day.data = local_today(utcnow(), current_user.timezone)
     if form.validate_on_submit():
         interview = capture.add_interview(
-            db.session, application, **_interview_fields(form, application, current_user.timezone)
+            db.session,
+            application,
+            interview_id=form_record_id(form.record_id.data),
+            **_interview_fields(form, application, current_user.timezone),
         )
         return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
     import_form = ScheduleForm(formdata=None, day=local_today(utcnow(), current_user.timezone))
+    form.record_id.data = form.record_id.data or new_id()
     return render(
         "applications/interview_form.html",
         form=form,
@@ -199,7 +203,7 @@ def contact(contact_id):
             kind=form.kind.data,
             body=form.body.data,
             interview_id=_interview_id(form.interview_id.data, contact),
-            point_id=_point_id(form.point_id.data),
+            point_id=form_record_id(form.point_id.data),
         )
         if not htmx:
             return redirect(_contact_url(contact, form.interview_id.data), code=303)
@@ -208,8 +212,8 @@ def contact(contact_id):
     return _contact_page(contact, form, undo=undo)
 
 
-def _point_id(value: str | None) -> str | None:
-    """The id the form was shown with, if it is a well-formed UUID."""
+def form_record_id(value: str | None) -> str | None:
+    """The id a create form was shown with, if it is a well-formed UUID."""
     try:
         return fields.identifier(value) if value else None
     except fields.FieldError:

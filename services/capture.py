@@ -19,8 +19,48 @@ DEFAULT_LENGTH = timedelta(hours=1)
 RESUBMIT_WINDOW = timedelta(minutes=10)
 
 
-def create_application(session: Session, user_id: int, **fields) -> Application:
+def _resubmitted(session: Session, model, record_id: str | None, user_id: int, *same):
+    """The record a repeated create form names, and the id a new one may take.
+
+    The form carries an id made when it was shown: a double submit, or a resent POST whose
+    answer was lost, names the same record. Back and resubmit reloads the form with a new id
+    but the typed values restored, so the same content saved within RESUBMIT_WINDOW is that
+    record too (nobody means the same thing twice in a row). Another user's id is never used.
+    """
+    if record_id:
+        existing = session.get(model, record_id)
+        if existing is not None and existing.user_id == user_id:
+            return existing, record_id
+        if existing is not None:
+            record_id = None
+    found = session.scalar(
+        select(model).where(
+            model.user_id == user_id,
+            model.is_live,
+            model.created_at >= utcnow() - RESUBMIT_WINDOW,
+            *same,
+        )
+    )
+    return found, record_id
+
+
+def create_application(
+    session: Session, user_id: int, *, application_id: str | None = None, **fields
+) -> Application:
+    """A new application, created once however often its form is sent."""
+    existing, application_id = _resubmitted(
+        session,
+        Application,
+        application_id,
+        user_id,
+        Application.company == fields.get("company"),
+        Application.role == fields.get("role"),
+    )
+    if existing is not None:
+        return existing
     application = Application(user_id=user_id, **fields)
+    if application_id:
+        application.id = application_id
     session.add(application)
     session.commit()
     return application
@@ -141,9 +181,25 @@ def _new_interview(
     return interview
 
 
-def add_interview(session: Session, application: Application, **fields) -> Interview:
-    """One interview, with its people matched to the application's contacts."""
+def add_interview(
+    session: Session, application: Application, *, interview_id: str | None = None, **fields
+) -> Interview:
+    """One interview, with its people matched to the application's contacts, added once
+    however often its form is sent."""
+    existing, interview_id = _resubmitted(
+        session,
+        Interview,
+        interview_id,
+        application.user_id,
+        Interview.application_id == application.id,
+        Interview.starts_at == fields.get("starts_at"),
+        Interview.title == fields.get("title", ""),
+    )
+    if existing is not None:
+        return existing
     interview = _new_interview(session, application, **fields)
+    if interview_id:
+        interview.id = interview_id
     session.commit()
     return interview
 
@@ -211,27 +267,16 @@ def add_point(
     interview_id: str | None,
     point_id: str | None = None,
 ) -> TalkingPoint:
-    """A new point, saved once however often the form is sent.
-
-    `point_id` is made when the form is shown: a double submit, or the offline fallback
-    resending a POST whose answer was lost, names the same point. Back and resubmit reloads
-    the form with a new id but the typed text restored, so the same text for the same person
-    within RESUBMIT_WINDOW is that point too (nobody means one note twice in a row).
-    """
-    if point_id:
-        existing = session.get(TalkingPoint, point_id)
-        if existing is not None and existing.user_id == contact.user_id:
-            return existing
-        if existing is not None:
-            point_id = None  # someone else's id: never touch theirs, make a fresh one
-    same = session.scalar(
-        select(TalkingPoint).where(
-            TalkingPoint.contact_id == contact.id,
-            TalkingPoint.is_live,
-            TalkingPoint.kind == kind,
-            TalkingPoint.body == body,
-            TalkingPoint.created_at >= utcnow() - RESUBMIT_WINDOW,
-        )
+    """A new point, saved once however often the form is sent (see `_resubmitted`; the
+    offline fallback resends a POST whose answer was lost with the same `point_id`)."""
+    same, point_id = _resubmitted(
+        session,
+        TalkingPoint,
+        point_id,
+        contact.user_id,
+        TalkingPoint.contact_id == contact.id,
+        TalkingPoint.kind == kind,
+        TalkingPoint.body == body,
     )
     if same is not None:
         return same

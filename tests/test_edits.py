@@ -125,3 +125,54 @@ def test_sign_out_asks_the_browser_to_drop_cached_pages(client, auth):
     auth.register()
     answer = auth.logout()
     assert answer.headers["Clear-Site-Data"] == '"cache"'
+
+
+def _live(app, model, **where) -> list:
+    with app.app_context():
+        query = select(model).where(model.deleted_at.is_(None)).filter_by(**where)
+        found = db.session.scalars(query).all()
+        db.session.expunge_all()
+        return found
+
+
+def test_a_new_application_form_sent_twice_creates_one_application(app, client, user):
+    from models import Application
+
+    record_id = new_id()
+    form = {"company": "Northwind", "role": "Designer", "record_id": record_id}
+    answers = [client.post("/applications/new", data=form) for _ in range(2)]
+    assert [a.status_code for a in answers] == [302, 302]
+    assert answers[0].location == answers[1].location
+    assert [a.id for a in _live(app, Application)] == [record_id]
+    # Back and resubmit: a fresh id, the same typed values, within minutes: still one.
+    client.post("/applications/new", data=dict(form, record_id=new_id()))
+    client.post("/applications/new", data=dict(form, record_id=new_id(), role="Researcher"))
+    assert sorted(a.role for a in _live(app, Application)) == ["Designer", "Researcher"]
+
+
+def test_an_add_interview_form_sent_twice_adds_one_interview(app, client, panel):
+    from models import Interview
+
+    application_id, _ = panel
+    before = len(_live(app, Interview, application_id=application_id))
+    url = f"/applications/{application_id}/interviews/new"
+    form = {"title": "Take-home review", "day": "2026-11-20", "start": "14:00",
+            "format": "video", "people": "Mo Chen, CTO", "record_id": new_id()}  # fmt: skip
+    for record_id in (form["record_id"], form["record_id"], new_id()):
+        assert client.post(url, data=dict(form, record_id=record_id)).status_code == 303
+    client.post(url, data=dict(form, record_id=new_id(), start="16:00"))
+    added = _live(app, Interview, application_id=application_id)[before:]
+    assert sorted(i.starts_at.hour for i in added) == [14, 16]
+
+
+def test_a_create_form_never_takes_another_users_id(app, client, auth, user):
+    from models import Application
+
+    record_id = new_id()
+    client.post("/applications/new", data={"company": "A", "role": "B", "record_id": record_id})
+    auth.logout()
+    auth.register("bo@example.com")
+    client.post("/applications/new", data={"company": "C", "role": "D", "record_id": record_id})
+    rows = {a.company: a for a in _live(app, Application)}
+    assert rows["A"].id == record_id and rows["C"].id != record_id
+    assert rows["A"].user_id != rows["C"].user_id

@@ -422,6 +422,38 @@ def test_back_and_resubmit_without_javascript_saves_one_point(browser, server):
     phone.close()
 
 
+def test_back_and_resubmit_of_the_create_forms_creates_each_thing_once(browser, server):
+    from models import Application, Interview
+
+    phone = browser.new_context(base_url=server.url, java_script_enabled=False, **PHONE)
+    page = phone.new_page()
+    sign_up_without_javascript(page, "ana@example.com")
+    for _ in range(2):  # save, Back, save again (the form comes back with its values or empty)
+        if not page.get_by_label("Company").input_value():
+            page.get_by_label("Company").fill("Northwind Health")
+            page.get_by_label("Role").fill("Product Designer")
+        page.get_by_role("button", name="Save", exact=True).click()
+        page.wait_for_url("**/schedule")
+        application_url = page.url.rsplit("/", 1)[0]
+        page.go_back()
+    page.goto(f"{application_url}/interviews/new")
+    for _ in range(2):
+        if not page.get_by_label("Starts").input_value():
+            page.get_by_label("Starts").fill("10:00")
+            page.get_by_label(re.compile("^People in it")).fill("Dana Rivera, Design Lead")
+        page.get_by_role("button", name="Save", exact=True).click()
+        page.wait_for_url("**/interviews/*")
+        page.go_back()
+    with server.app.app_context():
+        applications = db.session.scalars(db.select(Application)).all()
+        interviews = db.session.scalars(db.select(Interview)).all()
+        assert [(a.company, a.role) for a in applications] == [
+            ("Northwind Health", "Product Designer")
+        ]
+        assert len(interviews) == 1 and interviews[0].application_id == applications[0].id
+    phone.close()
+
+
 def edit_on_full_site(page, contact_id, old, new):
     page.goto(f"/contacts/{contact_id}")
     page.locator("li.point", has_text=old).get_by_role("link", name="Edit").click()
