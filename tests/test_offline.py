@@ -2,6 +2,7 @@
 exactly once when the signal returns, never into the wrong account, never silently overwritten.
 Plus the manifest and the service worker's headers through the test client."""
 
+import contextlib
 import re
 import socket
 import threading
@@ -51,9 +52,10 @@ class Server:
         self._thread.join(timeout=5)
 
 
-@pytest.fixture
-def server(app_config):
-    app = create_app(dict(app_config, WTF_CSRF_ENABLED=True))
+@contextlib.contextmanager
+def running_server(app_config, **config):
+    """A live server for the browser (CSRF on, as in production), on a wiped database."""
+    app = create_app(dict(app_config, WTF_CSRF_ENABLED=True, **config))
     with app.app_context():
         _wipe()
     limiter.reset()
@@ -65,6 +67,12 @@ def server(app_config):
         db.session.remove()
         _wipe()
         db.engine.dispose()
+
+
+@pytest.fixture
+def server(app_config):
+    with running_server(app_config) as server:
+        yield server
 
 
 def new_phone(browser, server):

@@ -9,16 +9,14 @@ import threading
 
 import pytest
 
-from app import create_app
-from extensions import db, limiter
-from tests.conftest import _wipe
+from extensions import db
 from tests.test_offline import (
     PHONE,
-    Server,
     new_phone,
     open_capture,
     point,
     points_in_db,
+    running_server,
     save_point,
     seed_day,
     sign_in,
@@ -91,19 +89,10 @@ class MobileData:
 
 @pytest.fixture
 def server(app_config):
-    """A live server on 127.0.0.1 that a test can stop and start (the signal)."""
-    app = create_app(dict(app_config, WTF_CSRF_ENABLED=True, SYNC_TIMEOUT_SECONDS=3))
-    with app.app_context():
-        _wipe()
-    limiter.reset()
-    server = Server(app).start()
-    yield server
-    if server._thread.is_alive():
-        server.stop()
-    with app.app_context():
-        db.session.remove()
-        _wipe()
-        db.engine.dispose()
+    """A live server on 127.0.0.1 that a test can stop and start (the signal), with a short
+    sync timeout."""
+    with running_server(app_config, SYNC_TIMEOUT_SECONDS=3) as server:
+        yield server
 
 
 @pytest.fixture
@@ -454,6 +443,18 @@ def test_back_and_resubmit_of_the_create_forms_creates_each_thing_once(browser, 
     phone.close()
 
 
+def phone_and_laptop(browser, server, with_point=None):
+    """Ana on two devices: the island open on her person on a phone, the full site on a laptop."""
+    phone, laptop = new_phone(browser, server), new_phone(browser, server)
+    on_phone, on_laptop = phone.new_page(), laptop.new_page()
+    sign_up(on_phone, "ana@example.com")
+    on_laptop.goto("/login")
+    sign_in(on_laptop, "ana@example.com")
+    ids = seed_day(server, "ana@example.com", with_point=with_point)
+    open_capture(on_phone, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    return phone, laptop, on_phone, on_laptop, ids
+
+
 def edit_on_full_site(page, contact_id, old, new):
     page.goto(f"/contacts/{contact_id}")
     page.locator("li.point", has_text=old).get_by_role("link", name="Edit").click()
@@ -574,13 +575,7 @@ def test_a_wrong_phone_clock_still_shows_today_and_no_false_warning(browser, ser
 
 
 def test_a_point_deleted_here_but_edited_elsewhere_comes_back_with_a_message(browser, server):
-    phone, laptop = new_phone(browser, server), new_phone(browser, server)
-    on_phone, on_laptop = phone.new_page(), laptop.new_page()
-    sign_up(on_phone, "ana@example.com")
-    on_laptop.goto("/login")
-    sign_in(on_laptop, "ana@example.com")
-    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
-    open_capture(on_phone, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    phone, laptop, on_phone, on_laptop, ids = phone_and_laptop(browser, server, "Kafka migration")
     point(on_phone, "Kafka migration").wait_for()
 
     phone.set_offline(True)
@@ -607,13 +602,7 @@ def edit_in_island(page, old, new):
 
 
 def test_the_island_edits_the_version_it_opened_not_the_one_pulled_meanwhile(browser, server):
-    phone, laptop = new_phone(browser, server), new_phone(browser, server)
-    on_phone, on_laptop = phone.new_page(), laptop.new_page()
-    sign_up(on_phone, "ana@example.com")
-    on_laptop.goto("/login")
-    sign_in(on_laptop, "ana@example.com")
-    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
-    open_capture(on_phone, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    phone, laptop, on_phone, on_laptop, ids = phone_and_laptop(browser, server, "Kafka migration")
     edit_in_island(on_phone, "Kafka migration", "Kafka migration, and my on-call answer")
 
     # While the phone's edit form is open, the laptop changes the point and the phone pulls it.
@@ -832,13 +821,7 @@ def test_a_point_deleted_elsewhere_while_its_edit_form_is_open_keeps_the_typed_t
 
 
 def test_a_point_deleted_elsewhere_while_the_island_edits_it_keeps_the_typed_text(browser, server):
-    phone, laptop = new_phone(browser, server), new_phone(browser, server)
-    on_phone, on_laptop = phone.new_page(), laptop.new_page()
-    sign_up(on_phone, "ana@example.com")
-    on_laptop.goto("/login")
-    sign_in(on_laptop, "ana@example.com")
-    ids = seed_day(server, "ana@example.com", with_point="Kafka migration")
-    open_capture(on_phone, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    phone, laptop, on_phone, on_laptop, ids = phone_and_laptop(browser, server, "Kafka migration")
     edit_in_island(on_phone, "Kafka migration", "Kafka migration, 40 services")
 
     on_laptop.goto(f"/contacts/{ids['contact']}")
@@ -860,13 +843,7 @@ def test_a_point_deleted_elsewhere_while_the_island_edits_it_keeps_the_typed_tex
 
 
 def test_a_point_saved_while_no_one_is_confirmed_goes_only_to_its_own_account(browser, server):
-    phone, laptop = new_phone(browser, server), new_phone(browser, server)
-    page, on_laptop = phone.new_page(), laptop.new_page()
-    sign_up(page, "ana@example.com")
-    on_laptop.goto("/login")
-    sign_in(on_laptop, "ana@example.com")
-    ids = seed_day(server, "ana@example.com")
-    open_capture(page, f"/capture#/c/{ids['contact']}/{ids['interview']}")
+    phone, laptop, page, on_laptop, _ids = phone_and_laptop(browser, server)
 
     # No signal; meanwhile Ana signs out on her laptop, which ends the phone's session too.
     phone.set_offline(True)
