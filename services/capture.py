@@ -131,12 +131,9 @@ def people_from_lines(application: Application, lines: Iterable[str]) -> list:
     return people
 
 
-def find_or_add_contact(
-    session: Session, application: Application, person: ParsedPerson | Contact
-) -> Contact:
-    """The application's live contact of this name, or a new one (names are matched loosely)."""
-    if isinstance(person, Contact):
-        return person
+def matching_contact(application: Application, person) -> Contact | None:
+    """The application's live contact of this person's name (matched loosely), filling in a
+    title or email it does not have yet."""
     wanted = " ".join(person.name.split()).casefold()
     for contact in application.contacts:
         if contact.is_live and " ".join(contact.name.split()).casefold() == wanted:
@@ -145,6 +142,18 @@ def find_or_add_contact(
             if person.email and not contact.email:
                 contact.email = person.email
             return contact
+    return None
+
+
+def find_or_add_contact(
+    session: Session, application: Application, person: ParsedPerson | Contact
+) -> Contact:
+    """The application's live contact of this name, or a new one (names are matched loosely)."""
+    if isinstance(person, Contact):
+        return person
+    contact = matching_contact(application, person)
+    if contact is not None:
+        return contact
     contact = Contact(
         user_id=application.user_id,
         application=application,
@@ -300,18 +309,21 @@ def restore(session: Session, obj) -> None:
     session.commit()
 
 
+def _dependants(obj) -> list:
+    """What hangs under a record and goes (and comes back) with it."""
+    if isinstance(obj, Application):
+        return [*obj.interviews, *obj.contacts, *(p for c in obj.contacts for p in c.points)]
+    if isinstance(obj, Contact):
+        return list(obj.points)
+    return []
+
+
 def tombstone(obj, now: datetime) -> None:
     """Mark a record deleted with what hangs under it, without committing.
 
     Deletes are tombstones so that other devices learn of them when they pull.
     """
-    if isinstance(obj, Application):
-        children = [*obj.interviews, *obj.contacts, *(p for c in obj.contacts for p in c.points)]
-    elif isinstance(obj, Contact):
-        children = list(obj.points)
-    else:
-        children = []
-    for item in (*children, obj):
+    for item in (*_dependants(obj), obj):
         if item.deleted_at is None:
             item.deleted_at = now
 
@@ -352,13 +364,7 @@ def undo_delete(session: Session, obj) -> None:
     """Bring back a deleted record with what was deleted along with it (at the same moment);
     things deleted on their own before it stay deleted."""
     when = obj.deleted_at
-    if isinstance(obj, Application):
-        children = [*obj.interviews, *obj.contacts, *(p for c in obj.contacts for p in c.points)]
-    elif isinstance(obj, Contact):
-        children = list(obj.points)
-    else:
-        children = []
-    for item in (*children, obj):
+    for item in (*_dependants(obj), obj):
         if item.deleted_at == when:
             item.deleted_at = None
     session.commit()

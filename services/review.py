@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import CONTACT_ROLES, Application, Contact, Interview
-from services.capture import interview_times
+from services.capture import interview_times, matching_contact
 from services.invites import InviteError, read_invite
 from services.schedule import ParsedSchedule, detect_role, parse_person, parse_schedule
 
@@ -292,14 +292,10 @@ def _format(location: str) -> str:
 
 
 def _contact(session: Session, application: Application, person: ReviewPerson, saved: Saved):
+    contact = matching_contact(application, person)
+    if contact is not None:
+        return contact
     wanted = " ".join(person.name.split()).casefold()
-    for contact in application.contacts:
-        if contact.is_live and " ".join(contact.name.split()).casefold() == wanted:
-            if person.title and not contact.title:
-                contact.title = person.title
-            if person.email and not contact.email:
-                contact.email = person.email
-            return contact
     contact_id = str(uuid.uuid5(_NAMESPACE, f"{application.id}\x00contact\x00{wanted}"))
     existing = session.get(Contact, contact_id)
     if (

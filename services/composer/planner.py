@@ -202,16 +202,7 @@ def plan_email(ctx: Context, channel: channels.Channel) -> ComposedDraft:
         said[0].text = _after_thanks(pieces[0].text, said[0].text)
     pieces.extend(said)
     pieces.append(_Piece(_interest(ctx, fields), 3, 0))
-    pieces.append(_Piece(_sentence(ctx.book.pick("closing", ctx.slot).format(**fields)), 3, 1))
-    body = _within(
-        greeting(ctx.person, ctx.profile, ctx.book),
-        pieces,
-        signoff(ctx.profile, ctx.book.one("valediction"), links=True),
-        channel.max_words,
-    )
-    return ComposedDraft(
-        ctx.person.id, channel.code, _subject(ctx, "subject_email"), body, generic=not said
-    )
+    return _closed(ctx, channel, pieces, fields, said, paragraph=3, subject="subject_email")
 
 
 def _short_names(people: Sequence[Person]) -> list[str]:
@@ -246,7 +237,14 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
         passing = ctx.book.pick("pass_on", ctx.slot).format(names=_names(missing))
         pieces.append(_Piece(_sentence(passing), 3, 0))
     pieces.append(_Piece(_interest(ctx, fields), 4, 2))
-    pieces.append(_Piece(_sentence(ctx.book.pick("closing", ctx.slot).format(**fields)), 4, 1))
+    return _closed(ctx, channel, pieces, fields, said, paragraph=4, subject="subject_wrapup")
+
+
+def _closed(ctx: Context, channel, pieces, fields, said, *, paragraph: int, subject: str):
+    """An email's closing line, greeting and sign-off around its pieces, within its length."""
+    pieces.append(
+        _Piece(_sentence(ctx.book.pick("closing", ctx.slot).format(**fields)), paragraph, 1)
+    )
     body = _within(
         greeting(ctx.person, ctx.profile, ctx.book),
         pieces,
@@ -254,7 +252,7 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
         channel.max_words,
     )
     return ComposedDraft(
-        ctx.person.id, channel.code, _subject(ctx, "subject_wrapup"), body, generic=not said
+        ctx.person.id, channel.code, _subject(ctx, subject), body, generic=not said
     )
 
 
