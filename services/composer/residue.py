@@ -1,0 +1,190 @@
+"""Two last checks on a jot before any note says it.
+
+`private_reason(jot)` — some jots are for the candidate's eyes only: pay talk, what they told the
+recruiter, gossip about a colleague, a lawsuit, "don't repeat that". A careful person leaves them
+out of every note, so the reader flags them (the user sees why and may still write a reading).
+
+`residue(sentence)` — what a reading must never carry into a note: phone shorthand ("abt", "w/",
+"shouldve", "18k", "fri/sat"), reported speech ("he said ..."), chat marks ("lol", "??", emoji),
+unbalanced quotes. A reading with residue is flagged rather than pasted: a draft with one clean
+detail is sendable, a draft with a raw jot in it is not.
+
+Both are deliberately conservative: a false alarm costs the user one tap to write the reading; a
+miss puts a stray "lol" in a note to a hiring manager.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- private jots ---------------------------------------------------------------------------------
+
+_PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        (
+            "You marked it as not for the note.",
+            r"\b(?:do\s*n[o']?t|dont|never)\s+(?:repeat|mention|bring\s+(?:it\s+|that\s+)?up|"
+            r"say|put|include|quote|use)\b|\bleave\s+(?:that|this|it)\s+(?:alone|out)\b|"
+            r"\bkeep\s+(?:(?:that|this|it)\s+)?out\b|\boff\s+the\s+record\b|\bbetween\s+us\b|"
+            r"\bconfidential\b|\bnot\s+for\s+the\s+(?:note|email|card)\b",
+        ),
+        (
+            "It is about your job search, which a note leaves out.",
+            r"\b(?:actually|really)\s+\d+\b|\(actually\b|\bwhite\s+lie\b|"
+            r"\binterviewing\s+elsewhere\b|\bother\s+offers?\b",
+        ),
+        (
+            "It is about pay, which a thank-you note leaves out.",
+            r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
+            r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate)\b|"
+            r"[$€£]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|"
+            r"\b\d+(?:[.,]\d+)?\s?k?\s?/\s?(?:mth|month|yr|year|hr|hour)\b|"
+            r"\b\d+(?:[.,]\d+)?\s?-\s?\d+(?:[.,]\d+)?\s?k\b|"
+            r"\b(?:band|range|budget)\s+(?:is\s+|of\s+)?[$€£R]?\d+(?:[.,]\d+)?\s?(?:-|k\b)|"
+            r"\bi\s+said\s+[$€£R]?\d",
+        ),
+        (
+            "It is something said in confidence about someone, which a note leaves out.",
+            r"\b(?:pushed\s+out|got\s+fired|was\s+fired|laid\s+off|quit\s+after|"
+            r"(?:quit|left)\s+(?:in\s+a\s+huff|suddenly)|gossip|drama|toxic|"
+            r"lawyers?'?s?\s+letter|lawsuit|sued|legal\s+threat|stop[-\s]work\s+order|"
+            r"tribunal|grievance|disciplinary|(?:is|was)\s+['\"]?a\s+lot['\"]?|"
+            r"sounds?\s+shaky|messy|burn(?:ed|t)?\s*out|loads\s+of\s+OT|short[-\s]staffed)\b",
+        ),
+        (
+            "It is about health or family, which a note leaves out.",
+            r"\b(?:pregnan\w*|maternity|sick\s+leave|illness|diagnos\w*|therapy|divorce\w*|"
+            r"funeral|chemo\w*)\b",
+        ),
+    )
+)
+
+
+def private_reason(jot: str) -> str:
+    """Why this jot stays out of every note, or "" when a note may use it."""
+    for reason, pattern in _PRIVATE:
+        if pattern.search(jot or ""):
+            return reason
+    return ""
+
+
+# --- residue in a reading ------------------------------------------------------------------------
+
+# Lower-case (or capitalised) phone shorthand; all-caps forms such as "HR" are real words.
+_SHORTHAND = [
+    "abt",
+    "b4",
+    "bc",
+    "b/c",
+    "w/",
+    "w/o",
+    "w/e",
+    "shouldve",
+    "wouldve",
+    "couldve",
+    "shoulda",
+    "didnt",
+    "dont",
+    "doesnt",
+    "wont",
+    "cant",
+    "isnt",
+    "wasnt",
+    "im",
+    "ive",
+    "thier",
+    "teh",
+    "yr",
+    "yrs",
+    "mos",
+    "mth",
+    "mths",
+    "wk",
+    "wks",
+    "hr",
+    "hrs",
+    "mgr",
+    "mgmt",
+    "govt",
+    "dept",
+    "pls",
+    "plz",
+    "thx",
+    "tho",
+    "thru",
+    "ppl",
+    "qs",
+    "subs",
+    "conf",
+    "approx",
+    "lol",
+    "lmao",
+    "omg",
+    "tbh",
+    "imo",
+    "imho",
+    "fyi",
+    "btw",
+    "idk",
+    "ofc",
+    "ngl",
+    "vs",
+    "etc",
+    "rm",
+    "mins",
+    "prod",
+    "thurs",
+    "thur",
+    "tues",
+    "weds",
+    "fri",
+    "dishie",
+    "perm",
+]
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(re.escape(form) for word in _SHORTHAND for form in (word, word.capitalize()))
+    + r")(?![\w/'\u2019])\.?"
+)
+_CASED_SHORTHAND = re.compile(r"(?<![\w'])(?:i(?![\w'\u2019.])|q\.)")
+_NUMBER_SHORTHAND = re.compile(
+    r"\b\d+(?:[.,]\d+)?(?:[kK]|M|bn|hrs?|mins?|wks?|yrs?|mos?)\b|\b\d+(?:[.,]\d+)?\s(?:hrs?|wks?|yrs?|mos?)\b"
+)
+_UNITS = {"km/h", "m/s", "and/or", "w/w", "v/v"}
+_LOWER_SLASH = re.compile(r"\b[a-z]+/[a-z]+\b")
+_REPORTED = re.compile(
+    r"\b(?:(?:he|she|they)\s+said|apparently|ran\s+out\s+of\s+time|todo|"
+    r"check\s+(?:b4|before\s+(?:writing|sending)))\b",
+    re.IGNORECASE,
+)
+# A colon may only introduce a link or the placeholder the user fills in.
+_MARKS = re.compile(
+    r"\?\?|!!|\.\.\.|…|->|=>|~|(?<=\w)\s?\+\s?(?=\w)|\s-\s*$|;|:(?!\s*(?:\[|LINKHERE))\s"
+)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\U00002600-\U000027bf\u2b50\u2b55\ufe0f\u200d]")
+_URL = re.compile(r"https?://\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_OPEN_QUOTE = re.compile(r"(?<!\w)'(?=\w)")
+_CLOSE_QUOTE = re.compile(r"(?<=\w)'(?!\w)")
+
+
+def residue(sentence: str) -> list[str]:
+    """What in this reading still looks like a phone jot; [] when a note may say it."""
+    text = _URL.sub(" LINKHERE", sentence or "")
+    found: list[str] = []
+    for pattern in (_SHORTHAND_RE, _CASED_SHORTHAND, _NUMBER_SHORTHAND, _REPORTED):
+        found += [m.group(0).strip() for m in pattern.finditer(text)]
+    found += [m.group(0) for m in _LOWER_SLASH.finditer(text) if m.group(0) not in _UNITS]
+    found += [m.group(0).strip() or m.group(0) for m in _MARKS.finditer(text)]
+    found += _EMOJI.findall(text)
+    for left, right in (("(", ")"), ("[", "]")):
+        if text.count(left) != text.count(right):
+            found.append(left + right)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        found.append('"')
+    if len(_OPEN_QUOTE.findall(text)) > len(_CLOSE_QUOTE.findall(text)):
+        found.append("'")
+    return found
+
+
+__all__ = ["private_reason", "residue"]
