@@ -30,7 +30,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from extensions import db, htmx, limiter
+from extensions import db, limiter
 from forms import ChangePasswordForm, ProfileForm, StrippedForm
 from models import Application, utcnow
 from security import per_user
@@ -39,7 +39,7 @@ from services.passwords import MAX_LENGTH, verify_password
 from services.pdf import download_name
 
 from .errors import http_error
-from .fragments import render
+from .fragments import render, swap_or_redirect
 from .scope import owned_or_404
 
 # cli_group=None: the command is `flask erase-expired`, not `flask account erase-expired`.
@@ -293,7 +293,6 @@ def retention(application_id):
             "retention_days": application.retention_days,
         }
     )
-    saved = False
     if form.validate_on_submit():
         portability.set_retention(
             db.session,
@@ -302,10 +301,16 @@ def retention(application_id):
             retention_days=form.retention_days.data,
             now=utcnow(),
         )
-        if not htmx:
-            flash("Saved.", "success")
-            return redirect(url_for("applications.show", application_id=application.id), 303)
-        saved = True
+        return swap_or_redirect(
+            url_for("applications.show", application_id=application.id),
+            lambda: _retention_form(application, form, saved=True),
+            notice="Saved.",
+            category="success",
+        )
+    return _retention_form(application, form)
+
+
+def _retention_form(application: Application, form: RetentionForm, saved: bool = False):
     return render(
         "account/retention.html",
         block="retention_form",
