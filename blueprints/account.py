@@ -6,7 +6,6 @@ import logging
 import click
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -38,6 +37,7 @@ from services import accounts, capture, portability, throttle
 from services.passwords import MAX_LENGTH, verify_password
 from services.pdf import download_name
 
+from .downloads import download
 from .errors import http_error
 from .fragments import render, swap_or_redirect
 from .scope import owned_or_404
@@ -138,7 +138,7 @@ def export():
     now = utcnow()
     document = portability.export_account(db.session, current_user._get_current_object(), now)
     name = download_name("afterword-export", now.date().isoformat(), suffix=".json")
-    return _download(json.dumps(document, ensure_ascii=False, indent=2), "application/json", name)
+    return download(json.dumps(document, ensure_ascii=False, indent=2), "application/json", name)
 
 
 @bp.get("/applications/<application_id>/contacts.vcf")
@@ -146,18 +146,7 @@ def contacts_vcf(application_id):
     """The people met for an application, for the phone's address book."""
     application = owned_or_404(Application, application_id)
     name = download_name("contacts", application.company, suffix=".vcf")
-    return _download(portability.vcards(application), "text/vcard", name)
-
-
-def _download(payload: str, mimetype: str, name: str) -> Response:
-    return Response(
-        payload,
-        mimetype=mimetype,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return download(portability.vcards(application), "text/vcard", name)
 
 
 @bp.route("/import", methods=["GET", "POST"])
