@@ -45,9 +45,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         home,
         pwa,
         sync,
+        templating,
     )
 
     security.init_app(app)
+    templating.init_app(app)
     _configure_logging()
     _warn_about_local_rate_limits(app)
     for module in (errors, auth, home, applications, capture, drafts, exports, sync, pwa, account):

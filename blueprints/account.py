@@ -309,12 +309,6 @@ def _retention_form(application: Application, form: RetentionForm, saved: bool =
     )
 
 
-@bp.app_template_filter("erase_after")
-def erase_after(application: Application):
-    """When an application's people lose their contact details, or None."""
-    return portability.erase_after(application)
-
-
 @bp.cli.command("erase-expired")
 def erase_expired():
     """Erase the contact details whose retention time is up (run it daily)."""

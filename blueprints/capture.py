@@ -1,6 +1,6 @@
 """Capture between interviews: the people of an interview and their talking points."""
 
-from flask import Blueprint, abort, flash, make_response, redirect, request, session, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from extensions import db
@@ -27,6 +27,7 @@ from .scope import (
     owned_conflict_or_404,
     owned_or_404,
 )
+from .templating import offer_undo
 
 bp = Blueprint("capture", __name__)
 
@@ -139,17 +140,6 @@ def delete_interview(interview_id):
         "Its people and their points are still in the application.",
     )
     return redirect(url_for("applications.show", application_id=interview.application_id), 303)
-
-
-def offer_undo(restore_url: str, message: str) -> None:
-    """Show "Undo" with `message` on the next page (base.html), like a flashed message."""
-    session["undo"] = {"url": restore_url, "message": message}
-
-
-@bp.app_context_processor
-def undo_banner():
-    """`undo_offer()` in a template: the pending undo, shown once."""
-    return {"undo_offer": lambda: session.pop("undo", None)}
 
 
 def _restorable(model, object_id: str):
@@ -330,12 +320,6 @@ def edit_point(point_id):
         response.status_code = 422
         response.headers["HX-Retarget"] = f"#point-{point.id}"
     return response
-
-
-@bp.app_template_filter("reading")
-def reading_filter(point: TalkingPoint) -> readings.ShownReading:
-    """How the drafts say a point, for any page that lists points (_point_row.html)."""
-    return readings.shown(point, point.contact.name, current_user.tone)
 
 
 @bp.route("/points/<point_id>/reading", methods=["GET", "POST"])
