@@ -232,7 +232,7 @@ def delete():
     if form.validate_on_submit():
         method = current_app.config["PASSWORD_HASH_METHOD"]
         if verify_password(user.password_hash, form.password.data, method):
-            portability.delete_account(db.session, user)
+            accounts.delete_account(db.session, user)
             logout_user()
             session.clear()
             flash("Your account and everything in it are deleted.", "info")
