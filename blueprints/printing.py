@@ -15,7 +15,7 @@ from .downloads import download
 from .fragments import render
 from .scope import owned_or_404
 
-bp = Blueprint("exports", __name__)
+bp = Blueprint("printing", __name__)
 
 
 @bp.before_request
@@ -138,7 +138,7 @@ def preview(contact_id):
     note = exports.contact_note(db.session, contact, user, card=True)
     size = _choice("size", pdf.CARD_SIZES, "a6")
     return render(
-        "exports/preview.html",
+        "printing/preview.html",
         contact=contact,
         size=size,
         preview=pdf.card_preview_html(note, size),
