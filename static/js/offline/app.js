@@ -24,7 +24,6 @@ import {
   syncState,
 } from "./view.js";
 
-const POINT_MAX = 2000;
 const NO_USER =
   "Open Afterword once while online and signed in, so this phone knows whose points these are. Your text is still here.";
 
@@ -333,7 +332,7 @@ async function saveNewPoint(form, contactId, interviewId) {
   // The benchmark reads save-to-visible from here to the point being in the list.
   performance.mark("afterword:save");
   const body = form.elements.body.value;
-  const problem = pointProblem(body, POINT_MAX) || (state.user ? "" : NO_USER);
+  const problem = pointProblem(form) || (state.user ? "" : NO_USER);
   showError(form, problem);
   if (problem) return form.elements.body.focus();
   const data = { contact_id: contactId, interview_id: interviewId || null, kind: form.elements.kind.value, body };
@@ -367,7 +366,7 @@ function editForm(point) {
     event.preventDefault();
     if (form.dataset.saving) return;
     const body = form.elements.body.value;
-    const problem = pointProblem(body, POINT_MAX);
+    const problem = pointProblem(form);
     showError(form, problem);
     if (problem) return form.elements.body.focus();
     form.dataset.saving = "1";

@@ -66,8 +66,11 @@ export function showError(form, message) {
   }
 }
 
-/** Why a point cannot be saved, or "" if it can. */
-export function pointProblem(body, max) {
+/** Why the text in a point form cannot be saved, or "" if it can. The longest point the
+ * server takes comes with the form (data-limit on its text box), so it is said once. */
+export function pointProblem(form) {
+  const body = form.elements.body.value;
+  const max = Number(form.elements.body.dataset.limit);
   if (!body.trim()) return "Type the point first.";
   if (body.length > max) {
     return `Keep a point under ${max.toLocaleString("en")} characters (now ${body.length.toLocaleString("en")}).`;
