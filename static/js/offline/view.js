@@ -19,6 +19,19 @@ export function h(tag, attrs = {}, ...children) {
   return element;
 }
 
+/**
+ * A talking point's row, cloned from the page's <template id="point-row">: the server renders
+ * it with the same frame as its own rows (templates/capture/_point.html), so the markup is
+ * written once. Text goes in through textContent only.
+ */
+export function pointRow(kind, body, id = null) {
+  const item = document.getElementById("point-row").content.firstElementChild.cloneNode(true);
+  if (id) item.id = `point-${id}`;
+  item.querySelector(".badge").textContent = kind;
+  item.querySelector(".badge + p").textContent = body;
+  return item;
+}
+
 let formCount = 0;
 
 /**

@@ -3,7 +3,7 @@
 
 import * as db from "../db.js";
 import { byId, pendingFor, pointsOf, reload, requestSync, save, serverNow, state } from "../store.js";
-import { h, kindLabel, pointForm, pointProblem, showError, staleWarning, stateLine, syncState } from "../view.js";
+import { h, kindLabel, pointForm, pointProblem, pointRow, showError, staleWarning, stateLine, syncState } from "../view.js";
 import { NO_USER, notOnPhone, roleLabel, view } from "./common.js";
 
 function draftKey(contactId) {
@@ -168,39 +168,31 @@ function rejectedBlock(entry) {
 function pointItem(point, copies) {
   const status = syncState(pendingFor(point.id), serverNow());
   const short = point.data.body.length > 40 ? `${point.data.body.slice(0, 40)}…` : point.data.body;
-  return h(
-    "li",
-    { class: "point", id: `point-${point.id}`, "data-state": status.pending ? "pending" : "synced" },
-    h("span", { class: "badge" }, kindLabel(point.data.kind)),
-    h("p", {}, point.data.body),
-    stateLine(status),
-    state.revived.has(point.id)
-      ? h("p", { class: "warn revived", role: "status" }, "You deleted this here, but it was changed on another device, so it is back.")
-      : null,
-    staleWarning(status),
-    status.rejected ? rejectedBlock(status.rejected) : null,
-    copies.map((copy) => conflictBlock(point, copy)),
-    h(
-      "div",
-      { class: "point-actions" },
-      h("button", {
-        type: "button",
-        class: "secondary small",
-        "aria-label": `Edit point: ${short}`,
-        onclick: () => {
-          state.editing.add(point.id);
-          state.screen.update();
-          document.querySelector(`#point-${CSS.escape(point.id)} textarea`)?.focus();
-        },
-      }, "Edit"),
-      h("button", {
-        type: "button",
-        class: "secondary small",
-        "aria-label": `Delete point: ${short}`,
-        onclick: () => deletePoint(point),
-      }, "Delete")
-    )
+  const item = pointRow(kindLabel(point.data.kind), point.data.body, point.id);
+  item.dataset.state = status.pending ? "pending" : "synced";
+  const actions = item.querySelector(".point-actions");
+  actions.before(
+    ...[
+      stateLine(status),
+      state.revived.has(point.id)
+        ? h("p", { class: "warn revived", role: "status" }, "You deleted this here, but it was changed on another device, so it is back.")
+        : null,
+      staleWarning(status),
+      status.rejected ? rejectedBlock(status.rejected) : null,
+      ...copies.map((copy) => conflictBlock(point, copy)),
+    ].filter(Boolean)
   );
+  const edit = actions.querySelector("[data-role=edit]");
+  edit.setAttribute("aria-label", `Edit point: ${short}`);
+  edit.addEventListener("click", () => {
+    state.editing.add(point.id);
+    state.screen.update();
+    document.querySelector(`#point-${CSS.escape(point.id)} textarea`)?.focus();
+  });
+  const remove = actions.querySelector("[data-role=delete]");
+  remove.setAttribute("aria-label", `Delete point: ${short}`);
+  remove.addEventListener("click", () => deletePoint(point));
+  return item;
 }
 
 /** A point being edited keeps its form (and what is typed in it) across redraws. */
