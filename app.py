@@ -41,16 +41,18 @@ def create_app(test_config: dict | None = None) -> Flask:
         capture,
         drafts,
         errors,
-        exports,
         home,
+        printing,
         pwa,
         sync,
+        templating,
     )
 
     security.init_app(app)
+    templating.init_app(app)
     _configure_logging()
     _warn_about_local_rate_limits(app)
-    for module in (errors, auth, home, applications, capture, drafts, exports, sync, pwa, account):
+    for module in (errors, auth, home, applications, capture, drafts, printing, sync, pwa, account):
         app.register_blueprint(module.bp)
     return app
 

@@ -6,7 +6,6 @@ import logging
 import click
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -30,7 +29,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from extensions import db, htmx, limiter
+from extensions import db, limiter
 from forms import ChangePasswordForm, ProfileForm, StrippedForm
 from models import Application, utcnow
 from security import per_user
@@ -38,8 +37,9 @@ from services import accounts, capture, portability, throttle
 from services.passwords import MAX_LENGTH, verify_password
 from services.pdf import download_name
 
+from .downloads import download
 from .errors import http_error
-from .fragments import render
+from .fragments import render, swap_or_redirect
 from .scope import owned_or_404
 
 # cli_group=None: the command is `flask erase-expired`, not `flask account erase-expired`.
@@ -138,7 +138,7 @@ def export():
     now = utcnow()
     document = portability.export_account(db.session, current_user._get_current_object(), now)
     name = download_name("afterword-export", now.date().isoformat(), suffix=".json")
-    return _download(json.dumps(document, ensure_ascii=False, indent=2), "application/json", name)
+    return download(json.dumps(document, ensure_ascii=False, indent=2), "application/json", name)
 
 
 @bp.get("/applications/<application_id>/contacts.vcf")
@@ -146,18 +146,7 @@ def contacts_vcf(application_id):
     """The people met for an application, for the phone's address book."""
     application = owned_or_404(Application, application_id)
     name = download_name("contacts", application.company, suffix=".vcf")
-    return _download(portability.vcards(application), "text/vcard", name)
-
-
-def _download(payload: str, mimetype: str, name: str) -> Response:
-    return Response(
-        payload,
-        mimetype=mimetype,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return download(portability.vcards(application), "text/vcard", name)
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -243,7 +232,7 @@ def delete():
     if form.validate_on_submit():
         method = current_app.config["PASSWORD_HASH_METHOD"]
         if verify_password(user.password_hash, form.password.data, method):
-            portability.delete_account(db.session, user)
+            accounts.delete_account(db.session, user)
             logout_user()
             session.clear()
             flash("Your account and everything in it are deleted.", "info")
@@ -293,7 +282,6 @@ def retention(application_id):
             "retention_days": application.retention_days,
         }
     )
-    saved = False
     if form.validate_on_submit():
         portability.set_retention(
             db.session,
@@ -302,10 +290,16 @@ def retention(application_id):
             retention_days=form.retention_days.data,
             now=utcnow(),
         )
-        if not htmx:
-            flash("Saved.", "success")
-            return redirect(url_for("applications.show", application_id=application.id), 303)
-        saved = True
+        return swap_or_redirect(
+            url_for("applications.show", application_id=application.id),
+            lambda: _retention_form(application, form, saved=True),
+            notice="Saved.",
+            category="success",
+        )
+    return _retention_form(application, form)
+
+
+def _retention_form(application: Application, form: RetentionForm, saved: bool = False):
     return render(
         "account/retention.html",
         block="retention_form",
@@ -313,12 +307,6 @@ def retention(application_id):
         retention_form=form,
         saved=saved,
     )
-
-
-@bp.app_template_filter("erase_after")
-def erase_after(application: Application):
-    """When an application's people lose their contact details, or None."""
-    return portability.erase_after(application)
 
 
 @bp.cli.command("erase-expired")

@@ -19,9 +19,10 @@ from services.review import (
     save_review,
 )
 
-from .capture import form_record_id, offer_undo
+from .capture import form_record_id
 from .fragments import render
 from .scope import KEPT_BOTH, edit_state, editable_or_404, owned_or_404
+from .templating import offer_undo
 
 bp = Blueprint("applications", __name__, url_prefix="/applications")
 

@@ -1,9 +1,9 @@
 """Capture between interviews: the people of an interview and their talking points."""
 
-from flask import Blueprint, abort, flash, make_response, redirect, request, session, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from extensions import db, htmx
+from extensions import db
 from forms import (
     ContactForm,
     InterviewForm,
@@ -18,7 +18,7 @@ from services import capture, fields, readings
 from services.localtime import local_today, to_local
 from services.schedule import parse_person
 
-from .fragments import render
+from .fragments import render, swap_or_redirect
 from .scope import (
     KEPT_BOTH,
     edit_state,
@@ -27,6 +27,7 @@ from .scope import (
     owned_conflict_or_404,
     owned_or_404,
 )
+from .templating import offer_undo
 
 bp = Blueprint("capture", __name__)
 
@@ -48,7 +49,10 @@ def interview(interview_id):
             form.person.errors.append("Type a name first, then a comma and their role.")
         else:
             capture.add_contact(db.session, interview.application, person, interview)
-            return redirect(url_for("capture.interview", interview_id=interview.id), code=303)
+            return swap_or_redirect(
+                url_for("capture.interview", interview_id=interview.id),
+                lambda: _interview_page(interview, QuickPersonForm(formdata=None)),
+            )
     return _interview_page(interview, form)
 
 
@@ -138,17 +142,6 @@ def delete_interview(interview_id):
     return redirect(url_for("applications.show", application_id=interview.application_id), 303)
 
 
-def offer_undo(restore_url: str, message: str) -> None:
-    """Show "Undo" with `message` on the next page (base.html), like a flashed message."""
-    session["undo"] = {"url": restore_url, "message": message}
-
-
-@bp.app_context_processor
-def undo_banner():
-    """`undo_offer()` in a template: the pending undo, shown once."""
-    return {"undo_offer": lambda: session.pop("undo", None)}
-
-
 def _restorable(model, object_id: str):
     obj = owned_or_404(model, object_id, deleted=True)
     if not capture.can_undo(obj, utcnow()):
@@ -205,10 +198,11 @@ def contact(contact_id):
             interview_id=_interview_id(form.interview_id.data, contact),
             point_id=form_record_id(form.point_id.data),
         )
-        if not htmx:
-            return redirect(_contact_url(contact, form.interview_id.data), code=303)
         # The next point starts as a topic again, so it is not filed under the last kind.
-        form = PointForm(formdata=None, interview_id=form.interview_id.data)
+        fresh = PointForm(formdata=None, interview_id=form.interview_id.data)
+        return swap_or_redirect(
+            _contact_url(contact, form.interview_id.data), lambda: _contact_page(contact, fresh)
+        )
     return _contact_page(contact, form, undo=undo)
 
 
@@ -328,12 +322,6 @@ def edit_point(point_id):
     return response
 
 
-@bp.app_template_filter("reading")
-def reading_filter(point: TalkingPoint) -> readings.ShownReading:
-    """How the drafts say a point, for any page that lists points (_point_row.html)."""
-    return readings.shown(point, point.contact.name, current_user.tone)
-
-
 @bp.route("/points/<point_id>/reading", methods=["GET", "POST"])
 def edit_reading(point_id):
     """Write how the drafts say a point, or hand it back to the automatic reading."""
@@ -343,9 +331,10 @@ def edit_reading(point_id):
     if form.validate_on_submit():
         text = "" if request.form.get("automatic") else form.reading.data
         readings.set_reading(db.session, point, text, current_user.tone)
-        if htmx:
-            return render("capture/_reading.html", point=point)
-        return redirect(_contact_url(point.contact, point.interview_id), code=303)
+        return swap_or_redirect(
+            _contact_url(point.contact, point.interview_id),
+            lambda: render("capture/_reading.html", point=point),
+        )
     return render("capture/reading_form.html", block="reading_form", form=form, point=point)
 
 
@@ -354,11 +343,11 @@ def delete_point(point_id):
     """Delete a talking point, offering to undo."""
     point = owned_or_404(TalkingPoint, point_id)
     capture.soft_delete(db.session, point)
-    if htmx:
-        form = PointForm(formdata=None, interview_id=point.interview_id or "")
-        return _contact_page(point.contact, form, undo=point)
-    flash("Point deleted.", "info")
-    return _back_to_contact(point, undo=point)
+    return swap_or_redirect(
+        _point_url(point, undo=point),
+        lambda: _contact_part(point, undo=point),
+        notice="Point deleted.",
+    )
 
 
 @bp.post("/points/<point_id>/restore")
@@ -371,21 +360,26 @@ def restore_point(point_id):
     return _back_to_contact(point)
 
 
-def _back_to_contact(
-    point: TalkingPoint, undo: TalkingPoint | None = None, notice: str | None = None
-):
-    if htmx:
-        form = PointForm(formdata=None, interview_id=point.interview_id or "")
-        return _contact_page(point.contact, form, undo=undo, notice=notice)
-    if notice:
-        flash(notice, "info")
-    target = url_for(
+def _back_to_contact(point: TalkingPoint, notice: str | None = None):
+    """The person's capture part for htmx, else their page (where `notice` is flashed)."""
+    return swap_or_redirect(
+        _point_url(point), lambda: _contact_part(point, notice=notice), notice=notice
+    )
+
+
+def _contact_part(point: TalkingPoint, undo: TalkingPoint | None = None, notice: str | None = None):
+    """The capture part of a point's person, with an empty form filed under its interview."""
+    form = PointForm(formdata=None, interview_id=point.interview_id or "")
+    return _contact_page(point.contact, form, undo=undo, notice=notice)
+
+
+def _point_url(point: TalkingPoint, undo: TalkingPoint | None = None) -> str:
+    return url_for(
         "capture.contact",
         contact_id=point.contact_id,
         interview=point.interview_id or None,
         undo=undo.id if undo else None,
     )
-    return redirect(target, code=303)
 
 
 def _contact_fields(form: ContactForm) -> dict:

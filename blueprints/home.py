@@ -4,10 +4,8 @@ from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from extensions import db
-from models import CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, Application, utcnow
+from models import Application, utcnow
 from services import capture, drafts
-from services.localtime import to_local
-from services.pdf import CARD_LABELS
 
 from .fragments import render
 from .scope import owned
@@ -45,32 +43,3 @@ def today():
         flash("No interviews today. Pick an application below.", "info")
         return redirect(url_for("home.index"))
     return redirect(url_for("capture.interview", interview_id=interview.id))
-
-
-@bp.app_context_processor
-def vocabulary():
-    """The labels every template shows for stored codes."""
-    return {
-        "roles": CONTACT_ROLES,
-        "kinds": POINT_KINDS,
-        "formats": INTERVIEW_FORMATS,
-        "card_labels": CARD_LABELS,
-        "conflict_choices": capture.CONFLICT_CHOICES,
-    }
-
-
-@bp.app_template_filter("localtime")
-def localtime(moment):
-    """A stored UTC moment on the signed-in user's clock."""
-    tz = current_user.timezone if current_user.is_authenticated else "UTC"
-    return to_local(moment, tz)
-
-
-@bp.app_template_filter("who")
-def who(contact) -> str:
-    """A person's title and role, e.g. "Staff Engineer · Interviewer"; just "Recruiter" when
-    the title already says it."""
-    role = CONTACT_ROLES.get(contact.role, "")
-    if contact.title and role.casefold() in contact.title.casefold():
-        return contact.title
-    return " · ".join(part for part in (contact.title, role) if part)

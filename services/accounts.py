@@ -6,10 +6,20 @@ import secrets
 from zoneinfo import available_timezones
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from models import User
+from models import (
+    Application,
+    AppliedMutation,
+    Contact,
+    Draft,
+    DraftVersion,
+    Interview,
+    TalkingPoint,
+    User,
+    interview_contacts,
+)
 from services.passwords import hash_password, verify_password
 
 # A reset link works for 30 minutes, and once: it is bound to the password it replaces.
@@ -17,6 +27,8 @@ RESET_MAX_AGE = 30 * 60
 _RESET_SALT = "afterword-password-reset"
 
 log = logging.getLogger("afterword.auth")
+# What happens to the account as a whole (export, import, deletion), as the export logs it.
+account_log = logging.getLogger("afterword.account")
 
 
 class EmailTaken(Exception):
@@ -112,3 +124,43 @@ def _reset_serializer(secret_key: str) -> URLSafeTimedSerializer:
 
 def _fingerprint(user: User) -> str:
     return hashlib.sha256(user.password_hash.encode()).hexdigest()[:32]
+
+
+def delete_account(session: Session, user: User) -> int:
+    """Delete the user and every row of theirs, children first; the number of rows deleted.
+
+    Explicit deletes rather than ON DELETE CASCADE: SQLite enforces foreign keys only when
+    asked to, so a cascade cannot be relied on.
+    """
+    user_id = user.id
+    drafts = select(Draft.id).where(Draft.user_id == user_id)
+    interviews = select(Interview.id).where(Interview.user_id == user_id)
+    contacts = select(Contact.id).where(Contact.user_id == user_id)
+    statements = [
+        delete(DraftVersion).where(DraftVersion.draft_id.in_(drafts)),
+        delete(Draft).where(Draft.user_id == user_id),
+        delete(TalkingPoint).where(TalkingPoint.user_id == user_id),
+        delete(interview_contacts).where(
+            or_(
+                interview_contacts.c.interview_id.in_(interviews),
+                interview_contacts.c.contact_id.in_(contacts),
+            )
+        ),
+        delete(Contact).where(Contact.user_id == user_id),
+        delete(Interview).where(Interview.user_id == user_id),
+        delete(Application).where(Application.user_id == user_id),
+        delete(AppliedMutation).where(AppliedMutation.user_id == user_id),
+        delete(User).where(User.id == user_id),
+    ]
+    rows = 0
+    try:
+        for statement in statements:
+            options = {"synchronize_session": False}
+            rows += session.execute(statement, execution_options=options).rowcount
+        session.expunge_all()
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    account_log.info("account deleted user=%s rows=%d", user_id, rows)
+    return rows

@@ -239,7 +239,7 @@ def test_control_characters_do_not_open_a_new_login_limit(client, auth):
 
 
 def test_a_deleted_accounts_id_is_never_given_to_another(app, client, auth):
-    from services.portability import delete_account
+    from services.accounts import delete_account
 
     auth.register()
     with app.app_context():

@@ -207,6 +207,18 @@ def test_add_a_person_inline_to_an_interview(app, client, day):
     assert bad.status_code == 422 and "Type a name" in bad.get_data(as_text=True)
 
 
+def test_a_person_added_with_htmx_comes_back_as_the_people_section(client, day):
+    interview_ids, _ = day
+    url = f"/interviews/{interview_ids[0]}"
+    response = client.post(url, data={"person": "Ana Ortiz, Product Designer"}, headers=HX)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="people"') and "<html" not in html
+    assert "Ana Ortiz" in html and "Dana Rivera" in html
+    # The box is empty again for the next person.
+    assert 'value="Ana Ortiz' not in html
+
+
 def test_people_show_their_point_counts(client, application_id, day):
     _, contacts = day
     client.post(f"/contacts/{contacts['Dana Rivera']}", data={"kind": "topic", "body": "a"})

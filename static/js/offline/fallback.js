@@ -3,23 +3,9 @@
 // in the list as "on this phone only", and the sync loop takes it to the server later.
 import * as db from "./db.js";
 import { registerBackgroundSync, startSync } from "./sync.js";
+import { pointRow } from "./view.js";
 
 let requestSync = null;
-
-function pointItem(kindLabel, body) {
-  const item = document.createElement("li");
-  item.className = "point";
-  const badge = document.createElement("span");
-  badge.className = "badge";
-  badge.textContent = kindLabel;
-  const text = document.createElement("p");
-  text.textContent = body;
-  const where = document.createElement("p");
-  where.className = "meta";
-  where.textContent = "On this phone only: it syncs when the signal returns.";
-  item.append(badge, text, where);
-  return item;
-}
 
 async function keepOnPhone(form) {
   const body = form.elements.body.value.trim();
@@ -43,7 +29,7 @@ async function keepOnPhone(form) {
     list.className = "points";
     form.after(list);
   }
-  list.append(pointItem(label, body));
+  list.append(pointRow(label, body));
   form.elements.body.value = "";
   // The next point typed in this form is a new one.
   if (form.elements.point_id) form.elements.point_id.value = crypto.randomUUID();

@@ -10,8 +10,6 @@ import { renderStatus } from "./status.js";
 import { registerBackgroundSync, startSync } from "./sync.js";
 import { h, pointForm, pointProblem, showError } from "./view.js";
 
-const POINT_MAX = 2000;
-
 const view = document.getElementById("view");
 const statusLine = document.getElementById("sync-status");
 let user = null;
@@ -153,7 +151,7 @@ function draw(data, shared) {
     const body = form.elements.body.value;
     const contactId = form.querySelector("input[name=contact]:checked")?.value;
     const problem =
-      pointProblem(body, POINT_MAX) ||
+      pointProblem(form) ||
       (contactId ? "" : "Choose the person this is about.") ||
       (user ? "" : "Open Afterword once while online and signed in first. Your text is still here.");
     showError(form, problem);

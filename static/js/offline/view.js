@@ -19,6 +19,19 @@ export function h(tag, attrs = {}, ...children) {
   return element;
 }
 
+/**
+ * A talking point's row, cloned from the page's <template id="point-row">: the server renders
+ * it with the same frame as its own rows (templates/capture/_point.html), so the markup is
+ * written once. Text goes in through textContent only.
+ */
+export function pointRow(kind, body, id = null) {
+  const item = document.getElementById("point-row").content.firstElementChild.cloneNode(true);
+  if (id) item.id = `point-${id}`;
+  item.querySelector(".badge").textContent = kind;
+  item.querySelector(".badge + p").textContent = body;
+  return item;
+}
+
 let formCount = 0;
 
 /**
@@ -66,8 +79,11 @@ export function showError(form, message) {
   }
 }
 
-/** Why a point cannot be saved, or "" if it can. */
-export function pointProblem(body, max) {
+/** Why the text in a point form cannot be saved, or "" if it can. The longest point the
+ * server takes comes with the form (data-limit on its text box), so it is said once. */
+export function pointProblem(form) {
+  const body = form.elements.body.value;
+  const max = Number(form.elements.body.dataset.limit);
   if (!body.trim()) return "Type the point first.";
   if (body.length > max) {
     return `Keep a point under ${max.toLocaleString("en")} characters (now ${body.length.toLocaleString("en")}).`;

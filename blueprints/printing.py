@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from extensions import db, limiter
@@ -11,10 +11,11 @@ from security import per_user
 from services import exports, pdf
 from services.localtime import local_today
 
+from .downloads import download
 from .fragments import render
 from .scope import owned_or_404
 
-bp = Blueprint("exports", __name__)
+bp = Blueprint("printing", __name__)
 
 
 @bp.before_request
@@ -32,17 +33,6 @@ def _choice(name: str, allowed, default: str) -> str:
     if value not in allowed:
         abort(404)
     return value
-
-
-def _pdf(payload: bytes, filename: str) -> Response:
-    return Response(
-        payload,
-        mimetype="application/pdf",
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "Cache-Control": "no-store",
-        },
-    )
 
 
 def _today() -> date:
@@ -63,7 +53,11 @@ def _contact_pdf(contact_id: str, *, card: bool, make, kind: str):
         payload = make(note, exports.sender_of(user))
     except pdf.PdfError as error:
         return _refused(error, contact.application_id)
-    return _pdf(payload, pdf.pdf_filename(kind, contact.name, contact.application.company))
+    return download(
+        payload,
+        "application/pdf",
+        pdf.pdf_filename(kind, contact.name, contact.application.company),
+    )
 
 
 @bp.get("/contacts/<contact_id>/card.pdf")
@@ -133,7 +127,7 @@ def batch(application_id):
         )
     except pdf.PdfError as error:
         return _refused(error, application.id)
-    return _pdf(payload, pdf.pdf_filename("batch", application.company, fmt))
+    return download(payload, "application/pdf", pdf.pdf_filename("batch", application.company, fmt))
 
 
 @bp.get("/contacts/<contact_id>/print")
@@ -144,7 +138,7 @@ def preview(contact_id):
     note = exports.contact_note(db.session, contact, user, card=True)
     size = _choice("size", pdf.CARD_SIZES, "a6")
     return render(
-        "exports/preview.html",
+        "printing/preview.html",
         contact=contact,
         size=size,
         preview=pdf.card_preview_html(note, size),
