@@ -1,12 +1,22 @@
 """Thank-you drafts: review, edit with autosave, versions, send and tick off."""
 
-from flask import Blueprint, Response, abort, flash, jsonify, redirect, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from extensions import db, htmx, limiter
 from models import Application, Draft, utcnow
 from security import per_user
-from services import drafts, reminders
+from services import drafts, drafts_pending, reminders
 from services.cleaning import clean_text
 from services.mail import eml_bytes
 from services.pdf import download_name
@@ -15,6 +25,7 @@ from .fragments import render
 from .scope import owned_or_404
 
 bp = Blueprint("drafts", __name__)
+bp.record_once(lambda state: drafts_pending.init_app(state.app))
 
 CHANNEL_LABELS = {"email": "Email", "wrapup": "Wrap-up email", "card": "Handwritten card"}
 # What an action re-renders for htmx: its own part, then the people list and counts (oob).
@@ -30,8 +41,11 @@ def require_login():
 
 @bp.after_app_request
 def compose_changed_panels(response):
-    """Any request that changed notes composes their panels now, so reading them only reads."""
-    drafts.compose_changed(db.session)
+    """Any request that changed notes has their panels composed once it has answered, so
+    reading them only reads (see services.drafts_pending)."""
+    due = drafts.take_due(db.session)
+    if due:
+        drafts_pending.of(current_app._get_current_object()).submit(due)
     return response
 
 

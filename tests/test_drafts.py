@@ -471,3 +471,64 @@ def test_drafts_composed_as_notes_came_in_share_no_sentence(app, client, panel):
                 if len(words) < 6:  # greetings and sign-offs are alike by nature
                     continue
                 assert seen.setdefault(sentence, item["contact_name"]) == item["contact_name"]
+
+
+def test_a_saved_point_is_answered_before_its_panel_is_composed(app, client, panel, monkeypatch):
+    import threading
+
+    from services import drafts_pending
+
+    _application_id, contacts = panel
+    pending = drafts_pending.of(app)
+    monkeypatch.setattr(pending, "mode", "background")
+    release, started = threading.Event(), threading.Event()
+    real = drafts.composer.compose_panel
+
+    def held(*args):
+        started.set()
+        assert release.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr(drafts.composer, "compose_panel", held)
+    response = client.post(
+        f"/contacts/{contacts['Sam Lee']}", data={"kind": "topic", "body": "rust at the edge"}
+    )
+    # The answer came while the composition was still held back: it waits for no composing.
+    assert response.status_code in (200, 303)
+    assert started.wait(30)
+    body, outdated = _current(app, contacts["Sam Lee"], "email")
+    assert "rust" not in body and outdated
+    release.set()
+    assert pending.wait()
+    body, outdated = _current(app, contacts["Sam Lee"], "email")
+    assert "rust at the edge" in body and not outdated
+
+
+def test_a_note_saved_while_its_panel_is_composed_is_not_lost(app, client, panel, monkeypatch):
+    from models import Application, Contact, User
+    from services import capture
+
+    application_id, contacts = panel
+    calls = []
+    real = drafts.composer.compose_panel
+
+    def racing(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            # Another request saves a point after this composition read the notes.
+            with app.app_context():
+                sam = db.session.get(Contact, contacts["Sam Lee"])
+                capture.add_point(db.session, sam, kind="topic", body="grafana dashboards",
+                                  interview_id=None)  # fmt: skip
+        return real(*args)
+
+    monkeypatch.setattr(drafts.composer, "compose_panel", racing)
+    with app.app_context():
+        application = db.session.get(Application, application_id)
+        db.session.execute(db.update(Draft).values(outdated=True))
+        db.session.commit()
+        assert drafts.recompose(db.session, application, db.session.get(User, application.user_id))
+    # The first composition saw the notes change under it and composed again with them.
+    assert len(calls) == 2
+    body, outdated = _current(app, contacts["Sam Lee"], "email")
+    assert "grafana dashboards" in body and not outdated
