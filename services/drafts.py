@@ -130,21 +130,36 @@ def _wanted(application: Application) -> list[tuple[Contact, str]]:
     return [(c, ch) for c in live_contacts(application) for ch in channels_for(c)]
 
 
-def ensure_drafts(session: Session, application: Application, user: User) -> list[Draft]:
+def ensure_drafts(
+    session: Session, application: Application, user: User, *, compose_outdated: bool = True
+) -> list[Draft]:
     """Every note of the application, in step with the notes.
 
-    Normally this only reads: the request that changed the notes composed them. A panel with a
-    note missing or marked outdated (changed outside a request, or its composition failed) is
-    composed here, once.
+    Normally this only reads: the panel was composed after the request that changed its notes.
+    A panel with a note missing or marked outdated (its composition has not run yet, or failed)
+    is composed here, once, so nobody reads a stale draft. The answer to an action on one draft
+    (`compose_outdated=False`) shows what is there and leaves composing to the app's thread.
     """
-    _preload(session, application)
+    _preload_people(session, application)
     existing = load_drafts(session, application)
     wanted = _wanted(application)
-    if any((c.id, ch) not in existing or existing[(c.id, ch)].outdated for c, ch in wanted):
+    stale = any((c.id, ch) not in existing or existing[(c.id, ch)].outdated for c, ch in wanted)
+    if stale and compose_outdated:
         log.info("composing on read application=%s", application.id)
         recompose(session, application, user)
         existing = load_drafts(session, application)
     return [existing[(c.id, ch)] for c, ch in wanted if (c.id, ch) in existing]
+
+
+def _preload_people(session: Session, application: Application) -> None:
+    """The panel's people with their interviews (their deadlines), in three queries; reading
+    the drafts needs the points of the person shown only."""
+    session.scalars(
+        select(Application)
+        .where(Application.id == application.id)
+        .options(selectinload(Application.contacts).selectinload(Contact.interviews))
+        .execution_options(populate_existing=True)
+    ).all()
 
 
 def recompose(session: Session, application: Application, user: User) -> bool:
@@ -177,7 +192,8 @@ def recompose(session: Session, application: Application, user: User) -> bool:
             # Another composition created the same drafts a moment ago: its drafts stand.
             session.rollback()
         return True
-    log.warning("notes kept changing while composing application=%s", application.id)
+    # Each change that got in is composed by its own submission (or by the next read).
+    log.info("notes kept changing while composing application=%s", application.id)
     return False
 
 
@@ -604,9 +620,10 @@ def review_person(
     """The review page for one person (by default the first with a note still open).
 
     Their drafts come with warnings and card fits; `only` (a draft id) limits those to the one
-    draft an action re-renders. None when `contact_id` names nobody on this panel.
+    draft an action re-renders, and then nothing is composed (the app's thread does that).
+    None when `contact_id` names nobody on this panel.
     """
-    drafts = ensure_drafts(session, application, user)
+    drafts = ensure_drafts(session, application, user, compose_outdated=only is None)
     by_contact: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_contact.setdefault(draft.contact_id, []).append(draft)
