@@ -18,6 +18,7 @@ from models import Application, Draft, utcnow
 from security import per_user
 from services import drafts, drafts_pending, reminders
 from services.cleaning import clean_text
+from services.composer import channels
 from services.mail import eml_bytes
 from services.pdf import download_name
 
@@ -26,8 +27,8 @@ from .scope import owned_or_404
 
 bp = Blueprint("drafts", __name__)
 bp.record_once(lambda state: drafts_pending.init_app(state.app))
-
-CHANNEL_LABELS = {"email": "Email", "wrapup": "Wrap-up email", "card": "Handwritten card"}
+# Templates name a channel through the registry: {{ channel_of(draft.channel).label }}.
+bp.add_app_template_global(channels.get, "channel_of")
 # What an action re-renders for htmx: its own part, then the people list and counts (oob).
 DRAFT_BLOCKS = ("draft", "people")
 STATUS_BLOCKS = ("draft_status", "people")
@@ -74,8 +75,6 @@ def _page(review: drafts.Review, block=None, **context):
         block=block,
         application=review.application,
         review=review,
-        labels=CHANNEL_LABELS,
-        short_labels=drafts.CHANNEL_SHORT,
         **context,
     )
 
@@ -184,8 +183,7 @@ def regenerate(draft_id):
 def mark(draft_id, what):
     """Tick sent, written or posted (or untick it)."""
     draft = _draft_or_404(draft_id)
-    allowed = ("written", "posted") if draft.channel == "card" else ("sent",)
-    if what not in allowed:
+    if what not in channels.get(draft.channel).done_marks:
         abort(404)
     drafts.mark(db.session, draft, what, request.form.get("done") == "1", utcnow())
     return _answer(draft, DRAFT_BLOCKS)
@@ -220,7 +218,7 @@ def restore(draft_id, number):
 def eml(draft_id):
     """The email as a file the mail program opens as a draft."""
     draft = _draft_or_404(draft_id)
-    if draft.channel == "card" or draft.current is None:
+    if not channels.get(draft.channel).needs_email or draft.current is None:
         abort(404)
     contact, version = draft.contact, draft.current
     payload = eml_bytes(

@@ -42,8 +42,9 @@ from services.pdf import card_fits_estimate
 log = logging.getLogger("afterword.drafts")
 
 CARD_SIZES_TO_CHECK = ("a6", "4x6", "folded")
-CHANNEL_SHORT = {"email": "Email", "wrapup": "Wrap-up", "card": "Card"}
+# The marks a channel's `done_marks` may name: the draft's column, and the state before it.
 DONE_FIELDS = {"sent": "sent_at", "written": "written_at", "posted": "posted_at"}
+TO_DO = {"sent": "to send", "written": "to write", "posted": "to post"}
 
 
 def channels_for(contact: Contact) -> tuple[str, ...]:
@@ -468,9 +469,10 @@ def mark(session: Session, draft: Draft, what: str, done: bool, now: datetime) -
 
 
 def status(draft: Draft) -> str:
-    if draft.channel == "card":
-        return "posted" if draft.posted_at else "written" if draft.written_at else "to write"
-    return "sent" if draft.sent_at else "to send"
+    """The furthest mark the draft has ("sent", "written", "posted"), else what is to do."""
+    marks = channels.get(draft.channel).done_marks
+    done = [mark for mark in marks if getattr(draft, DONE_FIELDS[mark])]
+    return done[-1] if done else TO_DO[marks[0]]
 
 
 def is_done(draft: Draft) -> bool:
@@ -537,9 +539,10 @@ def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool)
             contact_name=contact.name, contact_email=contact.email, points=points,
             other_bodies=others, due_at=due, now=now, generic=not points,
         )  # fmt: skip
-    if draft.channel == "card":
+    channel = channels.get(draft.channel)
+    if channel.printed_as == "card":
         view.card_fits = {s: card_fits_estimate(version.body, s) for s in CARD_SIZES_TO_CHECK}
-    else:
+    if channel.needs_email:
         view.mailto = mailto_link(contact.email, version.subject, version.body)
     return view
 

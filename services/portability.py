@@ -41,7 +41,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import (
     CONTACT_ROLES,
-    DRAFT_CHANNELS,
     GREETINGS,
     PAPERS,
     TONES,
@@ -58,6 +57,8 @@ from models import (
     utcnow,
 )
 from services.capture import tombstone
+from services.composer.channels import CHANNELS
+from services.composer.channels import order as channel_order
 from services.fields import (
     FIELDS,
     MAX_LINKS,
@@ -148,7 +149,7 @@ INTERVIEW = FIELDS["interview"]
 CONTACT = FIELDS["contact"]
 POINT = FIELDS["talking_point"]
 DRAFT = {
-    "channel": choice(DRAFT_CHANNELS),
+    "channel": choice(CHANNELS),
     "sent_at": optional(moment),
     "written_at": optional(moment),
     "posted_at": optional(moment),
@@ -266,8 +267,7 @@ def export_account(session: Session, user: User, now: datetime) -> dict:
         ]
         out["talking_points"] = [point_of(p, application_id) for p in points[contact.id]]
         out["drafts"] = [
-            draft_of(d)
-            for d in sorted(drafts[contact.id], key=lambda d: DRAFT_CHANNELS.index(d.channel))
+            draft_of(d) for d in sorted(drafts[contact.id], key=lambda d: channel_order(d.channel))
         ]
         return out
 
