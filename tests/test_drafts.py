@@ -598,3 +598,31 @@ def test_a_registered_channel_shows_on_the_review_page_the_due_list_and_the_expo
         letters = exports.batch_notes(db.session, application, user, "letter", None)
     assert len(notes) == 6 and sum("Greetings from home" in n.body for n in notes) == 3
     assert len(letters) == 3 and not any("Greetings from home" in n.body for n in letters)
+
+
+def test_a_printed_letter_of_a_composed_email_carries_the_signature_once(app, client, panel):
+    import io
+
+    from pypdf import PdfReader
+
+    application_id, contacts = panel
+    response = client.post("/account/profile", data={
+        "name": "Ana Ortiz", "signature": "Ana M. Ortiz", "tone": "warm",
+        "greeting_style": "first_name", "paper": "letter", "timezone": "UTC",
+        "phone": "+1 415 555 0100", "portfolio_url": "https://anaortiz.dev",
+    })  # fmt: skip
+    assert response.status_code in (200, 303)
+    email = _drafts(client, application_id)
+    dana = next(d for d in email if d["contact_name"] == "Dana Rivera" and d["channel"] == "email")
+    assert "Ana M. Ortiz" in dana["body"]  # the email signs with it, the letter prints it once
+    for url in (
+        f"/contacts/{contacts['Dana Rivera']}/letter.pdf?paper=letter",
+        f"/applications/{application_id}/notes.pdf?format=letter",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages]
+        # Dana's letter (one page, each with the letterhead), from her greeting on.
+        letter = next(text for text in pages if "Hi Dana," in text).split("Hi Dana,", 1)[1]
+        assert letter.count("Ana M. Ortiz") == 1, (url, letter)
+        assert "555 0100" not in letter and "anaortiz.dev" not in letter
