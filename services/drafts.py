@@ -7,9 +7,10 @@ Drafts are composed when the notes change, not when they are read. Any flush tha
 application, a person, an interview, a talking point or the profile marks the drafts of the
 panels it touches as outdated, in the same transaction (see `_mark_outdated`), so no path can
 forget it: the full site, a sync push and an import alike. Once the request that made the
-change has committed, `compose_changed` composes each touched panel once. Reading a panel only
-composes when something got past that (a change made outside a request, a composer failure):
-see `ensure_drafts`.
+change has committed, the app's own thread composes each touched panel once, off the
+request's path (`take_due`, `compose_due`, services.drafts_pending). Reading a panel only
+composes when something got past that (a composition not run yet or failed, a change made
+outside a request): see `ensure_drafts`.
 """
 
 import difflib
