@@ -59,8 +59,6 @@ CONTACT_GREETINGS = {
     "honorific": "Title and surname (Dear Dr. Petrov)",
 }
 PAPERS = {"letter": "US Letter", "a4": "A4"}
-DRAFT_CHANNELS = ("email", "card", "wrapup")
-
 POINT_MAX = 2000
 
 

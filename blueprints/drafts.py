@@ -1,13 +1,24 @@
 """Thank-you drafts: review, edit with autosave, versions, send and tick off."""
 
-from flask import Blueprint, Response, abort, flash, jsonify, redirect, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from extensions import db, htmx, limiter
 from models import Application, Draft, utcnow
 from security import per_user
-from services import drafts, reminders
+from services import drafts, drafts_pending, reminders
 from services.cleaning import clean_text
+from services.composer import channels
 from services.mail import eml_bytes
 from services.pdf import download_name
 
@@ -15,8 +26,9 @@ from .fragments import render
 from .scope import owned_or_404
 
 bp = Blueprint("drafts", __name__)
-
-CHANNEL_LABELS = {"email": "Email", "wrapup": "Wrap-up email", "card": "Handwritten card"}
+bp.record_once(lambda state: drafts_pending.init_app(state.app))
+# Templates name a channel through the registry: {{ channel_of(draft.channel).label }}.
+bp.add_app_template_global(channels.get, "channel_of")
 # What an action re-renders for htmx: its own part, then the people list and counts (oob).
 DRAFT_BLOCKS = ("draft", "people")
 STATUS_BLOCKS = ("draft_status", "people")
@@ -30,8 +42,11 @@ def require_login():
 
 @bp.after_app_request
 def compose_changed_panels(response):
-    """Any request that changed notes composes their panels now, so reading them only reads."""
-    drafts.compose_changed(db.session)
+    """Any request that changed notes has their panels composed once it has answered, so
+    reading them only reads (see services.drafts_pending)."""
+    due = drafts.take_due(db.session)
+    if due:
+        drafts_pending.of(current_app._get_current_object()).submit(due)
     return response
 
 
@@ -60,8 +75,6 @@ def _page(review: drafts.Review, block=None, **context):
         block=block,
         application=review.application,
         review=review,
-        labels=CHANNEL_LABELS,
-        short_labels=drafts.CHANNEL_SHORT,
         **context,
     )
 
@@ -170,8 +183,7 @@ def regenerate(draft_id):
 def mark(draft_id, what):
     """Tick sent, written or posted (or untick it)."""
     draft = _draft_or_404(draft_id)
-    allowed = ("written", "posted") if draft.channel == "card" else ("sent",)
-    if what not in allowed:
+    if what not in channels.get(draft.channel).done_marks:
         abort(404)
     drafts.mark(db.session, draft, what, request.form.get("done") == "1", utcnow())
     return _answer(draft, DRAFT_BLOCKS)
@@ -206,7 +218,7 @@ def restore(draft_id, number):
 def eml(draft_id):
     """The email as a file the mail program opens as a draft."""
     draft = _draft_or_404(draft_id)
-    if draft.channel == "card" or draft.current is None:
+    if not channels.get(draft.channel).needs_email or draft.current is None:
         abort(404)
     contact, version = draft.contact, draft.current
     payload = eml_bytes(

@@ -7,9 +7,10 @@ Drafts are composed when the notes change, not when they are read. Any flush tha
 application, a person, an interview, a talking point or the profile marks the drafts of the
 panels it touches as outdated, in the same transaction (see `_mark_outdated`), so no path can
 forget it: the full site, a sync push and an import alike. Once the request that made the
-change has committed, `compose_changed` composes each touched panel once. Reading a panel only
-composes when something got past that (a change made outside a request, a composer failure):
-see `ensure_drafts`.
+change has committed, the app's own thread composes each touched panel once, off the
+request's path (`take_due`, `compose_due`, services.drafts_pending). Reading a panel only
+composes when something got past that (a composition not run yet or failed, a change made
+outside a request): see `ensure_drafts`.
 """
 
 import difflib
@@ -42,8 +43,9 @@ from services.pdf import card_fits_estimate
 log = logging.getLogger("afterword.drafts")
 
 CARD_SIZES_TO_CHECK = ("a6", "4x6", "folded")
-CHANNEL_SHORT = {"email": "Email", "wrapup": "Wrap-up", "card": "Card"}
+# The marks a channel's `done_marks` may name: the draft's column, and the state before it.
 DONE_FIELDS = {"sent": "sent_at", "written": "written_at", "posted": "posted_at"}
+TO_DO = {"sent": "to send", "written": "to write", "posted": "to post"}
 
 
 def channels_for(contact: Contact) -> tuple[str, ...]:
@@ -130,43 +132,122 @@ def _wanted(application: Application) -> list[tuple[Contact, str]]:
     return [(c, ch) for c in live_contacts(application) for ch in channels_for(c)]
 
 
-def ensure_drafts(session: Session, application: Application, user: User) -> list[Draft]:
+def ensure_drafts(
+    session: Session, application: Application, user: User, *, compose_outdated: bool = True
+) -> list[Draft]:
     """Every note of the application, in step with the notes.
 
-    Normally this only reads: the request that changed the notes composed them. A panel with a
-    note missing or marked outdated (changed outside a request, or its composition failed) is
-    composed here, once.
+    Normally this only reads: the panel was composed after the request that changed its notes.
+    A panel with a note missing or marked outdated (its composition has not run yet, or failed)
+    is composed here, once, so nobody reads a stale draft. The answer to an action on one draft
+    (`compose_outdated=False`) shows what is there and leaves composing to the app's thread.
     """
-    _preload(session, application)
+    _preload_people(session, application)
     existing = load_drafts(session, application)
     wanted = _wanted(application)
-    if any((c.id, ch) not in existing or existing[(c.id, ch)].outdated for c, ch in wanted):
+    stale = any((c.id, ch) not in existing or existing[(c.id, ch)].outdated for c, ch in wanted)
+    if stale and compose_outdated:
         log.info("composing on read application=%s", application.id)
         recompose(session, application, user)
         existing = load_drafts(session, application)
     return [existing[(c.id, ch)] for c, ch in wanted if (c.id, ch) in existing]
 
 
-def recompose(session: Session, application: Application, user: User) -> None:
+def _preload_people(session: Session, application: Application) -> None:
+    """The panel's people with their interviews (their deadlines), in three queries; reading
+    the drafts needs the points of the person shown only."""
+    session.scalars(
+        select(Application)
+        .where(Application.id == application.id)
+        .options(selectinload(Application.contacts).selectinload(Contact.interviews))
+        .execution_options(populate_existing=True)
+    ).all()
+
+
+def recompose(session: Session, application: Application, user: User) -> bool:
     """Compose the whole panel once and bring its drafts in step (the composer works per
-    panel, so no sentence is shared across it).
+    panel, so no sentence is shared across it). Returns whether the drafts are now in step.
 
     A missing draft is created. A draft still as generated, and not yet sent or written, takes
     the new text; nothing the user wrote is touched, but an edited draft is marked `behind`
     when its notes would now compose something else.
+
+    Composing takes a while (seconds for a panel of 200), so it runs without holding a lock;
+    only writing the result does. The outdated marks are cleared only by a composition that saw
+    the latest notes: under the lock it checks that nothing of the user's changed since it read
+    them (every write of a note bumps the user's change counter, see models.stamp_changes), and
+    composes again if something did. After a few tries it leaves the marks for the next one.
     """
-    # Writers of this user's notes hold the user's row until they commit (models.stamp_changes);
-    # so does a composition, so it reads every note committed before it and none commits
-    # under it unseen. (SQLite serialises writers anyway and ignores FOR UPDATE.)
-    session.execute(select(User.id).where(User.id == user.id).with_for_update())
-    _preload(session, application)
-    fresh = compose(application, user)
-    existing = load_drafts(session, application)
+    user_id = user.id
+    for _attempt in range(COMPOSE_TRIES):
+        seen = _notes_stamp(session, user_id)
+        _preload(session, application)
+        fresh = compose(application, session.get(User, user_id))
+        _lock_notes(session, user_id)
+        if _notes_stamp(session, user_id) != seen:
+            session.rollback()
+            continue
+        _write(session, application, user_id, fresh)
+        try:
+            session.commit()
+        except IntegrityError:
+            # Another composition created the same drafts a moment ago: its drafts stand.
+            session.rollback()
+        return True
+    # Each change that got in is composed by its own submission (or by the next read).
+    log.info("notes kept changing while composing application=%s", application.id)
+    return False
+
+
+COMPOSE_TRIES = 3
+
+
+def _notes_stamp(session: Session, user_id: int) -> tuple:
+    """What a composition depends on beyond the panel's rows: the user's change counter (bumped
+    by every write of an application, person, interview or point) and the profile it reads."""
+    columns = [User.change_counter, *(getattr(User, name) for name in PROFILE_FIELDS)]
+    return tuple(session.execute(select(*columns).where(User.id == user_id)).one())
+
+
+def _lock_notes(session: Session, user_id: int) -> None:
+    """Hold back every writer of this user's notes until this transaction ends.
+
+    Writers bump the user's change counter in their flush, which waits on this row lock in
+    PostgreSQL; in SQLite this first write takes the database's write lock. A SELECT ... FOR
+    UPDATE would do for PostgreSQL only (SQLite ignores it), so this is a write of nothing.
+    """
+    session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(change_counter=User.change_counter)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _write(
+    session: Session,
+    application: Application,
+    user_id: int,
+    fresh: dict[tuple[str, str], composer.ComposedDraft],
+) -> None:
+    """Bring the panel's drafts in step with `fresh`, read again under the lock (an autosave may
+    have added a version since they were first read)."""
+    existing = {
+        (d.contact_id, d.channel): d
+        for d in session.scalars(
+            select(Draft)
+            .where(Draft.contact_id.in_([c.id for c in live_contacts(application)] or [""]))
+            .options(selectinload(Draft.versions))
+            .execution_options(populate_existing=True)
+        )
+    }
     for contact, channel in _wanted(application):
-        text = fresh[(contact.id, channel)]
+        text = fresh.get((contact.id, channel))
+        if text is None:
+            continue
         draft = existing.get((contact.id, channel))
         if draft is None:
-            draft = Draft(user_id=user.id, contact_id=contact.id, channel=channel)
+            draft = Draft(user_id=user_id, contact_id=contact.id, channel=channel)
             draft.versions.append(
                 DraftVersion(number=1, source="generated", subject=text.subject, body=text.body)
             )
@@ -174,11 +255,6 @@ def recompose(session: Session, application: Application, user: User) -> None:
         else:
             _follow(draft, text)
         draft.outdated = False
-    try:
-        session.commit()
-    except IntegrityError:
-        # Another request composed the same panel a moment ago: its drafts stand.
-        session.rollback()
 
 
 def _follow(draft: Draft, text: composer.ComposedDraft) -> None:
@@ -235,7 +311,7 @@ _DUE = "drafts.compose_due"
 
 
 @dataclass
-class _Changed:
+class Changed:
     applications: set[str] = field(default_factory=set)
     contacts: set[str] = field(default_factory=set)
     users: set[int] = field(default_factory=set)
@@ -243,14 +319,14 @@ class _Changed:
     def __bool__(self) -> bool:
         return bool(self.applications or self.contacts or self.users)
 
-    def add(self, other: "_Changed") -> None:
+    def add(self, other: "Changed") -> None:
         self.applications |= other.applications
         self.contacts |= other.contacts
         self.users |= other.users
 
 
-def _changes_in(objects: Iterable[object]) -> _Changed:
-    changed = _Changed()
+def _changes_in(objects: Iterable[object]) -> Changed:
+    changed = Changed()
     for obj in objects:
         if isinstance(obj, Application):
             changed.applications.add(obj.id)
@@ -267,7 +343,7 @@ def _changes_in(objects: Iterable[object]) -> _Changed:
     return changed
 
 
-def _panel_contacts(changed: _Changed):
+def _panel_contacts(changed: Changed):
     """The ids of every person in a panel the change touches."""
     via_contacts = select(Contact.application_id).where(Contact.id.in_(changed.contacts))
     return select(Contact.id).where(
@@ -297,14 +373,14 @@ def _mark_outdated(session: Session, _context) -> None:
             .where(Draft.__table__.c.user_id.in_(changed.users))
             .values(outdated=True)
         )
-    session.info.setdefault(_PENDING, _Changed()).add(changed)
+    session.info.setdefault(_PENDING, Changed()).add(changed)
 
 
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if pending:
-        session.info.setdefault(_DUE, _Changed()).add(pending)
+        session.info.setdefault(_DUE, Changed()).add(pending)
 
 
 @event.listens_for(Session, "after_rollback")
@@ -312,16 +388,24 @@ def _rolled_back(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
-def compose_changed(session: Session) -> int:
-    """Compose, once each, the open panels whose notes this session changed and committed.
+def take_due(session: Session) -> Changed | None:
+    """What this session changed and committed that has not been composed yet, handed over
+    once (to `compose_due`, now or after the response)."""
+    return session.info.pop(_DUE, None) or None
 
-    Called at the end of every request. A failure is logged and leaves the drafts marked
-    outdated, so the next read composes them; the notes themselves are already saved.
-    Returns how many panels were composed.
+
+def compose_changed(session: Session) -> int:
+    """Compose now, once each, the open panels whose notes this session changed and committed."""
+    due = take_due(session)
+    return compose_due(session, due) if due else 0
+
+
+def compose_due(session: Session, due: Changed) -> int:
+    """Compose, once each, the open panels a change touched.
+
+    A failure is logged and leaves the drafts marked outdated, so the next read composes them;
+    the notes themselves are already saved. Returns how many panels were composed.
     """
-    due = session.info.pop(_DUE, None)
-    if not due:
-        return 0
     query = select(Application).where(
         Application.is_live,
         Application.closed_at.is_(None),
@@ -337,18 +421,19 @@ def compose_changed(session: Session) -> int:
     )
     composed = 0
     try:
-        applications = session.scalars(query).all()
+        found = [(a.id, a.user_id) for a in session.scalars(query)]
     except Exception:  # the notes are saved; the next read composes
         session.rollback()
         log.exception("finding panels to compose failed")
         return 0
-    for application in applications:
+    for application_id, user_id in found:
         try:
-            recompose(session, application, session.get(User, application.user_id))
-            composed += 1
+            application = session.get(Application, application_id)
+            if recompose(session, application, session.get(User, user_id)):
+                composed += 1
         except Exception:
             session.rollback()
-            log.exception("composing failed application=%s", application.id)
+            log.exception("composing failed application=%s", application_id)
     return composed
 
 
@@ -385,9 +470,10 @@ def mark(session: Session, draft: Draft, what: str, done: bool, now: datetime) -
 
 
 def status(draft: Draft) -> str:
-    if draft.channel == "card":
-        return "posted" if draft.posted_at else "written" if draft.written_at else "to write"
-    return "sent" if draft.sent_at else "to send"
+    """The furthest mark the draft has ("sent", "written", "posted"), else what is to do."""
+    marks = channels.get(draft.channel).done_marks
+    done = [mark for mark in marks if getattr(draft, DONE_FIELDS[mark])]
+    return done[-1] if done else TO_DO[marks[0]]
 
 
 def is_done(draft: Draft) -> bool:
@@ -454,9 +540,10 @@ def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool)
             contact_name=contact.name, contact_email=contact.email, points=points,
             other_bodies=others, due_at=due, now=now, generic=not points,
         )  # fmt: skip
-    if draft.channel == "card":
+    channel = channels.get(draft.channel)
+    if channel.printed_as == "card":
         view.card_fits = {s: card_fits_estimate(version.body, s) for s in CARD_SIZES_TO_CHECK}
-    else:
+    if channel.needs_email:
         view.mailto = mailto_link(contact.email, version.subject, version.body)
     return view
 
@@ -537,9 +624,10 @@ def review_person(
     """The review page for one person (by default the first with a note still open).
 
     Their drafts come with warnings and card fits; `only` (a draft id) limits those to the one
-    draft an action re-renders. None when `contact_id` names nobody on this panel.
+    draft an action re-renders, and then nothing is composed (the app's thread does that).
+    None when `contact_id` names nobody on this panel.
     """
-    drafts = ensure_drafts(session, application, user)
+    drafts = ensure_drafts(session, application, user, compose_outdated=only is None)
     by_contact: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_contact.setdefault(draft.contact_id, []).append(draft)

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 
 from models import Application, Contact, Draft, User
 from services import drafts, pdf
+from services.composer import channels
 
 CARD_FORMATS = set(pdf.CARD_SIZES)
 
@@ -31,10 +32,18 @@ def note_of(contact: Contact, draft: Draft) -> pdf.Note:
     )
 
 
+def _paper(card: bool) -> str:
+    """Which channels' text prints here (services.composer.channels, `printed_as`)."""
+    return "card" if card else "letter"
+
+
 def contact_note(session: Session, contact: Contact, user: User, *, card: bool) -> pdf.Note:
-    """The card text (card=True) or the email/wrap-up text of one person, composing it if new."""
+    """The text of one person printed on a card (card=True) or a letter (their email or
+    wrap-up), composing it if new: the first of their channels that prints there."""
     for draft in drafts.ensure_drafts(session, contact.application, user):
-        if draft.contact_id == contact.id and (draft.channel == "card") == card:
+        if draft.contact_id == contact.id and channels.get(draft.channel).printed_as == _paper(
+            card
+        ):
             return note_of(contact, draft)
     raise LookupError(contact.id)
 
@@ -47,7 +56,7 @@ def batch_notes(
     notes = []
     for draft in drafts.ensure_drafts(session, application, user):
         contact = draft.contact
-        if (draft.channel == "card") != card:
+        if channels.get(draft.channel).printed_as != _paper(card):
             continue
         if interview_id and interview_id not in {i.id for i in contact.interviews}:
             continue

@@ -2,6 +2,7 @@
 beside the list of everyone; on a phone, the same in one column."""
 
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -169,3 +170,48 @@ def test_card_preview_has_the_cards_proportions(page, live_server):
         assert box["width"] > 250
         assert abs(box["height"] / box["width"] - ratio) < 0.02
         assert page.locator(".card-preview__face").get_by_text("Hi Dana,").is_visible()
+
+
+def _card(page):
+    return page.locator("article.draft", has=page.get_by_role("heading", name="Handwritten card"))
+
+
+def test_overdue_counts_and_deadlines_follow_each_mark_without_a_reload(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        # Interviews long past: every note is overdue.
+        _panel_with_notes(page, day="2026-11-02")
+        page.get_by_role("heading", name="Dana Rivera", level=2).wait_for()
+        assert page.locator("#people-counts").inner_text() == "3 overdue"
+        page.evaluate("window.stillHere = true")
+        _row(page, "Sam Lee").click()
+        page.get_by_role("heading", name="Sam Lee", level=2).wait_for()
+
+        # The email sent: its deadline gives way to "Done: sent", in the note and in the list;
+        # Sam stays overdue while his card is not posted.
+        _email(page).get_by_role("button", name="Mark as sent").click()
+        _email(page).get_by_text("Done: sent").wait_for()
+        assert "Email: sent" in _row(page, "Sam Lee").inner_text()
+        assert "overdue" in _row(page, "Sam Lee").locator(".state").inner_text()
+        assert page.locator("#people-counts").inner_text() == "3 overdue"
+
+        # The card written, then posted: Sam is done, and the counts say so at once.
+        _card(page).get_by_role("button", name="Mark as written").click()
+        _card(page).get_by_role("button", name=re.compile(r"^Written .* undo$")).wait_for()
+        assert "Card: overdue" in _row(page, "Sam Lee").inner_text()  # not posted yet
+        _card(page).get_by_role("button", name="Mark as posted").click()
+        _card(page).get_by_text("Done: posted").wait_for()
+        assert "Card: posted" in _row(page, "Sam Lee").inner_text()
+        assert _row(page, "Sam Lee").locator(".state").inner_text() == "sent"
+        assert page.locator("#people-counts").inner_text() == "1 sent · 2 overdue"
+
+        # Undoing the post brings the deadline and the counts back.
+        _card(page).get_by_role("button", name=re.compile(r"^Posted .* undo$")).click()
+        _card(page).get_by_role("button", name="Mark as posted").wait_for()
+        assert page.locator("#people-counts").inner_text() == "3 overdue"
+        assert "overdue" in _row(page, "Sam Lee").locator(".state").inner_text()
+        assert page.evaluate("window.stillHere") is True
+    finally:
+        context.close()

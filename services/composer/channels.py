@@ -28,6 +28,9 @@ class Channel:
     audience: str
     # The planner's name in services.composer.planner.PLANNERS.
     planner: str
+    # The paper its text prints on: "card" (the card, copy sheet and envelope PDFs), "letter"
+    # (the letter PDF), or "" when it is never printed.
+    printed_as: str = ""
 
     def applies_to(self, role: str) -> bool:
         organiser = role in ORGANISER_ROLES
@@ -57,19 +60,19 @@ def unregister(code: str) -> None:
 EMAIL = register(
     Channel(
         "email", "Email", "Email", 150, timedelta(hours=24), ("sent",), True, True,
-        "interviewer", "email",
+        "interviewer", "email", printed_as="letter",
     )
 )  # fmt: skip
 WRAPUP = register(
     Channel(
         "wrapup", "Wrap-up email", "Wrap-up email", 150, timedelta(hours=24), ("sent",), True,
-        True, "organiser", "wrapup",
+        True, "organiser", "wrapup", printed_as="letter",
     )
 )  # fmt: skip
 CARD = register(
     Channel(
         "card", "Handwritten card", "Card", 80, timedelta(hours=48), ("written", "posted"), False,
-        False, "everyone", "card",
+        False, "everyone", "card", printed_as="card",
     )
 )  # fmt: skip
 
@@ -77,6 +80,16 @@ CARD = register(
 def get(code: str) -> Channel:
     """The channel with this code; an unknown code reads as email, the strictest deadline."""
     return CHANNELS.get(code, EMAIL)
+
+
+def codes() -> tuple[str, ...]:
+    """Every registered channel code, in the registry's order."""
+    return tuple(CHANNELS)
+
+
+def order(code: str) -> int:
+    """Where a channel comes in the registry (unknown codes last), to sort notes by."""
+    return list(CHANNELS).index(code) if code in CHANNELS else len(CHANNELS)
 
 
 def for_role(role: str) -> tuple[str, ...]:

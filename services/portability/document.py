@@ -27,7 +27,8 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import available_timezones
 
-from models import DRAFT_CHANNELS, GREETINGS, PAPERS, TONES
+from models import GREETINGS, PAPERS, TONES
+from services.composer.channels import CHANNELS
 from services.fields import (
     FIELDS,
     FieldError,
@@ -103,7 +104,7 @@ INTERVIEW = FIELDS["interview"]
 CONTACT = FIELDS["contact"]
 POINT = FIELDS["talking_point"]
 DRAFT = {
-    "channel": choice(DRAFT_CHANNELS),
+    "channel": choice(CHANNELS),
     "sent_at": optional(moment),
     "written_at": optional(moment),
     "posted_at": optional(moment),

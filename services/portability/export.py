@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models import (
-    DRAFT_CHANNELS,
     Application,
     Contact,
     Draft,
@@ -20,6 +19,7 @@ from models import (
     User,
     interview_contacts,
 )
+from services.composer.channels import order as channel_order
 from services.portability.document import (
     APPLICATION,
     CONTACT,
@@ -127,8 +127,7 @@ def export_account(session: Session, user: User, now: datetime) -> dict:
         ]
         out["talking_points"] = [point_of(p, application_id) for p in points[contact.id]]
         out["drafts"] = [
-            draft_of(d)
-            for d in sorted(drafts[contact.id], key=lambda d: DRAFT_CHANNELS.index(d.channel))
+            draft_of(d) for d in sorted(drafts[contact.id], key=lambda d: channel_order(d.channel))
         ]
         return out
 
