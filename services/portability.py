@@ -87,7 +87,7 @@ LIMITS = {
     "versions": 20_000,
 }
 MAX_RETENTION_DAYS = 3650
-DRAFT_SOURCES = ("generated", "edited", "restored")
+DRAFT_SOURCES = ("generated", "edited", "restored", "polished")
 DRAFT_BODY_MAX = 10_000
 DETAILS = ("email", "phone", "linkedin_url", "postal_address")
 
