@@ -1,0 +1,52 @@
+"""The Polish button in Chromium, on a phone: a polished note shows what changed and goes back in
+one tap; a refused answer leaves the text box as it was and says why."""
+
+import pytest
+
+from tests.test_drafts_browser import _email, _panel_with_notes, _shot
+from tests.test_polish import FakeModel
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def fake_model():
+    with FakeModel() as fake:
+        yield fake
+
+
+@pytest.fixture
+def app_config(app_config, fake_model):
+    return dict(app_config, LLM_BASE_URL=fake_model.url, LLM_TIMEOUT_SECONDS=10)
+
+
+def test_polish_then_undo_then_a_refusal(page, live_server, fake_model):
+    _panel_with_notes(page)
+    page.get_by_role("heading", name="Dana Rivera", level=2).wait_for()
+    email = _email(page)
+    box = email.get_by_label("Email to Dana Rivera")
+    original = box.input_value()
+    assert "It was a real pleasure." not in original
+
+    email.get_by_role("button", name="Polish", exact=True).click()
+    result = _email(page).locator(".polish-result")
+    result.wait_for()
+    assert "Polished:" in result.inner_text()
+    assert result.locator("ins", has_text="It was a real pleasure.").is_visible()
+    box = _email(page).get_by_label("Email to Dana Rivera")
+    assert "It was a real pleasure." in box.input_value()
+    _shot(page, "polish-accepted-360.png")
+
+    result.get_by_role("button", name="Undo polish").click()
+    _email(page).get_by_text("Restored version").wait_for()
+    assert _email(page).get_by_label("Email to Dana Rivera").input_value() == original
+
+    fake_model.mode = "hallucinating"
+    _email(page).get_by_role("button", name="Polish", exact=True).click()
+    refused = _email(page).locator(".polish-refused")
+    refused.wait_for()
+    assert "Kept your draft as it was." in refused.inner_text()
+    assert "“Globex”" in refused.inner_text()
+    assert _email(page).get_by_label("Email to Dana Rivera").input_value() == original
+    _shot(page, "polish-refused-360.png")
+    assert len(fake_model.requests) == 2
