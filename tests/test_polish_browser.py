@@ -3,6 +3,7 @@ one tap; a refused answer leaves the text box as it was and says why."""
 
 import pytest
 
+from tests.test_accessibility import serious_violations
 from tests.test_drafts_browser import _email, _panel_with_notes, _shot
 from tests.test_polish import FakeModel
 
@@ -18,6 +19,21 @@ def fake_model():
 @pytest.fixture
 def app_config(app_config, fake_model):
     return dict(app_config, LLM_BASE_URL=fake_model.url, LLM_TIMEOUT_SECONDS=10)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A phone; CSP bypassed only so that axe-core can be added to the page."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        base_url=live_server.url,
+        has_touch=True,
+        bypass_csp=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
 
 
 def test_polish_then_undo_then_a_refusal(page, live_server, fake_model):
@@ -36,6 +52,7 @@ def test_polish_then_undo_then_a_refusal(page, live_server, fake_model):
     box = _email(page).get_by_label("Email to Dana Rivera")
     assert "It was a real pleasure." in box.input_value()
     _shot(page, "polish-accepted-360.png")
+    assert serious_violations(page) == []
 
     result.get_by_role("button", name="Undo polish").click()
     _email(page).get_by_text("Restored version").wait_for()
@@ -49,4 +66,5 @@ def test_polish_then_undo_then_a_refusal(page, live_server, fake_model):
     assert "“Globex”" in refused.inner_text()
     assert _email(page).get_by_label("Email to Dana Rivera").input_value() == original
     _shot(page, "polish-refused-360.png")
+    assert serious_violations(page) == []
     assert len(fake_model.requests) == 2
