@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import Draft, DraftVersion, User, utcnow
@@ -284,12 +285,25 @@ _REFUSAL = re.compile(
 )
 
 
+# What chat models put before the note although told not to: "Here is the polished note:",
+# "Sure!", a subject line.
+_PREAMBLE = re.compile(
+    r"^(?:(?:here(?:['\u2019]s| is)|sure|certainly|of course)\b[^\n]*|subject:[^\n]*)\n+",
+    re.IGNORECASE,
+)
+
+
 def clean_answer(content: str) -> str:
-    """The note in the answer: code fences dropped, line ends and trailing spaces tidied."""
+    """The note in the answer: preamble and code fences dropped, line ends tidied."""
     text = content.replace("\r\n", "\n").replace("\r", "\n").strip()
-    fenced = _FENCE.match(text)
-    if fenced:
-        text = fenced.group(1).strip()
+    for _ in range(3):
+        fenced = _FENCE.match(text)
+        if fenced:
+            text = fenced.group(1).strip()
+        unwrapped = _PREAMBLE.sub("", text, count=1).strip()
+        if unwrapped == text:
+            break
+        text = unwrapped
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
@@ -628,5 +642,10 @@ def polish_draft(
     subject = draft.current.subject
     version = DraftVersion(number=number, source=SOURCE, subject=subject, body=outcome.body)
     draft.versions.append(version)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:
+        # Another request added a version under it (two taps at once): that one stands.
+        session.rollback()
+        return Polished(Outcome(reasons=[CHANGED_MEANWHILE]), previous=draft.current)
     return Polished(outcome, version=version, previous=previous)

@@ -444,3 +444,76 @@ def test_refusals_are_recognised():
     for text in refusals:
         assert polish.is_refusal(text), text
     assert not polish.is_refusal(NOTE)
+
+
+DANA = (
+    "Hi Dana,\n\n"
+    "Thank you for speaking with me about the Staff Engineer role at Acme. It was good to talk "
+    "through the Kafka migration for the payments ledger.\n\n"
+    "Following up as promised, here is my talk: https://example.com/talk?id=7&x=1\n\n"
+    "I have ten years of payments infrastructure, and I would put that to use quickly at Acme. "
+    "I look forward to your news.\n\n"
+    "Warm regards,\nAna Ortiz"
+)
+SAM = (
+    "Hi Sam,\n\nThanks for the time you spent with me on the Staff Engineer role at Acme.\n\n"
+    "I have ten years of payments infrastructure, so I know the kind of work the role involves. "
+    "Thanks again, and I hope our paths cross before long.\n\nWarm regards,\nAna Ortiz"
+)
+DANA_REQUEST = polish.Request(
+    channel="email",
+    subject="Great speaking with you, Dana",
+    body=DANA,
+    role="Staff Engineer",
+    contact_name="Dana Rivera",
+    readings=("I found it useful to hear your take on the Kafka migration for the ledger.",),
+    contact_email="dana@acme.example",
+    points=("kafka migration for the payments ledger",),
+    other_bodies=(SAM,),
+    other_names=("Sam Lee", "Priya Nair"),
+)
+# How a careful model rewrites it: new wording, the same facts, greeting and sign-off.
+REWRITE = (
+    "Hi Dana,\n\n"
+    "Thank you for taking the time to speak with me about the Staff Engineer role at Acme. "
+    "I really enjoyed talking through the Kafka migration for the payments ledger with you.\n\n"
+    "As promised, here is the link to my talk: https://example.com/talk?id=7&x=1\n\n"
+    "With ten years in payments infrastructure, I am confident I could contribute quickly at "
+    "Acme. I look forward to hearing from you.\n\n"
+    "Warm regards,\nAna Ortiz"
+)
+
+
+def test_a_careful_rewrite_passes_every_guardrail():
+    assert polish.guard(DANA_REQUEST, REWRITE) == []
+    outcome = polish.polish(
+        polish.Settings("http://model"), DANA_REQUEST, lambda s, m: "Here is the note:\n" + REWRITE
+    )
+    assert outcome.accepted and outcome.body == REWRITE
+
+
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [
+        (REWRITE.replace("I look forward", "Please hire me, I need this job. I look forward"),
+         "checker_pleading"),
+        (REWRITE.replace("As promised,", "I have attached my slides. As promised,"),
+         "checker_attach_reminder"),
+        (REWRITE.replace("Hi Dana,", "Hello,"), "wrong_greeting"),
+        (REWRITE.replace("Warm regards,", "Best,"), "wrong_signoff"),
+        (REWRITE.replace("Kafka migration for the payments ledger", "platform"), "no_detail"),
+        (REWRITE.replace("I look forward to hearing from you.",
+                         "Thanks again, and I hope our paths cross before long."),
+         "shared_sentence"),
+    ],
+)  # fmt: skip
+def test_each_guardrail_names_its_reason(answer, code):
+    assert code in [r.code for r in polish.guard(DANA_REQUEST, answer)]
+
+
+def test_the_model_is_asked_with_the_channels_limit_and_nothing_else():
+    system, user = polish.messages_for(DANA_REQUEST)
+    assert "Stay under 150 words" in system["content"]
+    assert DANA in user["content"] and DANA_REQUEST.readings[0] in user["content"]
+    for never in ("dana@acme.example", "Sam", "Priya", "kafka migration for the payments"):
+        assert never not in system["content"] + user["content"]
