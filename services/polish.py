@@ -511,7 +511,7 @@ def guard(request: Request, answer: str) -> list[Reason]:
             Reason(
                 "shared_sentence",
                 f"The polished note repeats a sentence from a note to someone else on this "
-                f"panel: “{shared[:120]}”. Panels compare notes.",
+                f"panel: “{shared[:120]}” Panels compare notes.",
             )
         )
 
