@@ -12,6 +12,7 @@ name and proper noun of the answer must already be in what was sent.
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import re
@@ -208,8 +209,14 @@ def ask_model(settings: Settings, messages: list[dict[str, str]]) -> str:
     deadline = time.monotonic() + settings.timeout
     try:
         with _OPENER.open(request, timeout=settings.timeout) as response:
-            raw = _read_until(response, deadline, settings.timeout)
+            raw = _read_until(response, deadline)
     except urllib.error.HTTPError as error:
+        if error.code in (401, 403):
+            raise ModelFailed(
+                "http_error",
+                f"Your model's server at {settings.host} refused the key it was given "
+                f"(HTTP {error.code}), so nothing changed. The operator should check LLM_API_KEY.",
+            ) from None
         raise ModelFailed(
             "http_error",
             f"Your model's server answered with an error (HTTP {error.code}), so nothing "
@@ -229,7 +236,7 @@ def ask_model(settings: Settings, messages: list[dict[str, str]]) -> str:
             f"Could not reach your model at {settings.host}, so nothing changed. "
             f"Check that it is running.",
         ) from None
-    except OSError:
+    except (OSError, http.client.HTTPException):
         raise ModelFailed(
             "unreachable",
             f"The connection to your model at {settings.host} broke off, so nothing changed.",
@@ -242,7 +249,7 @@ def _seconds(timeout: float) -> str:
     return f"{value} second" + ("" if value == "1" else "s")
 
 
-def _read_until(response, deadline: float, timeout: float) -> bytes:
+def _read_until(response, deadline: float) -> bytes:
     """The response body, refused when it trickles in past the deadline or grows too big."""
     chunks, size = [], 0
     while True:
@@ -632,6 +639,7 @@ def polish_draft(
     # Nothing is held open while the model thinks (it may take its whole timeout).
     session.commit()
     outcome = polish(settings, request, ask)
+    log.info("polish draft=%s host=%s outcome=%s", draft.id, settings.host, outcome.codes or "ok")
     if outcome.accepted:
         current = draft.current
         if (current.id, current.subject, current.body) != started_from:

@@ -80,6 +80,8 @@ class FakeModel:
                     return self._send(200, {"choices": [{"message": {"content": note}}]})
                 if fake.mode == "http_error":
                     return self._send(500, {"error": {"message": "model crashed"}})
+                if fake.mode == "unauthorized":
+                    return self._send(401, {"error": {"message": "bad key"}})
                 if fake.mode == "malformed":
                     return self._raw(200, b'{"choices": [{"message": ')
                 answer = fake.custom(note) if fake.custom else ANSWERS[fake.mode](note)
@@ -293,6 +295,12 @@ def test_http_error_changes_nothing(app, client, panel, fake_model):
     html, codes = _refused(client, app, panel, fake_model, "http_error")
     assert codes == ["http_error"]
     assert "answered with an error (HTTP 500)" in html
+
+
+def test_a_refused_key_is_named(app, client, panel, fake_model):
+    html, codes = _refused(client, app, panel, fake_model, "unauthorized")
+    assert codes == ["http_error"]
+    assert "refused the key it was given (HTTP 401)" in html
 
 
 def test_refusal_changes_nothing(app, client, panel, fake_model):
