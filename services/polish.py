@@ -68,13 +68,18 @@ class Settings:
         return parts.netloc or self.base_url
 
 
+_WARNED: set[str] = set()
+
+
 def settings_from(config: Mapping) -> Settings | None:
     """The polish settings of an app config (LLM_BASE_URL and friends), or None when off."""
     base_url = (config.get("LLM_BASE_URL") or "").strip()
     if not base_url:
         return None
     if urlsplit(base_url).scheme not in ("http", "https"):
-        log.warning("LLM_BASE_URL must start with http:// or https://; polishing stays off")
+        if base_url not in _WARNED:
+            _WARNED.add(base_url)
+            log.warning("LLM_BASE_URL must start with http:// or https://; polishing stays off")
         return None
     return Settings(
         base_url=base_url,
