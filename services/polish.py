@@ -22,6 +22,7 @@ import urllib.request
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from urllib.parse import urlsplit
 
 from sqlalchemy.exc import IntegrityError
@@ -35,7 +36,7 @@ from services.checker import (
     content_sentences,
     greeting_line,
 )
-from services.composer import channels, first_name, word_count
+from services.composer import channels, first_name, phrases, word_count
 
 log = logging.getLogger("afterword.polish")
 
@@ -338,6 +339,7 @@ _NUMBER_WORDS = {
 # Words that open a sentence in any note; a capital there says nothing about a name. Any other
 # capitalised opener that is not in the input is treated as a name the model made up.
 _OPENERS = {
+    "congratulations", "delighted", "excited", "grateful", "pleased", "thankful", "wishing",
     "a", "about", "absolutely", "additionally", "after", "again", "all", "also", "although",
     "an", "and", "another", "any", "anyway", "appreciate", "appreciated", "as", "at", "because",
     "before", "being", "best", "both", "but", "by", "certainly", "cheers", "dear", "definitely",
@@ -352,6 +354,15 @@ _OPENERS = {
     "these", "they", "this", "those", "though", "to", "truly", "until", "warm", "warmest",
     "warmly", "we", "we've", "what", "when", "while", "with", "yes", "you", "your", "yours",
 }  # fmt: skip
+
+
+@cache
+def _common_openers() -> frozenset[str]:
+    """The openers above and every word of the phrase books the drafts are written from."""
+    words = set(_OPENERS)
+    for book in phrases.PHRASES_DIR.glob("*.json"):
+        words |= _words(book.read_text(encoding="utf-8"))
+    return frozenset(words)
 
 
 def _apostrophes(text: str) -> str:
@@ -391,7 +402,7 @@ def _proper_nouns(text: str) -> list[str]:
             continue
         inner_capital = any(c.isupper() for c in word[1:])
         opening = _sentence_start(plain, match.start())
-        if inner_capital or not opening or _apostrophes(word.lower()) not in _OPENERS:
+        if inner_capital or not opening or _apostrophes(word.lower()) not in _common_openers():
             found.append(word)
     return found
 
