@@ -31,7 +31,8 @@ def page(browser, live_server):
         bypass_csp=True,
     )
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # A polish waits on a model (here a fake one) on top of the page: more room than elsewhere.
+    page.set_default_timeout(20_000)
     yield page
     context.close()
 
