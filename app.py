@@ -102,6 +102,12 @@ def _settings(instance_path: str, development: bool) -> dict:
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         # How long the offline island waits for one sync request before giving up on it.
         "SYNC_TIMEOUT_SECONDS": 20,
+        # "Polish" with the operator's own OpenAI-compatible model (services/polish.py): off
+        # unless LLM_BASE_URL is set; nothing leaves the server while it is off.
+        "LLM_BASE_URL": os.environ.get("LLM_BASE_URL", ""),
+        "LLM_API_KEY": os.environ.get("LLM_API_KEY", ""),
+        "LLM_MODEL": os.environ.get("LLM_MODEL", ""),
+        "LLM_TIMEOUT_SECONDS": float(os.environ.get("LLM_TIMEOUT_SECONDS", "20") or 20),
     }
     return settings
 

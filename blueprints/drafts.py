@@ -11,12 +11,13 @@ from flask import (
     request,
     url_for,
 )
+from flask_limiter import RateLimitExceeded
 from flask_login import current_user, login_required
 
 from extensions import db, htmx, limiter
 from models import Application, Draft, utcnow
 from security import per_user
-from services import drafts, drafts_pending, reminders
+from services import drafts, drafts_pending, polish, reminders
 from services.cleaning import clean_text
 from services.composer import channels
 from services.mail import eml_bytes
@@ -250,3 +251,43 @@ def calendar(application_id):
         mimetype="text/calendar",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+# Each polish costs the operator's model up to its whole timeout: a few a minute per person.
+POLISH_LIMIT = "6/minute;60/hour"
+
+
+@bp.app_context_processor
+def polish_settings():
+    """Where drafts go to be polished (None when off): the review and the profile say so."""
+    return {"polish_settings": polish.settings_from(current_app.config)}
+
+
+@bp.post("/drafts/<draft_id>/polish")
+def polish_draft(draft_id):
+    """Polish the note with the operator's model; kept only if every guardrail holds."""
+    settings = polish.settings_from(current_app.config)
+    if settings is None:
+        abort(404)
+    draft = _draft_or_404(draft_id)
+    try:
+        with limiter.limit(POLISH_LIMIT, key_func=per_user, scope="polish"):
+            pass
+    except RateLimitExceeded:
+        return _polished(draft, polish.Polished(polish.Outcome(reasons=[polish.RATE_LIMITED])))
+    body = request.form.get("body")
+    if body is not None and body.strip() and len(body) <= 10_000:
+        # The text in the box is what gets polished: save it first, as autosave would.
+        subject = request.form.get("subject", draft.current.subject)[:300]
+        drafts.save_edit(db.session, draft, " ".join(subject.split()), clean_text(body))
+    user = current_user._get_current_object()
+    return _polished(draft, polish.polish_draft(db.session, draft, user, settings, utcnow()))
+
+
+def _polished(draft: Draft, polished: polish.Polished):
+    """The draft with the polish's result; a refused polish answers 422 with the draft as it was."""
+    notice = None if htmx else polished.summary
+    answer = _answer(draft, DRAFT_BLOCKS, notice, polished=polished)
+    if polished.outcome.accepted or not htmx:
+        return answer
+    return answer[0], 422

@@ -54,7 +54,7 @@ LIMITS = {
     "drafts": 6_000,
     "versions": 20_000,
 }
-DRAFT_SOURCES = ("generated", "edited", "restored")
+DRAFT_SOURCES = ("generated", "edited", "restored", "polished")
 DRAFT_BODY_MAX = 10_000
 
 
