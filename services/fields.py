@@ -18,7 +18,14 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from models import CONTACT_GREETINGS, CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, POINT_MAX
+from models import (
+    CONTACT_GREETINGS,
+    CONTACT_ROLES,
+    FOLLOWUP_DAYS_MAX,
+    INTERVIEW_FORMATS,
+    POINT_KINDS,
+    POINT_MAX,
+)
 
 Rule = Callable[[Any], Any]
 # The most interviews one contact may be linked to.
@@ -171,6 +178,9 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "role": line(200, required=True),
         "posting_url": link(500),
         "fit_points": text(2000),
+        # The follow-up after silence (services/followups.py).
+        "followup_days": whole(1, FOLLOWUP_DAYS_MAX),
+        "replied_at": optional(moment),
     },
     "interview": {
         "title": line(200),

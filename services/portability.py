@@ -43,6 +43,7 @@ from models import (
     CONTACT_ROLES,
     DRAFT_CHANNELS,
     GREETINGS,
+    LINKEDIN_LIMITS,
     PAPERS,
     TONES,
     Application,
@@ -127,6 +128,12 @@ def _timezone(value: Any) -> str:
     return value
 
 
+def _linkedin_limit(value: Any) -> int:  # i13c
+    if isinstance(value, bool) or not isinstance(value, int) or value not in LINKEDIN_LIMITS:
+        raise FieldError(f"must be one of {', '.join(map(str, LINKEDIN_LIMITS))}")
+    return value
+
+
 PROFILE = {
     "name": text(120),
     "signature": text(200),
@@ -138,6 +145,8 @@ PROFILE = {
     "greeting_style": choice(GREETINGS),
     "paper": choice(PAPERS),
     "timezone": _timezone,
+    # i13c: the LinkedIn connection-note limit (300, or 200 on a free account).
+    "linkedin_note_limit": _linkedin_limit,
 }
 APPLICATION = {
     **FIELDS["application"],
@@ -152,6 +161,8 @@ DRAFT = {
     "sent_at": optional(moment),
     "written_at": optional(moment),
     "posted_at": optional(moment),
+    # i13c: a LinkedIn note's "connected" mark.
+    "connected_at": optional(moment),
 }
 VERSION_FIELDS = {
     "number": whole(1, 100_000),
