@@ -6,8 +6,9 @@ from flask_login import current_user, login_required
 from extensions import db, htmx, limiter
 from models import Application, Draft, utcnow
 from security import per_user
-from services import drafts, reminders
+from services import drafts, followups, linkedin, reminders
 from services.cleaning import clean_text
+from services.composer import channels
 from services.mail import eml_bytes
 from services.pdf import download_name
 
@@ -17,6 +18,7 @@ from .scope import owned_or_404
 bp = Blueprint("drafts", __name__)
 
 CHANNEL_LABELS = {"email": "Email", "wrapup": "Wrap-up email", "card": "Handwritten card"}
+CHANNEL_LABELS.update(linkedin="LinkedIn note", followup="Follow-up email")
 # What an action re-renders for htmx: its own part, then the people list and counts (oob).
 DRAFT_BLOCKS = ("draft", "people")
 STATUS_BLOCKS = ("draft_status", "people")
@@ -62,6 +64,8 @@ def _page(review: drafts.Review, block=None, **context):
         review=review,
         labels=CHANNEL_LABELS,
         short_labels=drafts.CHANNEL_SHORT,
+        linkedin_limit=linkedin.note_limit(current_user.linkedin_note_limit),
+        is_linkedin_url=linkedin.is_linkedin_url,
         **context,
     )
 
@@ -100,7 +104,27 @@ def _as_json(view: drafts.DraftView) -> dict:
         "due_at": view.due_at.isoformat() + "Z" if view.due_at else None,
         "status": view.status,
         "warnings": [{"code": w.code, "message": w.message} for w in view.warnings],
+        **_channel_json(view),
     }
+
+
+def _channel_json(view: drafts.DraftView) -> dict:
+    """What only a LinkedIn note or a follow-up has."""
+    if view.draft.channel == "linkedin":
+        url = view.contact.linkedin_url
+        return {
+            "limit": linkedin.note_limit(current_user.linkedin_note_limit),
+            "length": len(view.body),
+            "profile_url": url if linkedin.is_linkedin_url(url) else None,
+            "connected_at": _iso(view.draft.connected_at),
+        }
+    if view.draft.channel == followups.CODE:
+        return {"waiting": view.waiting}
+    return {}
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() + "Z" if moment else None
 
 
 def _draft_or_404(draft_id: str) -> Draft:
@@ -170,7 +194,7 @@ def regenerate(draft_id):
 def mark(draft_id, what):
     """Tick sent, written or posted (or untick it)."""
     draft = _draft_or_404(draft_id)
-    allowed = ("written", "posted") if draft.channel == "card" else ("sent",)
+    allowed = channels.get(draft.channel).done_marks
     if what not in allowed:
         abort(404)
     drafts.mark(db.session, draft, what, request.form.get("done") == "1", utcnow())
@@ -206,7 +230,7 @@ def restore(draft_id, number):
 def eml(draft_id):
     """The email as a file the mail program opens as a draft."""
     draft = _draft_or_404(draft_id)
-    if draft.channel == "card" or draft.current is None:
+    if draft.channel in ("card", "linkedin") or draft.current is None:
         abort(404)
     contact, version = draft.contact, draft.current
     payload = eml_bytes(
@@ -233,6 +257,24 @@ def calendar(application_id):
     application = owned_or_404(Application, application_id)
     payload = reminders.ics_for(drafts.due_items_of(db.session, application, utcnow()))
     name = download_name("thank-you-reminders", application.company, suffix=".ics")
+    return Response(
+        payload,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.get("/applications/<application_id>/followup.ics")
+def followup_calendar(application_id):
+    """A calendar reminder for the day the follow-up after silence is due."""
+    application = owned_or_404(Application, application_id)
+    items = [
+        item
+        for item in drafts.due_items_of(db.session, application, utcnow())
+        if item.channel == followups.CODE
+    ]
+    payload = reminders.ics_for(items)
+    name = download_name("follow-up-reminder", application.company, suffix=".ics")
     return Response(
         payload,
         mimetype="text/calendar",
