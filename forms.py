@@ -35,7 +35,6 @@ from models import (
 )
 from services import fields
 from services.cleaning import clean_text
-from services.linkedin import is_linkedin_url
 from services.passwords import MAX_LENGTH, password_problem
 from services.schedule import parse_person
 
@@ -257,13 +256,12 @@ class ContactForm(StrippedForm):
     role = SelectField("Role in the process", choices=_choices(CONTACT_ROLES))
     email = EmailField("Email", validators=[Optional(), Rule(fields.email, EMAIL_MESSAGE)])
     phone = StringField("Phone", validators=[Optional(), Length(max=40)])
-    linkedin_url = _web_url("LinkedIn profile")
+    # Only a linkedin.com address: "Open their profile" on the LinkedIn note opens it.
+    linkedin_url = URLField(
+        "LinkedIn profile",
+        validators=[Optional(), Rule(fields.linkedin(500), LINKEDIN_MESSAGE)],
+    )
     postal_address = TextAreaField("Postal address", validators=[Optional(), Length(max=500)])
-
-    def validate_linkedin_url(self, field):
-        """Only a linkedin.com address: "Open their profile" opens it."""
-        if field.data and not is_linkedin_url(field.data):
-            raise ValidationError(LINKEDIN_MESSAGE)
 
     got_card = BooleanField("I have their business card")
     greeting_style = SelectField("How to greet them", choices=_choices(CONTACT_GREETINGS))

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from services.composer import channels
+from services.fields import is_linkedin_url
 
-
-def is_linkedin_url(url: str) -> bool:
-    """An http(s) address on linkedin.com (any subdomain: www., uk., ...)."""
-    parts = urlsplit((url or "").strip())
-    host = (parts.hostname or "").lower()
-    return parts.scheme in ("http", "https") and (
-        host == "linkedin.com" or host.endswith(".linkedin.com")
-    )
+__all__ = ["is_linkedin_url", "note_limit"]
 
 
 def note_limit(chosen: int | None) -> int:
