@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.test_capture_browser import new_application_with_day, no_horizontal_scroll, sign_up
+from tests.test_drafts_browser import _shot
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +34,7 @@ def test_linkedin_note_counts_copies_and_is_marked_connected(page, live_server):
     assert text.startswith("Hi Dana,") and len(text) <= 300
     assert count.inner_text() == f"{len(text)} / 300 characters"
     assert no_horizontal_scroll(page)
+    _shot(page, "linkedin-360.png")
 
     # Typing past the limit says so at once; the note is not cut.
     box.fill(text + " " + "x" * 300)
@@ -65,6 +67,7 @@ def test_marking_they_replied_cancels_the_follow_up(page, live_server):
     section = page.locator("#followup")
     assert "Follow up with Priya Nair" in section.inner_text()
     assert "overdue" in section.inner_text()
+    _shot(page, "followup-360.png")
     page.goto("/")
     due = page.locator(".due-list")
     due.get_by_text("Follow-up to Priya Nair").wait_for()
