@@ -6,6 +6,12 @@ from models import Application, Contact, Draft, User
 from services import drafts, pdf
 
 CARD_FORMATS = set(pdf.CARD_SIZES)
+# The notes printed as letters; LinkedIn notes and follow-ups never go on paper.
+LETTER_CHANNELS = ("email", "wrapup")
+
+
+def _on_paper(draft: Draft, card: bool) -> bool:
+    return draft.channel == "card" if card else draft.channel in LETTER_CHANNELS
 
 
 def sender_of(user: User) -> pdf.Sender:
@@ -34,7 +40,7 @@ def note_of(contact: Contact, draft: Draft) -> pdf.Note:
 def contact_note(session: Session, contact: Contact, user: User, *, card: bool) -> pdf.Note:
     """The card text (card=True) or the email/wrap-up text of one person, composing it if new."""
     for draft in drafts.ensure_drafts(session, contact.application, user):
-        if draft.contact_id == contact.id and (draft.channel == "card") == card:
+        if draft.contact_id == contact.id and _on_paper(draft, card):
             return note_of(contact, draft)
     raise LookupError(contact.id)
 
@@ -47,7 +53,7 @@ def batch_notes(
     notes = []
     for draft in drafts.ensure_drafts(session, application, user):
         contact = draft.contact
-        if (draft.channel == "card") != card:
+        if not _on_paper(draft, card):
             continue
         if interview_id and interview_id not in {i.id for i in contact.interviews}:
             continue

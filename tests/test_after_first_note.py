@@ -424,3 +424,15 @@ def test_sync_carries_the_follow_up_fields(app, client, panel):
     with app.app_context():
         contact = db.session.scalar(db.select(Contact).where(Contact.role == "recruiter"))
         assert contact.name == "Priya Nair"
+
+
+def test_letters_and_cards_never_print_a_linkedin_note_or_a_follow_up(app, client, panel):
+    from services import exports
+
+    application_id, _ = panel
+    with app.app_context():
+        application = db.session.get(Application, application_id)
+        user = db.session.scalar(db.select(User))
+        letters = exports.batch_notes(db.session, application, user, "letter", None)
+        cards = exports.batch_notes(db.session, application, user, "a6", None)
+    assert len(letters) == 3 and len(cards) == 3  # an email or wrap-up and a card each
