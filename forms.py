@@ -9,6 +9,7 @@ from wtforms import (
     DateField,
     EmailField,
     HiddenField,
+    IntegerField,
     PasswordField,
     RadioField,
     SelectChoice,
@@ -18,13 +19,15 @@ from wtforms import (
     TimeField,
     URLField,
 )
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from models import (
     CONTACT_GREETINGS,
     CONTACT_ROLES,
+    FOLLOWUP_DAYS_MAX,
     GREETINGS,
     INTERVIEW_FORMATS,
+    LINKEDIN_LIMITS,
     PAPERS,
     POINT_KINDS,
     POINT_MAX,
@@ -37,6 +40,9 @@ from services.schedule import parse_person
 
 EMAIL_MESSAGE = "Enter an email address like name@example.com."
 URL_MESSAGE = "Enter a full web address starting with https://, with no spaces."
+LINKEDIN_MESSAGE = (
+    "Enter their LinkedIn profile address, like https://www.linkedin.com/in/dana-rivera."
+)
 
 
 def _choices(labels: dict[str, str]) -> list[SelectChoice]:
@@ -250,8 +256,13 @@ class ContactForm(StrippedForm):
     role = SelectField("Role in the process", choices=_choices(CONTACT_ROLES))
     email = EmailField("Email", validators=[Optional(), Rule(fields.email, EMAIL_MESSAGE)])
     phone = StringField("Phone", validators=[Optional(), Length(max=40)])
-    linkedin_url = _web_url("LinkedIn profile")
+    # Only a linkedin.com address: "Open their profile" on the LinkedIn note opens it.
+    linkedin_url = URLField(
+        "LinkedIn profile",
+        validators=[Optional(), Rule(fields.linkedin(500), LINKEDIN_MESSAGE)],
+    )
     postal_address = TextAreaField("Postal address", validators=[Optional(), Length(max=500)])
+
     got_card = BooleanField("I have their business card")
     greeting_style = SelectField("How to greet them", choices=_choices(CONTACT_GREETINGS))
 
@@ -303,6 +314,11 @@ class ProfileForm(StrippedForm):
     tone = SelectField("Tone of your notes", choices=_choices(TONES))
     greeting_style = SelectField("Greeting", choices=_choices(GREETINGS))
     paper = SelectField("Paper for letters", choices=_choices(PAPERS))
+    linkedin_note_limit = SelectField(
+        "LinkedIn connection note limit",
+        choices=[SelectChoice(value, label) for value, label in LINKEDIN_LIMITS.items()],
+        coerce=int,
+    )
     timezone = StringField(
         "Time zone", validators=[DataRequired("Enter a time zone."), Length(max=64)]
     )
@@ -310,3 +326,16 @@ class ProfileForm(StrippedForm):
     def validate_timezone(self, field):
         if field.data not in available_timezones():
             raise ValidationError("Enter a time zone like Europe/Berlin or America/New_York.")
+
+
+class FollowupForm(StrippedForm):
+    """How long to wait for a reply before the follow-up is due."""
+
+    followup_days = IntegerField(
+        "Follow up after this many days without a reply",
+        validators=[
+            DataRequired(f"Enter a number of days from 1 to {FOLLOWUP_DAYS_MAX}."),
+            NumberRange(1, FOLLOWUP_DAYS_MAX, f"Choose from 1 to {FOLLOWUP_DAYS_MAX} days."),
+        ],
+        render_kw={"inputmode": "numeric", "min": 1, "max": FOLLOWUP_DAYS_MAX},
+    )

@@ -59,6 +59,10 @@ CONTACT_GREETINGS = {
     "honorific": "Title and surname (Dear Dr. Petrov)",
 }
 PAPERS = {"letter": "US Letter", "a4": "A4"}
+# A LinkedIn connection note's limit: 300 characters, 200 on a free account.
+LINKEDIN_LIMITS = {300: "300 characters (Premium)", 200: "200 characters (free account)"}
+FOLLOWUP_DAYS_MAX = 90
+
 POINT_MAX = 2000
 
 
@@ -96,6 +100,7 @@ class User(UserMixin, db.Model):
     greeting_style: Mapped[str] = mapped_column(String(12), default="first_name")
     paper: Mapped[str] = mapped_column(String(10), default="letter")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    linkedin_note_limit: Mapped[int] = mapped_column(Integer, default=300, server_default="300")
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"
@@ -147,6 +152,10 @@ class Application(Syncable, db.Model):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Erase contact details this many days after closing; None keeps them.
     retention_days: Mapped[int | None] = mapped_column(Integer)
+    # The follow-up after silence: due this many days after the last interview, unless a
+    # reply is marked (replied_at) or the application is closed.
+    followup_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     interviews: Mapped[list[Interview]] = relationship(
         back_populates="application", order_by="Interview.starts_at"
@@ -295,6 +304,7 @@ class Draft(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
     written_at: Mapped[datetime | None] = mapped_column(DateTime)
     posted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    connected_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # The notes, people or profile changed since the panel was last composed: the next
     # composition (at the end of the request that changed them) clears it.

@@ -4,9 +4,9 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from extensions import db
-from forms import ApplicationForm, NewApplicationForm, ScheduleForm
+from forms import ApplicationForm, FollowupForm, NewApplicationForm, ScheduleForm
 from models import Application, new_id, utcnow
-from services import capture, invites
+from services import capture, deadlines, drafts, followups, invites
 from services.invites import InviteError
 from services.localtime import local_today
 from services.review import (
@@ -87,7 +87,10 @@ def edit(application_id):
 @bp.get("/<application_id>")
 def show(application_id):
     """An application's interviews and everyone met."""
-    application = owned_or_404(Application, application_id)
+    return _show(owned_or_404(Application, application_id))
+
+
+def _show(application: Application, followup_form: FollowupForm | None = None):
     contacts = capture.live(application.contacts)
     counts = capture.point_counts(db.session, [c.id for c in contacts])
     return render(
@@ -104,7 +107,56 @@ def show(application_id):
         ),
         contacts=contacts,
         counts=counts,
+        followup=_followup(application, contacts),
+        followup_form=followup_form or FollowupForm(obj=application),
     )
+
+
+def _followup(application: Application, contacts) -> dict:
+    """The follow-up after silence as the application page shows it."""
+    person = followups.recipient(contacts)
+    due = followups.due_at(application)
+    draft = None
+    if person is not None:
+        draft = drafts.load_drafts(db.session, application).get((person.id, followups.CODE))
+    return {
+        "person": person,
+        "due_at": due,
+        "countdown": deadlines.countdown(due, utcnow()),
+        "cancelled": followups.cancelled(application),
+        "kept": followups.kept_edit(db.session, application),
+        "done": bool(draft and drafts.is_done(draft)),
+    }
+
+
+@bp.post("/<application_id>/followup")
+def followup_days(application_id):
+    """Set how many days without a reply before the follow-up is due."""
+    application = owned_or_404(Application, application_id)
+    form = FollowupForm()
+    if not form.validate_on_submit():
+        return _show(application, form)
+    capture.update_fields(db.session, application, followup_days=form.followup_days.data)
+    days = form.followup_days.data
+    flash(f"The follow-up is due {days} days after the last interview.", "success")
+    return redirect(url_for("applications.show", application_id=application.id) + "#followup", 303)
+
+
+@bp.post("/<application_id>/replied")
+def replied(application_id):
+    """Mark (or unmark) that they replied: it cancels (or brings back) the follow-up."""
+    application = owned_or_404(Application, application_id)
+    done = request.form.get("done") == "1"
+    followups.mark_replied(db.session, application, done, utcnow())
+    kept = followups.kept_edit(db.session, application)
+    if done:
+        message = "Marked as replied: the follow-up is cancelled."
+        if kept is not None:
+            message += " Your edited follow-up is kept; undo to bring it back."
+    else:
+        message = "Reply unmarked: the follow-up is back."
+    flash(message, "success")
+    return redirect(url_for("applications.show", application_id=application.id) + "#followup", 303)
 
 
 @bp.post("/<application_id>/delete")

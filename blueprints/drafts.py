@@ -17,7 +17,7 @@ from flask_login import current_user, login_required
 from extensions import db, htmx, limiter
 from models import Application, Draft, utcnow
 from security import per_user
-from services import drafts, drafts_pending, polish, reminders
+from services import drafts, drafts_pending, followups, linkedin, polish, reminders
 from services.cleaning import clean_text
 from services.composer import channels
 from services.mail import eml_bytes
@@ -76,6 +76,8 @@ def _page(review: drafts.Review, block=None, **context):
         block=block,
         application=review.application,
         review=review,
+        linkedin_limit=linkedin.note_limit(current_user.linkedin_note_limit),
+        is_linkedin_url=linkedin.is_linkedin_url,
         **context,
     )
 
@@ -114,7 +116,27 @@ def _as_json(view: drafts.DraftView) -> dict:
         "due_at": view.due_at.isoformat() + "Z" if view.due_at else None,
         "status": view.status,
         "warnings": [{"code": w.code, "message": w.message} for w in view.warnings],
+        **_channel_json(view),
     }
+
+
+def _channel_json(view: drafts.DraftView) -> dict:
+    """What only a LinkedIn note or a follow-up has."""
+    if view.draft.channel == "linkedin":
+        url = view.contact.linkedin_url
+        return {
+            "limit": linkedin.note_limit(current_user.linkedin_note_limit),
+            "length": len(view.body),
+            "profile_url": url if linkedin.is_linkedin_url(url) else None,
+            "connected_at": _iso(view.draft.connected_at),
+        }
+    if view.draft.channel == followups.CODE:
+        return {"waiting": view.waiting}
+    return {}
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() + "Z" if moment else None
 
 
 def _draft_or_404(draft_id: str) -> Draft:
@@ -291,3 +313,21 @@ def _polished(draft: Draft, polished: polish.Polished):
     if polished.outcome.accepted or not htmx:
         return answer
     return answer[0], 422
+
+
+@bp.get("/applications/<application_id>/followup.ics")
+def followup_calendar(application_id):
+    """A calendar reminder for the day the follow-up after silence is due."""
+    application = owned_or_404(Application, application_id)
+    items = [
+        item
+        for item in drafts.due_items_of(db.session, application, utcnow())
+        if item.channel == followups.CODE
+    ]
+    payload = reminders.ics_for(items)
+    name = download_name("follow-up-reminder", application.company, suffix=".ics")
+    return Response(
+        payload,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -247,7 +247,7 @@ def check_draft(
         )
 
     if due_at is not None and now > due_at:
-        late = "card" if channel == "card" else "email"
+        late = {"card": "card", "linkedin": "LinkedIn note"}.get(channel, "email")
         warnings.append(
             DraftWarning(
                 "deadline_passed",

@@ -34,7 +34,7 @@ from models import (
     User,
     utcnow,
 )
-from services import composer, deadlines
+from services import composer, deadlines, followups
 from services.checker import DraftWarning, check_draft
 from services.composer import channels
 from services.mail import mailto_link
@@ -46,6 +46,8 @@ CARD_SIZES_TO_CHECK = ("a6", "4x6", "folded")
 # The marks a channel's `done_marks` may name: the draft's column, and the state before it.
 DONE_FIELDS = {"sent": "sent_at", "written": "written_at", "posted": "posted_at"}
 TO_DO = {"sent": "to send", "written": "to write", "posted": "to post"}
+DONE_FIELDS["connected"] = "connected_at"
+TO_DO["connected"] = "to connect"
 
 
 def channels_for(contact: Contact) -> tuple[str, ...]:
@@ -55,6 +57,12 @@ def channels_for(contact: Contact) -> tuple[str, ...]:
 def applies(draft: Draft) -> bool:
     """A draft is current while its person is live and still gets notes on its channel."""
     contact = draft.contact
+    if draft.channel == followups.CODE:
+        application = contact.application
+        return (
+            application.is_live
+            and followups.wanted(application, live_contacts(application)) is contact
+        )
     return (
         contact.is_live and contact.application.is_live and draft.channel in channels_for(contact)
     )
@@ -105,13 +113,17 @@ def profile_of(user: User) -> composer.Profile:
         linkedin_url=user.linkedin_url,
         tone=user.tone,
         greeting_style=user.greeting_style,
+        linkedin_limit=user.linkedin_note_limit or 300,
     )
 
 
 def compose(application: Application, user: User) -> dict[tuple[str, str], composer.ComposedDraft]:
     """Fresh text for every note of the application, keyed by (contact id, channel)."""
     job = composer.Job(
-        company=application.company, role=application.role, fit_points=tuple(application.fit_list)
+        company=application.company,
+        role=application.role,
+        fit_points=tuple(application.fit_list),
+        day=followups.day_text(application, user.timezone),
     )
     people = [_person(c) for c in live_contacts(application)]
     composed = composer.compose_panel(job, people, profile_of(user))
@@ -129,7 +141,12 @@ def load_drafts(session: Session, application: Application) -> dict[tuple[str, s
 
 
 def _wanted(application: Application) -> list[tuple[Contact, str]]:
-    return [(c, ch) for c in live_contacts(application) for ch in channels_for(c)]
+    contacts = live_contacts(application)
+    wanted = [(c, ch) for c in contacts for ch in channels_for(c)]
+    recipient = followups.wanted(application, contacts)
+    if recipient is not None:
+        wanted.append((recipient, followups.CODE))
+    return wanted
 
 
 def ensure_drafts(
@@ -305,6 +322,7 @@ def _same_text(version: DraftVersion | None, text: composer.ComposedDraft) -> bo
 # Profile fields the composer reads (services/drafts.profile_of).
 PROFILE_FIELDS = (
     "name", "signature", "phone", "portfolio_url", "linkedin_url", "tone", "greeting_style",
+    "linkedin_note_limit", "timezone",
 )  # fmt: skip
 _PENDING = "drafts.notes_changed"
 _DUE = "drafts.compose_due"
@@ -476,12 +494,24 @@ def status(draft: Draft) -> str:
     return done[-1] if done else TO_DO[marks[0]]
 
 
+DONE_FIELDS["connected"] = "connected_at"
+TO_DO["connected"] = "to connect"
+
+
 def is_done(draft: Draft) -> bool:
     return bool(getattr(draft, DONE_FIELDS[channels.get(draft.channel).done_mark]))
 
 
 def contact_last_end(contact: Contact) -> datetime | None:
     return deadlines.last_interview_end(i.effective_end for i in contact.interviews if i.is_live)
+
+
+def due_of(contact: Contact, channel: str) -> datetime | None:
+    """A note's deadline: after the person's last interview, or for the follow-up, after the
+    application's last interview by the application's own number of days."""
+    if channel == followups.CODE:
+        return followups.due_at(contact.application)
+    return deadlines.due_at(channel, contact_last_end(contact))
 
 
 @dataclass
@@ -499,6 +529,8 @@ class DraftView:
     card_fits: dict[str, bool] = field(default_factory=dict)
     # The user edited this draft, and their notes or profile have changed since.
     stale: bool = False
+    # A follow-up whose day has not come: a reply may still arrive, so it is not open yet.
+    waiting: bool = False
 
     @property
     def edited(self) -> bool:
@@ -516,7 +548,7 @@ def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool)
     the panel) and the card-fit estimate, which the page needs only for the person shown."""
     contact = draft.contact
     version = draft.current
-    due = deadlines.due_at(draft.channel, contact_last_end(contact))
+    due = due_of(contact, draft.channel)
     done = is_done(draft)
     view = DraftView(
         draft=draft,
@@ -528,6 +560,7 @@ def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool)
         status=status(draft),
         done=done,
         stale=draft.behind and version.source != "generated",
+        waiting=draft.channel == followups.CODE and followups.waiting(due, now),
     )
     if not checked:
         return view
@@ -541,6 +574,8 @@ def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool)
             other_bodies=others, due_at=due, now=now, generic=not points,
         )  # fmt: skip
     channel = channels.get(draft.channel)
+    if draft.channel == followups.CODE:
+        view.warnings = followups.relevant(view.warnings)
     if channel.printed_as == "card":
         view.card_fits = {s: card_fits_estimate(version.body, s) for s in CARD_SIZES_TO_CHECK}
     if channel.needs_email:
@@ -574,7 +609,7 @@ PERSON_STATES = ("overdue", "to write", "edited", "sent")
 
 def person_state(notes: Sequence[DraftView]) -> str:
     """Sent once every note is done; else overdue, edited or still to write, in that order."""
-    open_notes = [n for n in notes if not n.done]
+    open_notes = [n for n in notes if not n.done and not n.waiting]
     if not open_notes:
         return "sent"
     if any(n.countdown.overdue for n in open_notes):
@@ -670,7 +705,10 @@ def due_items(session: Session, user_id: int, now: datetime) -> list[DueItem]:
             Application.is_live,
             Application.closed_at.is_(None),
         )
-        .options(selectinload(Application.contacts).selectinload(Contact.interviews))
+        .options(
+            selectinload(Application.contacts).selectinload(Contact.interviews),
+            selectinload(Application.interviews),
+        )
     ).all()
     return _due(session, applications, now)
 
@@ -685,21 +723,20 @@ def _due(session: Session, applications: Sequence[Application], now: datetime) -
     found = session.scalars(select(Draft).where(Draft.contact_id.in_([c.id for c in contacts])))
     drafts = {(d.contact_id, d.channel): d for d in found} if contacts else {}
     items = []
-    for contact in contacts:
-        last_end = contact_last_end(contact)
-        for channel in channels_for(contact):
-            draft = drafts.get((contact.id, channel))
-            due = deadlines.due_at(channel, last_end)
-            items.append(
-                DueItem(
-                    application=contact.application,
-                    contact=contact,
-                    channel=channel,
-                    due_at=due,
-                    countdown=deadlines.countdown(due, now),
-                    done=bool(draft and is_done(draft)),
-                )
+    # Every note each person gets, and the follow-up after silence while it is not cancelled.
+    for contact, channel in [pair for a in applications for pair in _wanted(a)]:
+        draft = drafts.get((contact.id, channel))
+        due = due_of(contact, channel)
+        items.append(
+            DueItem(
+                application=contact.application,
+                contact=contact,
+                channel=channel,
+                due_at=due,
+                countdown=deadlines.countdown(due, now),
+                done=bool(draft and is_done(draft)),
             )
+        )
     items.sort(key=lambda item: (item.done, item.due_at or datetime.max, item.contact.name))
     return items
 

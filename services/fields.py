@@ -15,10 +15,18 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
-from models import CONTACT_GREETINGS, CONTACT_ROLES, INTERVIEW_FORMATS, POINT_KINDS, POINT_MAX
+from models import (
+    CONTACT_GREETINGS,
+    CONTACT_ROLES,
+    FOLLOWUP_DAYS_MAX,
+    INTERVIEW_FORMATS,
+    POINT_KINDS,
+    POINT_MAX,
+)
 
 Rule = Callable[[Any], Any]
 # The most interviews one contact may be linked to.
@@ -89,6 +97,30 @@ def link(limit: int) -> Rule:
         return value
 
     return rule
+
+
+def linkedin(limit: int) -> Rule:
+    """Empty, or a web address on linkedin.com: "Open their profile" opens it."""
+    as_link = link(limit)
+
+    def rule(value: Any) -> str:
+        if as_link(value) and not is_linkedin_url(value):
+            raise FieldError("is not a LinkedIn address like https://www.linkedin.com/in/name")
+        return value
+
+    return rule
+
+
+def is_linkedin_url(url: str) -> bool:
+    """An http(s) address on linkedin.com or one of its subdomains (www., uk., ...)."""
+    try:
+        parts = urlsplit((url or "").strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and (
+        host == "linkedin.com" or host.endswith(".linkedin.com")
+    )
 
 
 def email(value: Any) -> str:
@@ -171,6 +203,9 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "role": line(200, required=True),
         "posting_url": link(500),
         "fit_points": text(2000),
+        # The follow-up after silence (services/followups.py).
+        "followup_days": whole(1, FOLLOWUP_DAYS_MAX),
+        "replied_at": optional(moment),
     },
     "interview": {
         "title": line(200),
@@ -185,7 +220,7 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "title": line(200),
         "email": email,
         "phone": line(40),
-        "linkedin_url": link(500),
+        "linkedin_url": linkedin(500),
         "postal_address": text(500),
         "role": choice(CONTACT_ROLES),
         "got_card": flag,

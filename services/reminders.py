@@ -20,18 +20,32 @@ def ics_for(items: Sequence, *, remind_before: timedelta = timedelta(hours=2)) -
         event = Event()
         event.add("uid", f"{item.contact.id}-{item.channel}@afterword")
         event.add("summary", f"{channels.get(item.channel).label} to {item.contact.name} due")
-        event.add(
-            "description",
-            f"Thank {item.contact.name} for the {item.application.role} interview at "
-            f"{item.application.company}.",
-        )
+        event.add("description", _description(item))
         event.add("dtstart", due - timedelta(minutes=30))
         event.add("dtend", due)
         event.add("dtstamp", due)
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Thank-you {channels.get(item.channel).label.lower()} due soon")
+        alarm.add("description", _alarm(item.channel))
         alarm.add("trigger", -remind_before)
         event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _description(item) -> str:
+    where = f"{item.application.role} interview at {item.application.company}"
+    if item.channel == channels.FOLLOWUP.code:
+        return (
+            f"No reply yet? Follow up with {item.contact.name} about the {where}: the draft is "
+            "ready in Afterword. Skip it if they have replied."
+        )
+    if item.channel == channels.LINKEDIN.code:
+        return f"Connect with {item.contact.name} on LinkedIn after the {where}."
+    return f"Thank {item.contact.name} for the {where}."
+
+
+def _alarm(channel: str) -> str:
+    if channel == channels.FOLLOWUP.code:
+        return "Follow-up email due"
+    return f"Thank-you {channels.get(channel).label.lower()} due soon"

@@ -23,6 +23,8 @@ from services.composer import Job, Person, Point, Profile, compose_panel  # noqa
 from services.composer.channels import get as channel  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "panels.json"
+# The thank-you notes; LinkedIn notes and follow-ups are checked in tests/test_after_first_note.py.
+CHANNELS = ("email", "wrapup", "card")
 GOLDEN = ROOT / "golden"
 
 
@@ -70,7 +72,7 @@ def render(panel: dict) -> str:
             lines.append(f"  [{point.kind}] {point.body}")
         if not person.points:
             lines.append("  (none)")
-        for draft in (d for d in drafts if d.contact_id == person.id):
+        for draft in (d for d in drafts if d.contact_id == person.id and d.channel in CHANNELS):
             lines.append("")
             lines.append(f"--- {channel(draft.channel).label}")
             if draft.subject:

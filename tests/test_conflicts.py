@@ -89,13 +89,14 @@ def test_contact_conflict_does_not_double_the_notes(app, client, panel):
         version = db.session.get(Contact, dana).version
     assert result["status"] == "conflict" and version >= 2
     drafts = client.get(f"/api/applications/{application_id}/drafts").json["drafts"]
-    assert sum(d["contact_name"] == "Dana Rivera" for d in drafts) == 2
+    assert sum(d["contact_name"] == "Dana Rivera" for d in drafts) == 3  # email, card, LinkedIn
     page = client.get(f"/applications/{application_id}").get_data(as_text=True)
     assert "VP Design" in page and "Director" in page
     client.post(f"/conflicts/{result['conflict_entity_id']}", data={"choice": "keep_copy"})
     with app.app_context():
         assert db.session.get(Contact, dana).title == "VP Design"
-        assert db.session.scalar(db.select(db.func.count(Draft.id))) == 6
+        # 3 people x (a note, a card, a LinkedIn note), and the recruiter's follow-up.
+        assert db.session.scalar(db.select(db.func.count(Draft.id))) == 10
 
 
 def test_unknown_choice_is_refused(client, point_conflict):

@@ -30,10 +30,14 @@ def test_api_lists_a_draft_per_person_and_channel(client, panel):
     assert channels == [
         ("Dana Rivera", "card"),
         ("Dana Rivera", "email"),
+        ("Dana Rivera", "linkedin"),
         ("Priya Nair", "card"),
+        ("Priya Nair", "followup"),
+        ("Priya Nair", "linkedin"),
         ("Priya Nair", "wrapup"),
         ("Sam Lee", "card"),
         ("Sam Lee", "email"),
+        ("Sam Lee", "linkedin"),
     ]
     dana = next(d for d in items if d["contact_name"] == "Dana Rivera" and d["channel"] == "email")
     assert dana["body"].startswith("Hi Dana,")
@@ -58,7 +62,7 @@ def test_drafts_exist_before_the_page_is_opened_and_reading_composes_nothing(
 ):
     application_id, _ = panel
     with app.app_context():
-        assert db.session.scalar(db.select(db.func.count(Draft.id))) == 6
+        assert db.session.scalar(db.select(db.func.count(Draft.id))) == 10
         assert not db.session.scalar(db.select(db.func.count()).where(Draft.outdated))
     before = _version_count(app)
 
@@ -235,8 +239,9 @@ def test_calendar_has_a_reminder_per_open_note(app, client, panel):
     calendar = Calendar.from_ical(response.data)
     events = list(calendar.walk("VEVENT"))
     summaries = sorted(str(e["summary"]) for e in events)
-    assert len(events) == 5
+    assert len(events) == 9
     assert "Email to Dana Rivera due" not in summaries
+    assert "Follow-up email to Priya Nair due" in summaries
     assert "Handwritten card to Dana Rivera due" in summaries
     assert all(e.walk("VALARM") for e in events)
 
@@ -245,7 +250,7 @@ def test_drafts_page_and_fragments(app, client, panel):
     application_id, contacts = panel
     page = client.get(f"/applications/{application_id}/drafts").get_data(as_text=True)
     # One person at a time (the first still to thank), beside everyone's state.
-    assert page.count('<article class="draft') == 2
+    assert page.count('<article class="draft') == 3  # email, card and LinkedIn note
     assert '<h2 id="person-name" tabindex="-1">Dana Rivera</h2>' in page
     assert "kafka migration for the payments ledger" in page  # her notes, beside her drafts
     assert 'class="point" id="point-' in page  # the point rows of the person page
@@ -424,6 +429,8 @@ def test_the_page_names_each_person_state(app, client, panel):
     card = _draft_id(app, contacts["Sam Lee"], "card")
     client.post(f"/drafts/{email}/mark/sent", data={"done": "1"})
     client.post(f"/drafts/{card}/mark/posted", data={"done": "1"})
+    linkedin = _draft_id(app, contacts["Sam Lee"], "linkedin")
+    client.post(f"/drafts/{linkedin}/mark/connected", data={"done": "1"})
     page = client.get(f"/applications/{application_id}/drafts/{contacts['Sam Lee']}").get_data(
         as_text=True
     )

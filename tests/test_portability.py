@@ -236,8 +236,9 @@ def test_export_holds_everything_live_nested_under_its_application(app, client, 
     linked = next(p for p in dana["talking_points"] if p["body"] == "team size?")
     assert copy_point["conflict_of"] == linked["id"]
     assert linked["interview_id"] == acme["interviews"][0]["id"]
-    email, card = dana["drafts"]
+    email, card, linkedin = dana["drafts"]
     assert (email["channel"], card["channel"]) == ("email", "card")
+    assert linkedin["channel"] == "linkedin" and linkedin["connected_at"] is None
     assert [v["source"] for v in email["versions"]] == ["generated", "edited"]
     assert email["versions"][1]["body"] == "Hi Dana"
     assert email["sent_at"].endswith("Z") and card["written_at"] and card["posted_at"] is None

@@ -16,6 +16,8 @@ import hashlib
 from collections.abc import Sequence
 
 from services.composer import channels, phrases
+from services.composer import followup as _followup  # noqa: F401  (registers its planner)
+from services.composer import linkedin as _linkedin  # noqa: F401  (registers its planner)
 from services.composer.grammar import clean_jot, first_name, word_count
 from services.composer.model import ComposedDraft, Job, Person, Point, Profile
 from services.composer.planner import PLANNERS, Context, fit_sentences
@@ -126,6 +128,7 @@ def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[
     readings, flagged = _panel_readings(people, tone, profile.language)
     fits = fit_sentences(job, book, len(people), offset)
     drafts: list[ComposedDraft] = []
+    contexts: list[Context] = []
     for index, person in enumerate(people):
         ctx = Context(
             job=job,
@@ -137,6 +140,7 @@ def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[
             others=tuple(p for p in people if p is not person),
             fit=fits[index],
         )
+        contexts.append(ctx)
         for code in channels.for_role(person.role):
             channel = channels.get(code)
             draft = PLANNERS[channel.planner](ctx, channel)
@@ -146,4 +150,9 @@ def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[
                     flagged[index],
                 )  # fmt: skip
             drafts.append(draft)
+    # A note for the whole panel (the follow-up after silence) goes to one person.
+    for channel in [c for c in channels.CHANNELS.values() if c.one_per_panel]:
+        index = channels.panel_recipient(people, channel.code)
+        if index is not None:
+            drafts.append(PLANNERS[channel.planner](contexts[index], channel))
     return drafts

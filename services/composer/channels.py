@@ -8,6 +8,7 @@ and one small planner (see `register`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -31,8 +32,14 @@ class Channel:
     # The paper its text prints on: "card" (the card, copy sheet and envelope PDFs), "letter"
     # (the letter PDF), or "" when it is never printed.
     printed_as: str = ""
+    # A limit in characters as well as words (0: none); the account may choose a lower one.
+    max_chars: int = 0
+    # One note for the whole panel, to the person `panel_recipient` chooses, not one per role.
+    one_per_panel: bool = False
 
     def applies_to(self, role: str) -> bool:
+        if self.one_per_panel:
+            return False
         organiser = role in ORGANISER_ROLES
         return (
             self.audience == "everyone"
@@ -76,6 +83,21 @@ CARD = register(
     )
 )  # fmt: skip
 
+# A connection request's note: 300 characters, or 200 on a free LinkedIn account.
+LINKEDIN = register(
+    Channel(
+        "linkedin", "LinkedIn note", "LinkedIn", 60, timedelta(hours=48), ("connected",), False,
+        False, "everyone", "linkedin", max_chars=300,
+    )
+)  # fmt: skip
+# The follow-up after silence: its deadline is the application's own setting (default 7 days).
+FOLLOWUP = register(
+    Channel(
+        "followup", "Follow-up email", "Follow-up", 120, timedelta(days=7), ("sent",), True, True,
+        "organiser", "followup", one_per_panel=True,
+    )
+)  # fmt: skip
+
 
 def get(code: str) -> Channel:
     """The channel with this code; an unknown code reads as email, the strictest deadline."""
@@ -95,3 +117,21 @@ def order(code: str) -> int:
 def for_role(role: str) -> tuple[str, ...]:
     """The channel codes a person with this role gets a note on, in order."""
     return tuple(c.code for c in CHANNELS.values() if c.applies_to(role))
+
+
+def panel_recipient(people: Sequence, code: str) -> int | None:
+    """The index of the one person of a panel who gets a one-per-panel note (the follow-up):
+    a recruiter or HR contact (one with an email address first), else the first interviewer
+    with an email address; None when nobody fits. `people` have `role` and `email`."""
+    channel = get(code)
+    if not channel.one_per_panel:
+        return None
+    organisers = [i for i, p in enumerate(people) if p.role in ORGANISER_ROLES]
+    with_email = [i for i in organisers if _has_email(people[i])]
+    if with_email or organisers:
+        return (with_email or organisers)[0]
+    return next((i for i, p in enumerate(people) if _has_email(p)), None)
+
+
+def _has_email(person) -> bool:
+    return bool((getattr(person, "email", "") or "").strip())

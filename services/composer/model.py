@@ -32,6 +32,8 @@ class Job:
     company: str
     role: str
     fit_points: tuple[str, ...] = ()
+    # The day of the last interview as a note says it ("Monday 16 November"), or "".
+    day: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Profile:
     tone: str = "warm"  # warm|formal|brief
     greeting_style: str = "first_name"  # first_name | honorific
     language: str = "en"
+    # The account's LinkedIn connection-note limit in characters (200 on a free account).
+    linkedin_limit: int = 300
 
 
 @dataclass(frozen=True)

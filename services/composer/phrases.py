@@ -61,12 +61,26 @@ KEYS: dict[str, frozenset[str]] = {
         "read_wish_answer": {"a"},
         "read_wish_np": {"x"},
         "read_wish_clause": {"x"},
+        # LinkedIn connection notes and the follow-up after silence.
+        "linkedin_connect": {"role_at", "company"},
+        "linkedin_connect_organiser": {"role_at", "company"},
+        "linkedin_short": {"company"},
+        "linkedin_sign": {"first", "full"},
+        "followup_open": {"role_at", "company", "day"},
+        "followup_open_noday": {"role_at", "company"},
+        "followup_met": {"names"},
+        "followup_interest": {"company"},
+        "followup_fit": {"fit", "company"},
+        "followup_ask": set(),
+        "followup_close": set(),
+        "subject_followup": {"role", "company", "candidate"},
     }.items()
 }
 # Pools a panel draws one variant per person from need enough variants for a panel of eight.
 PANEL_POOLS = (
     "thanks", "wrap_thanks", "card_thanks", "card_wrap_thanks", "interest", "fit", "closing",
     "card_close", "met", "pass_on", "title_line", "subject_email", "subject_wrapup",
+    "linkedin_connect", "linkedin_connect_organiser", "linkedin_short",
 )  # fmt: skip
 PANEL_POOL_SIZE = 8
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import available_timezones
 
-from models import GREETINGS, PAPERS, TONES
+from models import GREETINGS, LINKEDIN_LIMITS, PAPERS, TONES
 from services.composer.channels import CHANNELS
 from services.fields import (
     FIELDS,
@@ -83,6 +83,12 @@ def _timezone(value: Any) -> str:
     return value
 
 
+def _linkedin_limit(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in LINKEDIN_LIMITS:
+        raise FieldError(f"must be one of {', '.join(map(str, LINKEDIN_LIMITS))}")
+    return value
+
+
 PROFILE = {
     "name": text(120),
     "signature": text(200),
@@ -94,6 +100,8 @@ PROFILE = {
     "greeting_style": choice(GREETINGS),
     "paper": choice(PAPERS),
     "timezone": _timezone,
+    # The LinkedIn connection-note limit (300, or 200 on a free account).
+    "linkedin_note_limit": _linkedin_limit,
 }
 APPLICATION = {
     **FIELDS["application"],
@@ -108,6 +116,8 @@ DRAFT = {
     "sent_at": optional(moment),
     "written_at": optional(moment),
     "posted_at": optional(moment),
+    # A LinkedIn note's "connected" mark.
+    "connected_at": optional(moment),
 }
 VERSION_FIELDS = {
     "number": whole(1, 100_000),

@@ -15,7 +15,7 @@ export function enableCounters(root = document) {
       const length = box.value.length;
       const over = length - limit;
       count.textContent = over > 0
-        ? `${length.toLocaleString("en")} / ${limit.toLocaleString("en")} characters: ${over.toLocaleString("en")} over the limit. Shorten it before saving.`
+        ? `${length.toLocaleString("en")} / ${limit.toLocaleString("en")} characters: ${over.toLocaleString("en")} over the limit. ${box.dataset.over || "Shorten it before saving."}`
         : `${length.toLocaleString("en")} / ${limit.toLocaleString("en")} characters`;
       count.classList.toggle("over", over > 0);
     };
