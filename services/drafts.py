@@ -112,7 +112,7 @@ def compose(application: Application, user: User) -> dict[tuple[str, str], compo
         company=application.company, role=application.role, fit_points=tuple(application.fit_list)
     )
     people = [_person(c) for c in live_contacts(application)]
-    composed = composer.compose_panel(job, people, profile_of(user))
+    composed = composer.compose_panel(job, people, profile_of(user), require_address=False)
     return {(d.contact_id, d.channel): d for d in composed}
 
 

@@ -62,7 +62,6 @@ _SHORTHAND = {
     "cant": "can't",
     "doesnt": "doesn't",
     "isnt": "isn't",
-    "vs.": "vs",
     "e.g.": "for example",
     "eg": "for example",
     "i.e.": "that is",
@@ -97,6 +96,12 @@ _SHORTHAND = {
     "v": "very",
     "pls": "",
     "plz": "",
+    "prod": "production",
+    "info": "information",
+    "vs": "versus",
+    "vs.": "versus",
+    "temp": "temporary",
+    "fyi:": "",
 }
 _CONTRACTIONS = [
     (r"\bcan't\b", "cannot"),
@@ -141,7 +146,7 @@ _VERB_START = {
     "launched", "scaled", "loved", "enjoyed", "liked", "met", "goes", "attends", "grows",
     "hates", "hated", "swims", "bikes", "paints", "takes", "needs",
     "pays", "covers", "starts", "opens", "closes", "ends", "lasts", "includes", "means",
-    "requires", "happens", "gets", "sits", "reports",
+    "requires", "happens", "gets", "sits", "reports", "take", "need", "cost", "get",
 }  # fmt: skip
 _ADVERBS = {
     "also", "really", "still", "just", "actually", "currently", "now", "even", "already",
@@ -163,7 +168,9 @@ _MASS_NOUNS = {
     "ux", "ui", "qa", "sre", "oncall", "on-call", "tech", "science", "art", "content",
     "writing", "testing", "hiring", "onboarding",
 }  # fmt: skip
-_PREPOSITIONS = {"of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "and", "or"}
+_PREPOSITIONS = {
+    "of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "versus", "and", "or",
+}  # fmt: skip
 _SINGULAR_S = {"analysis", "status", "process", "class", "access", "business", "canvas", "news",
                "series", "basis", "bus", "campus", "focus", "thesis", "bonus", "kubernetes",
                "k8s", "aws", "postgres", "physics", "economics", "ops", "devops", "this",
@@ -326,6 +333,7 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
     text = _spell_out(re.sub(r"\s+", " ", text).strip())
+    text = _big_numbers(text)
     # Sentence breaks inside a jot become semicolons, except after abbreviations.
     parts = re.split(r"(?<=[.!?])\s+", text)
     joined = parts[0]
@@ -669,7 +677,7 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text
     if first in _SUBJECTS or first in _AUX:
         return text
-    if " vs " in f" {text.lower()} " and not text.lower().endswith(_DEBATES):
+    if re.search(r" (?:vs|versus) ", f" {text.lower()} ") and not text.lower().endswith(_DEBATES):
         return text  # "ECS vs OOP": two names, not a thing
     if words[0] in _PROPER.values() and len(words) > 1 and not _is_plural(words[-1].lower()):
         return "the " + text  # "the Kafka migration": a tool's name leading a thing
@@ -677,7 +685,7 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text  # a proper name leads: "Ohio State football"
     head = []
     for word in words:
-        if word.lower() in _PREPOSITIONS - {"vs"}:
+        if word.lower() in _PREPOSITIONS - {"vs", "versus"}:
             break
         head.append(word.lower().rstrip(",;:"))
     last = head[-1] if head else first
@@ -909,3 +917,15 @@ def _gerund(verb: str) -> str:
     if lower.endswith("ed"):
         return verb[:-3] + "eeing" if lower.endswith("eed") else verb[:-2] + "ing"
     return verb
+
+
+def _big_numbers(text: str) -> str:
+    """ "2M people" -> "2 million people", "3k subscribers" -> "3,000 subscribers"."""
+
+    def thousands(match: re.Match[str]) -> str:
+        value = float(match.group(1)) * 1000
+        return f"{value:,.0f}" if value == int(value) else match.group(0)
+
+    text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:M|mn|MM)\b", r"\1 million", text)
+    text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:B|bn)\b", r"\1 billion", text)
+    return re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)[kK]\b", thousands, text)

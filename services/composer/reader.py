@@ -113,13 +113,21 @@ _IMPRESSION = re.compile(
 )
 _SENSITIVE = re.compile(
     r"\b(?:comp(?:ensation)?\s+band|salary|pay\s+(?:band|scale|range)|equity|bonus|"
-    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is)\b"
+    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is|"
+    r"(?:why|when|how)\s+(?:they|she|he|you|the\s+\w+)\s+(?:left|quit|dropped|lost)|"
+    r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
+    r"complain\w*|toxic|burn(?:ed|t)?\s*out)\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
     re.IGNORECASE,
 )
 _STATE = re.compile(
     r"^(?P<x>[\w' -]+?)\s+(?P<adj>flexible|negotiable|fine|ok|okay|open|confirmed|likely|"
     r"possible|available|covered|included|remote|hybrid)$",
+    re.IGNORECASE,
+)
+_HARD = re.compile(
+    r"\b(?:is|are|was|were|gets?|got)\s+(?:(?:really|very|so|quite|super|pretty)\s+)?"
+    r"(?:hard|difficult|tough|slow|painful|messy|tricky|a\s+(?:challenge|struggle|pain))\b",
     re.IGNORECASE,
 )
 _OPINION = re.compile(r"^you\s+(?:think|believe|feel|reckon)\s+(?:that\s+)?", re.IGNORECASE)
@@ -214,12 +222,14 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         return "that", tail
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
         return "both", tail
-    if head in _DETERMINERS and _has_verb(words):
-        return "that", tail
+    if (head in _DETERMINERS or (head.isalpha() and head.islower())) and _has_verb(words):
+        return "that", tail  # "consent forms take weeks": a clause of its own
     return "", ""
 
 
-def _join_tail(sentence: str, shape: str, join: str, tail: str) -> str:
+def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = "") -> str:
+    """The jot's first part and its tail as one natural sentence, or two short ones: a fact is
+    never bolted on with ", including that"."""
     body = sentence.rstrip(".")
     if join == "which":
         return f"{body}, {tail}."
@@ -229,14 +239,15 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str) -> str:
         return f"{body}, where {tail}."  # "ECS vs OOP, where we disagreed a bit on perf"
     if join == "and":
         return f"{body}, and {tail}."
-    if shape == "act" and join == "that":
+    if join == "that" and re.match(r"^(?:Thank you|Thanks)\b", sentence):
         return f"{body}, and for telling me that {tail}."
     opinion = _OPINION.match(tail)
     if opinion:
-        return f"{body}, including your view that {tail[opinion.end() :]}."
+        return f"{body}. I also appreciated your view that {tail[opinion.end() :]}."
     if shape == "clause":
         return f"{body}, and that {tail}."
-    return f"{body}, including that {tail}."
+    # A second fact about them is its own short sentence, with a lead-in unlike the first's.
+    return f"{body}. {second.format(x=tail)}" if second else f"{body}."
 
 
 def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump: int) -> Reading:
@@ -332,6 +343,8 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     group = {"topic": "topic", "their_work": "work", "common_ground": "common", "other": "other"}
     key = f"read_{group[kind]}_{'clause' if shape == 'clause' else shape}"
+    if shape == "clause" and kind != "common_ground" and _HARD.search(x):
+        key = "read_candid"  # "recruiting patients is hard": thanked for candour, not enjoyed
     if key not in phrases.KEYS:
         key = f"read_{group[kind]}_np"
     join, words = _tail_clause(tail, first, kind) if tail else ("", "")
@@ -341,8 +354,18 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         pool = tuple(v for v in pool if v.endswith("{x}.")) or pool
     sentence = pool[_variant(kind, x, bump) % len(pool)].format(x=x)
     if join:
-        sentence = _join_tail(sentence, shape, join, words)
+        tail_key = f"read_{group[kind] if kind != 'common_ground' else 'other'}_clause"
+        opener = _lead(sentence)
+        seconds = [v for v in book.phrases[tail_key] if _lead(v) != opener]
+        second = seconds[_variant(kind, words, bump) % len(seconds)] if seconds else ""
+        sentence = _join_tail(sentence, shape, join, words, second)
     return Reading(kind=kind, text=sentence, ok=True)
+
+
+def _lead(sentence: str) -> str:
+    """A sentence's feeling lead-in, to keep two sentences in a row from opening alike."""
+    words = re.findall(r"[a-z]+", sentence.lower())
+    return " ".join(words[:2])
 
 
 def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | None:
@@ -432,6 +455,37 @@ def _indirect(question: str) -> str:
     m = re.match(r"^(how|when|where|why) (are|is) (.+?) (\w+ed)\b(.*)$", q, re.IGNORECASE)
     if m:
         return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}{m.group(5)}"
+    m = re.match(
+        r"^how (many|much) (.+?)(?:,? (usually|typically|normally|generally))?$", q, re.IGNORECASE
+    )
+    if m and not _has_verb(["how", *m.group(2).split(" ")]):
+        # "how many rounds of feedback per brief usually" -> "... there usually are"
+        adverb = f" {m.group(3).lower()}" if m.group(3) else ""
+        verb = "are" if m.group(1).lower() == "many" else "is"
+        return f"how {m.group(1).lower()} {m.group(2)} there{adverb} {verb}"
+    m = re.match(r"^(what|who)(?:'s| is) ((?:the|your|our) [\w-]+(?: [\w-]+)?)$", q, re.IGNORECASE)
+    if m:
+        return f"{m.group(1).lower()} {m.group(2)} is"  # "what's the team size"
+    m = re.match(
+        r"^(is|are|was|were) ((?:the |your |my |our )?[\w-]+(?: [\w-]+)?) "
+        r"(\w+(?:ed|en|able|ible)|open|possible|available|flexible|remote|hybrid|ok|okay)"
+        r"(\b.*)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m and m.group(2).split(" ")[0].lower() not in {"there", "it", "this", "that"}:
+        # "is relocation covered" -> "whether relocation is covered"
+        return f"whether {m.group(2)} {m.group(1).lower()} {m.group(3)}{m.group(4)}"
+    m = re.match(
+        r"^(how (?:long|big|many|much|often|soon)|what|who|where|when)(?:'s| (is|are)) (.+)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m and len(m.group(3).split()) <= 5 and " versus " not in f" {m.group(3)} ":
+        words = m.group(3).split(" ")
+        if words[0].lower() in {"the", "your", "our", "my"} and not _has_verb(["x", *words]):
+            # "how long is the probation" -> "how long the probation is"
+            return f"{m.group(1).lower()} {m.group(3)} {(m.group(2) or 'is').lower()}"
     m = re.match(r"^(is|are) there (.+)$", q, re.IGNORECASE)
     if m:
         return f"whether there {m.group(1).lower()} {m.group(2)}"
@@ -472,7 +526,7 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         key = "read_question_indirect"
     elif head in {"if", "whether"}:
         key, x = "read_question_indirect", "whether " + " ".join(words[1:])
-    elif (
+    elif not indirect and (
         (
             head in _WH_WORDS
             and (second in _AUX or "'" in head or second in {"many", "much", "long", "often"})
@@ -480,6 +534,13 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         or head in _AUX
         or head in {"what's", "how's", "who's", "where's"}
     ):
+        # A direct question the reader cannot turn into an indirect one is not pasted
+        # behind a colon: the user says how to ask it.
+        return _flag(
+            "question",
+            "Write this as the sentence you would ask, e.g. 'I also meant to ask how ...'.",
+        )
+    elif indirect and head in _WH_WORDS:
         key = "read_question_direct"
     elif head in _WH_WORDS:
         key = "read_question_indirect"
@@ -492,8 +553,6 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         return _flag(
             "question", "This jot is too rough to quote; write how the note should say it."
         )
-    if key == "read_question_direct":
-        x = re.sub(r" (usually|typically|normally|generally)$", r", \1", x)
     return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
 
 
@@ -523,6 +582,10 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         topic = _FUMBLE.sub("", topic).strip()
         topic = re.sub(r"^(?:the|a|my|your|that)\s+", "", topic, flags=re.IGNORECASE).strip()
     answer = _lower_first(_PREFIX["wish_said"].sub("", answer))
+    # "should have given numbers: 38% of ...": a figure to add, not a better answer.
+    figure = re.match(r"^(?:the\s+)?(?:numbers?|figures?|stats?|data)\s*:", answer, re.I)
+    if figure and not problem:
+        mark = None
     answer = re.sub(
         r"^(?:the\s+)?(?:numbers?|figures?|stats?|specifics|examples?|data)\s*:\s*",
         "",
@@ -530,6 +593,16 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         flags=re.IGNORECASE,
     )
     answer = re.sub(r"^that\s+", "", answer, flags=re.IGNORECASE)
+    share = re.match(
+        r"^(?P<n>\d[\d.,]*\s?%|\w+ percent) of (?P<what>[\w -]+?) (?:came )?from "
+        r"(?P<src>[\w -]+?)(?P<rest>\s(?:at|in|for|over|during)\s.+)?$",
+        answer,
+    )
+    clause = False
+    if share:
+        # "38% of revenue from email at my last job": a figure is said as a clause.
+        answer = f"{share['src']} brought in {share['n']} of {share['what']}{share['rest'] or ''}"
+        clause = True
     if urls:
         answer = f"{answer} ({', '.join(urls)})" if answer else ", ".join(urls)
     if not answer or _is_raw(answer + " " + topic) or len(answer.split()) > MAX_CLAUSE_WORDS:
@@ -546,8 +619,17 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         else:
             sentence = book.pick("read_wish_answer", pick).format(a=answer)
         return Reading(kind="wish_said", text=sentence, ok=True)
+    # "I've used X for two years at my last firm": a finished job is in the past tense.
+    answer = re.sub(
+        r"^I've (\w+ed|led|built|run|taught|done|written)\b"
+        r"(?=.*\b(?:at|in) my (?:last|previous|old)\b)",
+        lambda m: (
+            "I " + {"run": "ran", "done": "did", "written": "wrote"}.get(m.group(1), m.group(1))
+        ),
+        answer,
+    )
     head = answer.split(" ", 1)[0].lower()
-    if head in {"i", "we"} or head in _CONTRACTED_SUBJECTS:
+    if head in {"i", "we"} or head in _CONTRACTED_SUBJECTS or clause:
         key = "read_wish_clause"
     elif head in _IRREGULAR_PAST or (_is_verb_start(head) and head.endswith("ed")):
         answer, key = "I " + answer, "read_wish_clause"
@@ -616,7 +698,15 @@ def _after_is(answer: str) -> str:
         ):
             words.insert(1, "a" if second[0] not in "aeiou" else "an")
         return "to " + " ".join(words)
-    if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _loose_verb(words):
+    # "every condition shown to affect the decision": a rule, said with "must be".
+    answer = re.sub(
+        r"^((?:every|each|all|any)\s+\w+(?:\s+\w+)?)\s+(shown|proven|proved|demonstrated|"
+        r"tested|checked|required)\s+to\b",
+        r"\1 must be \2 to",
+        answer,
+    )
+    words = answer.split(" ")
+    if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _has_verb(words) or "must" in words:
         return "that " + answer
     return answer
 
