@@ -431,6 +431,8 @@ def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
             out.append("you'd" + tail)
         elif lower in {"she'll", "he'll"}:
             out.append("you'll" + tail)
+        elif lower in {"his", "hers"} and nxt in _AUX | {"'s"}:
+            out.append("yours" + tail)  # "his is called Pixie": theirs, said to them
         elif lower == "his" or (they_too and lower == "their"):
             out.append("your" + tail)
         elif lower == "hers":
@@ -477,9 +479,13 @@ _NOUN_LIKE = {"work", "play", "go", "run", "lead", "set", "cut", "read", "love",
 
 def _has_verb(words: list[str]) -> bool:
     verbs = _VERB_START - _ADVERBS - _NOUN_LIKE
-    for word in words[1:7]:
+    for at, word in enumerate(words[1:7], 1):
         lower = word.lower().rstrip(",;:")
-        if lower in _AUX or lower in verbs or _CONTRACTED_VERB.search(lower):
+        # After "for", "the" or "my" a word is a noun: "training for volunteers".
+        after_noun_marker = words[at - 1].lower() in (_PREPOSITIONS | _DETERMINERS) - {"that"}
+        if lower in _AUX or _CONTRACTED_VERB.search(lower):
+            return True
+        if lower in verbs and not after_noun_marker:
             return True
     return False
 
@@ -557,7 +563,10 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         _has_verb(words) and (first in _DETERMINERS or "'s" in first)
     ):
         shape = "clause"
-    elif _is_verb_start(first) and kind in ("their_work", "common_ground"):
+    elif _is_verb_start(first) and (
+        kind in ("their_work", "common_ground")
+        or (kind == "other" and first in {"has", "is", "was", "had"})
+    ):
         # "leads payments", "also has a corgi": a fragment about them.
         at = 0
         while at < len(words) - 1 and words[at].lower() in _ADVERBS:
@@ -646,7 +655,7 @@ def _months(text: str) -> str:
 
 
 _FOR_SPAN = re.compile(
-    r"\b(used|worked|been|lived|done|did|ran|run|taught|coached|managed|led)((?:\s+(?:it|there|that|them))?)"
+    r"\b(used|worked|been|lived|done|did|ran|run|taught|coached|managed|led|volunteered)((?:\s+(?:it|there|that|them))?)"
     r"\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+"
     r"(years?|months?|weeks?)\b",
     re.I,

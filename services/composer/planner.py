@@ -166,7 +166,10 @@ def _after_thanks(thanks: str, sentence: str) -> str:
     walking me ..."."""
     if not thanks.startswith(("Thank", "Many thanks")):
         return sentence
-    return _THANK_LEAD.sub(r"I also appreciated you \1", sentence)
+    turned = _THANK_LEAD.sub(r"I also appreciated you \1", sentence)
+    if turned != sentence:
+        turned = turned.replace(", and for telling me", ", and telling me")
+    return turned
 
 
 def _interest(ctx: Context, fields: dict[str, str]) -> str:

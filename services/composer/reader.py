@@ -127,7 +127,8 @@ _STATE = re.compile(
 )
 _HARD = re.compile(
     r"\b(?:is|are|was|were|gets?|got)\s+(?:(?:really|very|so|quite|super|pretty)\s+)?"
-    r"(?:hard|difficult|tough|slow|painful|messy|tricky|a\s+(?:challenge|struggle|pain))\b",
+    r"(?:hard|difficult|tough|slow|painful|messy|tricky|a\s+(?:challenge|struggle|pain))\b"
+    r"|\b(?:dropped|fell|fallen|declined|shrunk|shrank)\b",
     re.IGNORECASE,
 )
 _OPINION = re.compile(r"^you\s+(?:think|believe|feel|reckon)\s+(?:that\s+)?", re.IGNORECASE)
@@ -322,6 +323,17 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         subject = first_word in _SUBJECTS or first_word in _CONTRACTED_SUBJECTS
         shape = "clause" if _has_verb(x.split(" ")) or subject or reported else "np"
     words = x.split(" ")
+    if (
+        kind == "topic"
+        and shape in ("note", "np")
+        and len(words) > 2
+        and words[1].lower() in {"me", "us"}
+        and (words[0].lower() in _IRREGULAR_PAST or words[0].lower().endswith("ed"))
+    ):
+        shape, x = "act", " ".join([_gerund(words[0]), *words[1:]])  # "showed me the suite"
+        kind_key = "other"
+    else:
+        kind_key = ""
     if kind == "other" and shape == "clause" and len(words) > 2 and words[0] == "you":
         verb = words[1].lower()
         if (verb in _IRREGULAR_PAST or verb.endswith("ed")) and words[2].lower() in {
@@ -342,7 +354,7 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     group = {"topic": "topic", "their_work": "work", "common_ground": "common", "other": "other"}
-    key = f"read_{group[kind]}_{'clause' if shape == 'clause' else shape}"
+    key = f"read_{group[kind_key or kind]}_{'clause' if shape == 'clause' else shape}"
     if shape == "clause" and kind != "common_ground" and _HARD.search(x):
         key = "read_candid"  # "recruiting patients is hard": thanked for candour, not enjoyed
     if key not in phrases.KEYS:
@@ -381,7 +393,8 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     if _is_raw(question + " " + answer) or not answer:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     sentence = book.pick("read_answered", _variant("answered", question, bump))
-    return Reading(kind=kind, text=sentence.format(q=question, a=answer), ok=True)
+    sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
+    return Reading(kind=kind, text=sentence, ok=True)
 
 
 def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
@@ -489,7 +502,9 @@ def _indirect(question: str) -> str:
     m = re.match(r"^(is|are) there (.+)$", q, re.IGNORECASE)
     if m:
         return f"whether there {m.group(1).lower()} {m.group(2)}"
-    m = re.match(r"^(do|does|can|will) (you|validators|they|we|I|the \w+) (.+)$", q, re.IGNORECASE)
+    m = re.match(
+        r"^(do|does|can|will) (you|they|we|I|the [\w-]+|[a-z][\w-]*s) (.+)$", q, re.IGNORECASE
+    )
     if m and m.group(1).lower() in {"do", "does"}:
         return f"whether {m.group(2)} {m.group(3)}"
     if m:
@@ -660,7 +675,7 @@ def _article_for_answer(answer: str) -> str:
     words = answer.split(" ")
     head = words[0]
     if (
-        not head.isalpha()
+        not head.replace("-", "").isalpha()
         or not head.islower()
         or head in _DETERMINERS
         or head in _SUBJECTS
