@@ -19,6 +19,7 @@ from services.composer import (
     compose_panel,
     phrases,
 )
+from services.composer.planner import fit_sentences
 from services.composer.reader import PLACEHOLDER, read_point
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
@@ -682,3 +683,20 @@ def test_someone_with_no_email_address_gets_a_card_and_thanks_through_the_recrui
         make_job(0), people, make_profile(0, "warm", "first_name"), require_address=False
     )
     assert ("b", "email") in {(d.contact_id, d.channel) for d in everything}
+
+
+def test_fit_lines_read_as_the_candidate_would_say_them():
+    def fit(line: str) -> str:
+        return fit_sentences(Job("Acme", "Nurse", (line,)), phrases.book("en", "warm"), 1, 0)[0]
+
+    assert "I have worked as an RVN for three years at a busy practice" in fit(
+        "RVN for 3 yrs at a busy practice"
+    )
+    assert "I hold a passivhaus designer certificate" in fit("passivhaus designer cert")
+    assert "I have experience with Python and SAS" in fit("Python and SAS")
+
+
+def test_measures_before_a_noun_are_hyphenated_and_shared_roles_plural():
+    assert "the four-hour target" in _reading("topic", "4 hr target")
+    assert "a 40-person rota" in _reading("wish_said", "should've mentioned i ran a 40 person rota")
+    assert "we both started as TAs" in _reading("common_ground", "she also started as a TA!")

@@ -873,16 +873,48 @@ def _fit_clause(fit: str) -> str:
         return f"I have {fit}" if first != "my" else f"I bring {fit}"
     if first in {"experience", "expertise"}:
         return f"I have {fit}"
+    held = re.match(
+        r"^(?:an?\s+)?(.+?\s(?:certificate|certification|qualification|diploma|degree|licence|"
+        r"license|accreditation))$",
+        fit,
+        re.IGNORECASE,
+    )
+    if held:
+        thing = held.group(1)
+        return f"I hold {'an' if thing[:1].lower() in 'aeiou' else 'a'} {thing}"
+    served = re.match(
+        r"^([A-Za-z][\w-]*(?:\s[\w-]+)?)\s+for\s+((?:\w+|\d+)\s+(?:years?|months?)\b.*)$", fit
+    )
+    if served and not served.group(1).lower().endswith("ing"):
+        role = served.group(1)
+        article = "an" if role[:1].lower() in "aeiou" or role[:1] in "FHLMNRSX" else "a"
+        return f"I have worked as {article} {role} for {served.group(2)}"
     if first == "background":
         return f"I have a {fit}"
     if first.endswith("ing") and len(first) > 4:
         return f"I have experience {fit}"
+    if words[0][:1].isupper():
+        return f"I have experience with {fit}"  # tools and names: "Python and SAS"
     return f"I have experience in {fit}"
 
 
 _SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _RATE = re.compile(r"\b(\d+)\s*/\s*(wk|week|day|mo|month|yr|year|hr|hour)\b", re.IGNORECASE)
 _RATE_WORDS = {"wk": "week", "mo": "month", "yr": "year", "hr": "hour"}
+
+
+_COMPOUND = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
+    r"hundred)\s(hour|day|week|month|year|minute|person|mile|page|step|point|bed|seat)\s"
+    r"(?!(?:a|an|the|of|on|in|at|for|to|and|or|with|by|from|ago|old|long|later|earlier)\b)"
+    r"(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _compounds(text: str) -> str:
+    """ "the four hour target" -> "the four-hour target": a measure before a noun."""
+    return _COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)} ", text)
 
 
 def _spell_numbers(text: str) -> str:
@@ -898,11 +930,12 @@ def _spell_numbers(text: str) -> str:
             return match.group(0)  # "band 7", "IFRS 9": a name, not a count
         return _SMALL_NUMBERS[int(match.group(1))]
 
-    return re.sub(
+    text = re.sub(
         r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z])(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
         spell,
         _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
     )
+    return _compounds(text)
 
 
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}

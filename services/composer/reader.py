@@ -305,6 +305,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if impression:
         head, liked = "loved " + impression.group("x"), True
     x, shape = _read_detail(head, kind, first)
+    if kind == "common_ground" and re.match(r"^we (?:are )?both\b", x):
+        # "we both started as a TA": two people started as TAs.
+        x = re.sub(r"\bas an? ([A-Za-z]+)\b(?!\s+[a-z])", lambda m: "as " + _plural(m.group(1)), x)
     first_word = x.split(" ", 1)[0].lower()
     if (
         shape == "note"
@@ -372,6 +375,16 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         second = seconds[_variant(kind, words, bump) % len(seconds)] if seconds else ""
         sentence = _join_tail(sentence, shape, join, words, second)
     return Reading(kind=kind, text=sentence, ok=True)
+
+
+def _plural(word: str) -> str:
+    if word.isupper():
+        return word + "s"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _lead(sentence: str) -> str:
