@@ -700,3 +700,19 @@ def test_measures_before_a_noun_are_hyphenated_and_shared_roles_plural():
     assert "the four-hour target" in _reading("topic", "4 hr target")
     assert "a 40-person rota" in _reading("wish_said", "should've mentioned i ran a 40 person rota")
     assert "we both started as TAs" in _reading("common_ground", "she also started as a TA!")
+
+
+def test_a_promise_of_our_post_is_the_candidates_own():
+    text = _reading("promise", "send the blog post on our caching layer https://x.dev/cache")
+    assert "my blog post on the caching layer" in text, text
+
+
+def test_small_talk_and_routines_read_naturally():
+    chat = _reading("common_ground", "she's also from Leeds, we talked cricket for 10 mins")
+    assert chat.endswith("and I enjoyed our chat about cricket."), chat
+    assert "the weekly design crits" in _reading("topic", "design crits every week")
+    opens = _reading("other", "grad applications open in june")
+    assert "that grad applications open in June" in opens, opens
+    assert "cut churn by 12%" in _reading("their_work", "cut churn 12% last year")
+    said = _reading("other", "asked about my notice period - said they can wait a month")
+    assert "notice period" not in said and "you can wait a month" in said, said

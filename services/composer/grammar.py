@@ -917,8 +917,16 @@ def _compounds(text: str) -> str:
     return _COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)} ", text)
 
 
+_CHANGED_BY = re.compile(
+    r"\b(cut|reduced|grew|increased|raised|lowered|boosted|improved|halved|lifted)"
+    r"((?:\s[a-z][\w-]*){1,3})\s(\d[\d.,]*\s?%)",
+    re.IGNORECASE,
+)
+
+
 def _spell_numbers(text: str) -> str:
     """ "5/wk" -> "five a week"; a lone digit before a word -> the word ("3 services")."""
+    text = _CHANGED_BY.sub(lambda m: f"{m[1]}{m[2]} by {m[3]}", text)  # "cut injuries by 40%"
     text = _RATE.sub(
         lambda m: f"{m.group(1)} a {_RATE_WORDS.get(m.group(2).lower(), m.group(2).lower())}",
         text,

@@ -105,6 +105,11 @@ _OWN_WORK = (
     r"^(?:portfolio|resume|résumé|cv|slides|deck|writeup|write-up|references|work samples|"
     r"writing samples|code samples|certificates?|transcripts?)\b"
 )
+# Things the candidate wrote or made, which "our" in a promise belongs to.
+_MY_WRITING = (
+    r"^(?:the\s+|a\s+)?(?:blog\s+post|post|talk|paper|article|write-?up|slides|deck|notebook|"
+    r"repo|gist|case\s+study|demo|video)\b"
+)
 # "the coffee was great": the candidate's own impression, said as liking it.
 _IMPRESSION = re.compile(
     r"^(?P<x>the [\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
@@ -201,6 +206,14 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         # "I know it from my last job": the thing they mentioned is what I know.
         return "which", "which I " + " ".join(words[1:2] + words[3:])
     if head == "i" or head == "we":
+        # "we talked United for five minutes": the chat is enjoyed, not reported back.
+        chat = re.match(
+            r"^we (?:talked|chatted)(?: about)? (.+?)(?: for (?:\w+ )?(?:minutes|mins|ages|"
+            r"a while|hours?))?$",
+            tail,
+        )
+        if chat:
+            return "and", f"I enjoyed our chat about {chat[1]}"
         return "and", tail
     tail = _to_you(tail, first, they_too=True)
     words = tail.split(" ")
@@ -241,6 +254,11 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = ""
     if join == "and":
         return f"{body}, and {tail}."
     if join == "that" and re.match(r"^(?:Thank you|Thanks)\b", sentence):
+        asked = re.search(r"\bfor asking (?:me )?about my\b.*$", body)
+        if asked:
+            # "asked about my PE timeline, said they pay for the exam": what they said is the
+            # point; that they asked about my plans is not news to them.
+            return f"{body[: asked.start()]}for telling me that {tail}."
         return f"{body}, and for telling me that {tail}."
     opinion = _OPINION.match(tail)
     if opinion:
@@ -298,6 +316,15 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             head = f"we {verb} the same {place}{name}"
     if not head:
         return _flag(kind, "There is nothing here a note could say.")
+    # "applications open in March": a thing that opens or starts at a time is a clause.
+    if re.match(
+        r"^[a-z][\w -]*?s (?:open|close|start|begin|end|reopen|launch)s? (?:in|on|from|at|by|"
+        r"next|this)\b",
+        head,
+    ):
+        timed = True
+    else:
+        timed = False
     if head.split(" ", 1)[0].lower() == "been" and kind != "topic":
         head = "you have " + head  # "been there 6 yrs": how long they have been there
     liked = head.split(" ", 1)[0].lower() in {"loved", "liked", "enjoyed"}
@@ -346,10 +373,18 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         }:
             # "he showed me their storybook": something they did for the candidate.
             shape, x = "act", " ".join([_gerund(words[1]), *words[2:]])
+    if shape in ("np", "note") and timed:
+        shape = "clause"
     if shape == "np" and reported and _loose_verb(x.split(" ")):
         shape = "clause"  # "she said the last launch slipped": something they told me
     if kind == "their_work" and x.startswith("you "):
         x = re.sub(r"\btheir\b", "the team's", x)  # "she wrote their template": the team's
+    if shape == "np":
+        # "failover drills every month" -> "the monthly failover drills"
+        every = re.match(r"^(?:the\s+)?(.+?)\s+every\s+(day|week|month|year|quarter)$", x)
+        if every:
+            often = {"day": "daily", "quarter": "quarterly"}.get(every[2], every[2] + "ly")
+            x = f"the {often} {every[1]}"
     if shape == "np" and kind in ("topic", "their_work", "other"):
         x = _with_article(x)
     if urls:
@@ -436,6 +471,11 @@ def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         return _flag("promise", "Say what you promised to send.")
     if x.split(" ", 1)[0].lower() in {"you", "her", "him", "them"}:
         x = x.split(" ", 1)[1] if " " in x else ""
+    if re.search(r"\bour\b", x, re.IGNORECASE) and re.match(_MY_WRITING, x, re.IGNORECASE):
+        # "the blog post on our outbox pattern": "our" would read as the reader's company.
+        x = re.sub(r"\bour\b", "the", x, count=1)
+        x = re.sub(r"^(?:the|a)\s+", "", x)
+        x = "my " + x
     if re.match(_OWN_WORK, x, re.IGNORECASE) and " my " not in f" {x} ":
         x = "my " + x  # "share portfolio": the candidate's own
     x = _with_article(x, single=True)
