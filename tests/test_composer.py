@@ -716,3 +716,13 @@ def test_small_talk_and_routines_read_naturally():
     assert "cut churn by 12%" in _reading("their_work", "cut churn 12% last year")
     said = _reading("other", "asked about my notice period - said they can wait a month")
     assert "notice period" not in said and "you can wait a month" in said, said
+
+
+def test_a_change_over_time_is_a_clause_and_a_bare_topic_takes_its_article():
+    assert "that sign-ups dropped since the redesign" in _reading(
+        "topic", "sign-ups dropped since the redesign"
+    )
+    answer = _reading("wish_said", "blanked on the cache size q. should have said 512 MB per node")
+    assert answer.startswith(("On the cache size", "To come back to the cache size")) or (
+        "about the cache size" in answer or "on the cache size" in answer
+    ), answer

@@ -616,7 +616,7 @@ _PROPER = {
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
 }  # fmt: skip
 _PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
-_UPPER = re.compile(r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd)(?![\w/-]|\.\w)")
+_UPPER = re.compile(r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd|pdf|cv)(?![\w/-]|\.\w)")
 
 
 def _proper_nouns(text: str) -> str:

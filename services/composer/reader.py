@@ -319,7 +319,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     # "applications open in March": a thing that opens or starts at a time is a clause.
     if re.match(
         r"^[a-z][\w -]*?s (?:open|close|start|begin|end|reopen|launch)s? (?:in|on|from|at|by|"
-        r"next|this)\b",
+        r"next|this)\b"
+        # "volunteer numbers dropped since Covid": a change over time, also a clause.
+        r"|^[a-z][\w -]*?s (?:\w+ed|grew|fell|rose) (?:since|in|by|after|over|last|this|from)\b",
         head,
     ):
         timed = True
@@ -649,6 +651,15 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             topic = _FUMBLE.sub("", problem).strip()
         topic = _FUMBLE.sub("", topic).strip()
         topic = re.sub(r"^(?:the|a|my|your|that)\s+", "", topic, flags=re.IGNORECASE).strip()
+        last = topic.split(" ")[-1] if topic else ""
+        if (
+            len(topic.split()) > 1
+            and topic.islower()
+            and re.fullmatch(r"[a-z]+", last)
+            and not last.endswith(("ion", "ing", "ity", "ism", "ness", "ment", "ce", "s"))
+            and last not in _MASS_NOUNS | {"carbon", "coverage", "design"}
+        ):
+            topic = "the " + topic  # "fluid rate" -> "the fluid rate"
     answer = _lower_first(_PREFIX["wish_said"].sub("", answer))
     # "should have given numbers: 38% of ...": a figure to add, not a better answer.
     figure = re.match(r"^(?:the\s+)?(?:numbers?|figures?|stats?|data)\s*:", answer, re.I)
