@@ -726,3 +726,21 @@ def test_a_change_over_time_is_a_clause_and_a_bare_topic_takes_its_article():
     assert answer.startswith(("On the cache size", "To come back to the cache size")) or (
         "about the cache size" in answer or "on the cache size" in answer
     ), answer
+
+
+def test_unseen_jots_from_another_trade_read_cleanly():
+    """Jots from a kitchen, a trade no corpus panel covers: each reading is one clean clause."""
+    cases = {
+        ("topic", "menu costing, GP target is 70%"): "that the GP target is 70%",
+        ("common_ground", "she loves sourdough too"): "we both love sourdough",
+        ("common_ground", "Packers fan too"): "we are both Packers fans",
+        ("question", "whats the probation period"): "what the probation period is",
+        ("question", "when will I hear back?"): "when I will hear back",
+        ("wish_said", "should have said my GP was 72% at last job"): "that my GP was 72% at my",
+        ("other", "next round is a trial shift on tues"): "a trial shift on Tuesday",
+        ("common_ground", "grew up in the same town - Hull"): "we both grew up in the same town",
+        ("their_work", "sous chef for 8 yrs before this"): "you worked as a sous chef for eight",
+        ("topic", "burnout in kitchens, they cap shifts at 10 hrs"): "burnout in kitchens",
+    }
+    for (kind, body), expected in cases.items():
+        assert expected in _reading(kind, body), (body, _reading(kind, body))

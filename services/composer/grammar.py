@@ -97,6 +97,9 @@ _SHORTHAND = {
     "pls": "",
     "plz": "",
     "prod": "production",
+    "whats": "what's",
+    "hows": "how's",
+    "wheres": "where's",
     "info": "information",
     "vs": "versus",
     "vs.": "versus",
@@ -166,7 +169,8 @@ _MASS_NOUNS = {
     "terraform", "postgres", "kafka", "elixir", "scala", "typescript", "javascript", "react",
     "hiking", "climbing", "bouldering", "running", "cycling", "sailing", "cooking", "baking",
     "ux", "ui", "qa", "sre", "oncall", "on-call", "tech", "science", "art", "content",
-    "writing", "testing", "hiring", "onboarding",
+    "writing", "testing", "hiring", "onboarding", "burnout", "wellbeing", "retention",
+    "turnover", "recruitment", "staffing", "funding", "cash flow",
 }  # fmt: skip
 _PREPOSITIONS = {
     "of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "versus", "and", "or",
@@ -582,6 +586,8 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         shape = "np"
     if kind == "other" and shape == "clause":
         shape = "note"  # "the coffee was great" is the candidate's own impression
+    if kind == "common_ground" and text.startswith("you ") and " same " in f" {text} ":
+        text = "we both " + text[len("you ") :]  # "grew up in the same town": both of us
     if kind == "common_ground" and text.startswith("you also "):
         text = "we both " + text[len("you also ") :]  # "also has a corgi": so does the candidate
     outside_brackets = re.sub(r"\([^)]*\)", "", text)
@@ -616,7 +622,9 @@ _PROPER = {
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
 }  # fmt: skip
 _PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
-_UPPER = re.compile(r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd|pdf|cv)(?![\w/-]|\.\w)")
+_UPPER = re.compile(
+    r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd|pdf|cv|pos)(?![\w/-]|\.\w)"
+)
 
 
 def _proper_nouns(text: str) -> str:
@@ -627,9 +635,24 @@ def _proper_nouns(text: str) -> str:
     return re.sub(r"\bband (\d)\b", r"Band \1", text)
 
 
+_DAYS = {
+    "mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday",
+    "weds": "Wednesday", "thu": "Thursday", "thur": "Thursday", "thurs": "Thursday",
+    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+}  # fmt: skip
+_DAY_RE = re.compile(
+    r"\b(?:(?<=on )|(?<=this )|(?<=next )|(?<=by )|(?<=every )|(?<=last )|(?<=a ))"
+    r"(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)\b\.?"
+    r"|\b(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"(?= (?:night|morning|afternoon|evening)s?\b)",
+    re.IGNORECASE,
+)
+
+
 def _months(text: str) -> str:
-    """ "in jan" -> "in January"."""
+    """ "in jan" -> "in January"; "on tues" -> "on Tuesday"."""
     text = _proper_nouns(text)
+    text = _DAY_RE.sub(lambda m: _DAYS[(m.group(1) or m.group(2)).lower()], text)
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)

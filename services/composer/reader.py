@@ -31,6 +31,7 @@ from services.composer.grammar import (
     _SUBJECTS,
     _URL_RE,
     _WH_WORDS,
+    _conjugate_for_you,
     _dedupe_words,
     _expand_contractions,
     _for_span,
@@ -121,7 +122,7 @@ _SENSITIVE = re.compile(
     r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is|"
     r"(?:why|when|how)\s+(?:they|she|he|you|the\s+\w+)\s+(?:left|quit|dropped|lost)|"
     r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
-    r"complain\w*|toxic|burn(?:ed|t)?\s*out)\b"
+    r"complain\w*|toxic|burn(?:ed|t)\s+out)\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
     re.IGNORECASE,
 )
@@ -236,6 +237,9 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         return "that", tail
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
         return "both", tail
+    bare = re.match(r"^([A-Z]{2,}|[a-z][\w-]*)(?: [a-z][\w-]*)? (?:is|was|has)\b", tail)
+    if bare and head not in _DETERMINERS | _SUBJECTS and head not in {"this", "that"}:
+        return "that", "the " + tail  # "GP target is 70%": the GP target
     if (head in _DETERMINERS or (head.isalpha() and head.islower())) and _has_verb(words):
         return "that", tail  # "consent forms take weeks": a clause of its own
     return "", ""
@@ -295,7 +299,11 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     )
     if kind == "common_ground":
         too = _TOO.match(head)
-        if too and len(too.group("x").split()) <= 4:
+        does = too and re.match(r"^(?:she|he|they)\s+(\w+)\s+(.+)$", too.group("x"), re.I)
+        if does and _is_verb_start(does.group(1)):
+            # "she loves sourdough too": we both love sourdough.
+            head = f"we both {_conjugate_for_you(does.group(1))} {does.group(2)}"
+        elif too and len(too.group("x").split()) <= 4:
             head = f"we are both {too.group('x')}"
         both = re.match(r"^(\w+ing)\s+(?:both\s+of\s+us|for\s+both\s+of\s+us|us\s+both)$", head)
         if both:
@@ -327,6 +335,18 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         timed = True
     else:
         timed = False
+    served = re.match(r"^([a-z][\w -]{2,30}?) for ((?:\w+) (?:years?|months?))\b(.*)$", head)
+    if (
+        kind == "their_work"
+        and served
+        and not _is_verb_start(served.group(1).split(" ")[0])
+        and not re.search(r"\b(?:been|there|here|at|in|with)\b", served.group(1))
+    ):
+        # "sous chef for 8 yrs before this": what they worked as.
+        role = served.group(1)
+        role = re.sub(r"^(?:a|an|the)\s+", "", role)
+        article = "an" if role[0] in "aeiou" else "a"
+        head = f"you worked as {article} {role} for {served.group(2)}{served.group(3)}"
     if head.split(" ", 1)[0].lower() == "been" and kind != "topic":
         head = "you have " + head  # "been there 6 yrs": how long they have been there
     liked = head.split(" ", 1)[0].lower() in {"loved", "liked", "enjoyed"}
@@ -334,6 +354,14 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if impression:
         head, liked = "loved " + impression.group("x"), True
     x, shape = _read_detail(head, kind, first)
+    if kind == "common_ground" and re.match(r"^we are both\b", x):
+        # "we are both Packers fan": two fans.
+        x = re.sub(
+            r"\b(fan|runner|rower|climber|cyclist|swimmer|parent|dad|mum|mom|alum|alumnus|"
+            r"veteran|musician|gamer|baker|gardener|volunteer|nerd|geek)$",
+            lambda m: {"alumnus": "alumni"}.get(m.group(1), m.group(1) + "s"),
+            x,
+        )
     if kind == "common_ground" and re.match(r"^we (?:are )?both\b", x):
         # "we both started as a TA": two people started as TAs.
         x = re.sub(r"\bas an? ([A-Za-z]+)\b(?!\s+[a-z])", lambda m: "as " + _plural(m.group(1)), x)
@@ -554,6 +582,15 @@ def _indirect(question: str) -> str:
         if words[0].lower() in {"the", "your", "our", "my"} and not _has_verb(["x", *words]):
             # "how long is the probation" -> "how long the probation is"
             return f"{m.group(1).lower()} {m.group(3)} {(m.group(2) or 'is').lower()}"
+    m = re.match(
+        r"^(when|how|where|why|what|who) (will|would|can|could|should) (I|you|we|they|the [\w-]+)"
+        r" (.+)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m:
+        # "when will I hear back" -> "when I will hear back"
+        return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}"
     m = re.match(r"^(is|are) there (.+)$", q, re.IGNORECASE)
     if m:
         return f"whether there {m.group(1).lower()} {m.group(2)}"
@@ -708,7 +745,12 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         answer,
     )
     head = answer.split(" ", 1)[0].lower()
-    if head in {"i", "we"} or head in _CONTRACTED_SUBJECTS or clause:
+    if (
+        head in {"i", "we"}
+        or head in _CONTRACTED_SUBJECTS
+        or clause
+        or (head in {"my", "our"} and _has_verb(answer.split(" ")))  # "my GP was 72%"
+    ):
         key = "read_wish_clause"
     elif head in _IRREGULAR_PAST or (_is_verb_start(head) and head.endswith("ed")):
         answer, key = "I " + answer, "read_wish_clause"
