@@ -641,7 +641,7 @@ def test_the_wrapup_claims_no_scheduling_nobody_noted():
 
 def test_a_hard_truth_is_thanked_for_as_candour_not_enjoyed():
     text = _reading("topic", "hiring nurses is really hard, agency costs are up")
-    assert text.startswith(("Thank you for being open", "I appreciated your candour")), text
+    assert text.startswith(("Thank you for being open", "I appreciated you being candid")), text
 
 
 def test_shorthand_and_figures_are_spelled_out():
@@ -744,3 +744,21 @@ def test_unseen_jots_from_another_trade_read_cleanly():
     }
     for (kind, body), expected in cases.items():
         assert expected in _reading(kind, body), (body, _reading(kind, body))
+
+
+def test_sales_jots_read_cleanly_and_gossip_stays_out():
+    assert "what the comp plan looks like" in _reading(
+        "question", "what does the comp plan look like"
+    )
+    assert "I was presidents club twice" in _reading(
+        "wish_said", "should've said i was presidents club 2x"
+    )
+    better = _reading("wish_said", "rambled on why i left; short answer: wanted a bigger market")
+    assert better.endswith("is that I wanted a bigger market.") and "short" not in better, better
+    steps = _reading(
+        "wish_said", "froze on the roleplay; should have said acknowledge, then reframe"
+    )
+    assert "to acknowledge, then reframe" in steps, steps
+    for body in ("their CRM is a mess tbh", "interview ran 15 min over, she apologised"):
+        reading = read_point("other", body, "Jo")
+        assert reading is not None and not reading.ok, body

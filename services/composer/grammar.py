@@ -97,6 +97,8 @@ _SHORTHAND = {
     "pls": "",
     "plz": "",
     "prod": "production",
+    "prof": "professor",
+    "min": "minutes",
     "whats": "what's",
     "hows": "how's",
     "wheres": "where's",
@@ -295,6 +297,8 @@ def _spell_out(text: str) -> str:
         if key in _SHORTHAND and not (core == "U" or (key == "i" and core == "I")):
             replacement = _SHORTHAND[key]
             if not replacement:
+                if tail.strip() and words:
+                    words[-1] = words[-1].rstrip(",;:") + tail  # "a mess tbh, X" keeps its comma
                 continue
             words.append(replacement + tail)
         elif key.startswith("i'") and core[0] == "i":
@@ -940,6 +944,22 @@ def _compounds(text: str) -> str:
     return _COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)} ", text)
 
 
+_TIMES = re.compile(r"(?<![\w.])([2-9])x\b(?!\S*[/\\])")
+_TIMES_WORDS = {"2": "twice", "3": "three times", "4": "four times", "5": "five times"}
+_FOLD = {"2": "twofold", "3": "threefold", "4": "fourfold", "5": "fivefold", "6": "sixfold"}
+
+
+def _times(match: re.Match[str]) -> str:
+    """ "grew revenue 3x" -> "threefold"; "2x a week" -> "twice a week"."""
+    before = match.string[: match.start()].lower()
+    digit = match.group(1)
+    if re.search(
+        r"\b(?:grew|increased|raised|boosted|lifted|scaled|improved|cut|reduced)\b", before
+    ):
+        return _FOLD.get(digit, f"{digit} times")
+    return _TIMES_WORDS.get(digit, f"{digit} times")
+
+
 _CHANGED_BY = re.compile(
     r"\b(cut|reduced|grew|increased|raised|lowered|boosted|improved|halved|lifted)"
     r"((?:\s[a-z][\w-]*){1,3})\s(\d[\d.,]*\s?%)",
@@ -950,6 +970,7 @@ _CHANGED_BY = re.compile(
 def _spell_numbers(text: str) -> str:
     """ "5/wk" -> "five a week"; a lone digit before a word -> the word ("3 services")."""
     text = _CHANGED_BY.sub(lambda m: f"{m[1]}{m[2]} by {m[3]}", text)  # "cut injuries by 40%"
+    text = _TIMES.sub(_times, text)
     text = _RATE.sub(
         lambda m: f"{m.group(1)} a {_RATE_WORDS.get(m.group(2).lower(), m.group(2).lower())}",
         text,

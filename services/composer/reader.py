@@ -79,7 +79,8 @@ _ANSWER_MARK = re.compile(
     r"(?:^|[\s,;:]+)(?:i\s+)?(?:should(?:'ve|\s+have)|shoulda|could(?:'ve|\s+have)|wish\s+i'?d?)"
     r"\s+(?:said|answered|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about|"
     r"given|gone\s+with|pointed\s+to)(?:\s+that)?[\s:,]*"
-    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual)\s+answer(?:\s+(?:is|was|"
+    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual|short|quick|simple)\s+answer"
+    r"(?:\s+(?:is|was|"
     r"would\s+be))?[\s:,]*"
     r"|(?:^|[\s,;:]+)answer(?:\s+is)?\s*:\s*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:short|real|long)\s+version(?:\s+is)?\s*:\s*",
@@ -122,7 +123,9 @@ _SENSITIVE = re.compile(
     r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is|"
     r"(?:why|when|how)\s+(?:they|she|he|you|the\s+\w+)\s+(?:left|quit|dropped|lost)|"
     r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
-    r"complain\w*|toxic|burn(?:ed|t)\s+out)\b"
+    r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|"
+    r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
+    r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
     re.IGNORECASE,
 )
@@ -539,6 +542,11 @@ def _indirect(question: str) -> str:
     if m:
         return f"{m.group(1).lower()} {m.group(2)} is like{m.group(3)}"
     m = re.match(
+        r"^(how|what|when|where|why) (do|does) ((?:the |your |our )?[\w-]+(?: [\w-]+)?) "
+        rf"({_BASE_VERBS})\b(.*)$",
+        q,
+        re.IGNORECASE,
+    ) or re.match(
         r"^(how|what|when|where|why) (do|does) (the \w+|\w+ and \w+|\w+) (\w+)\b(.*)$",
         q,
         re.IGNORECASE,
@@ -602,6 +610,12 @@ def _indirect(question: str) -> str:
     if m:
         return f"whether {m.group(2)} {m.group(1).lower()} {m.group(3)}"
     return ""
+
+
+_BASE_VERBS = (
+    "look|work|get|happen|handle|measure|decide|run|mean|involve|need|use|make|take|split|go|"
+    "come|cover|include|support|compare|fit|feel|plan|set|review|ship|hire|grow|change|pay|start"
+)
 
 
 def _third_person(verb: str) -> str:
@@ -801,6 +815,17 @@ _IMPERATIVE = {
     "use", "add", "run", "keep", "split", "cache", "shard", "retry", "measure", "apply",
     "compute", "check", "start", "move", "build", "write", "log", "track", "test", "set",
     "make", "put", "send", "lock", "batch", "queue", "partition", "index", "stream", "ask",
+    "acknowledge", "listen", "explain", "focus", "prioritise", "prioritize", "escalate",
+    "document", "reduce", "avoid", "separate", "isolate", "validate", "compare", "profile",
+    "benchmark", "monitor", "automate", "refactor", "reframe", "clarify",
+}  # fmt: skip
+
+
+# Words after an imperative that are not a bare singular object needing "a".
+_NOT_OBJECTS = {
+    "then", "and", "or", "it", "them", "up", "out", "early", "first", "more", "less", "back",
+    "down", "off", "over", "fast", "everything", "all", "both", "to", "with", "on", "in", "by",
+    "what", "how", "why", "when", "where", "whether", "if", "that", "this", "me", "us",
 }  # fmt: skip
 
 
@@ -808,14 +833,16 @@ def _after_is(answer: str) -> str:
     """The better answer shaped to follow "the answer is": "use a pre-period covariate" ->
     "to use a pre-period covariate"; "every condition is shown ..." -> "that every ..."."""
     words = answer.split(" ")
-    head = words[0].lower()
+    head = words[0].lower().rstrip(",;:")
     if head in _IMPERATIVE:
         second = words[1] if len(words) > 1 else ""
         if (
             second.replace("-", "").isalpha()
             and second.islower()
             and second not in _DETERMINERS
-            and not second.endswith("s")
+            and not second.endswith(("s", "ly"))
+            and not words[0].endswith(",")
+            and second not in _NOT_OBJECTS
         ):
             words.insert(1, "a" if second[0] not in "aeiou" else "an")
         return "to " + " ".join(words)
@@ -827,6 +854,8 @@ def _after_is(answer: str) -> str:
         answer,
     )
     words = answer.split(" ")
+    if head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4 and head.isalpha()):
+        return "that I " + answer  # "wanted a bigger market": what I did or wanted
     if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _has_verb(words) or "must" in words:
         return "that " + answer
     return answer
