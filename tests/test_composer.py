@@ -762,3 +762,9 @@ def test_sales_jots_read_cleanly_and_gossip_stays_out():
     for body in ("their CRM is a mess tbh", "interview ran 15 min over, she apologised"):
         reading = read_point("other", body, "Jo")
         assert reading is not None and not reading.ok, body
+
+
+def test_when_the_candidate_will_hear_back_is_not_read_as_a_decision_made():
+    text = _reading("other", "offer decision by friday")
+    assert text.endswith("that I should hear back by Friday."), text
+    assert re.search(r"letting me know|telling me", text), text

@@ -327,6 +327,15 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             head = f"we {verb} the same {place}{name}"
     if not head:
         return _flag(kind, "There is nothing here a note could say.")
+    # "offer decision by friday": when the candidate will hear, not a decision already made.
+    hear = re.match(
+        r"^(?:an?\s+|the\s+)?(?:offer\s+)?(?:decision|feedback|answer|news|update|outcome|"
+        r"results?)\s+(by|on|before|within|in|early|late|next|this)\b\s*(.*)$",
+        head,
+        re.IGNORECASE,
+    )
+    if hear and kind == "other":
+        head = f"I should hear back {hear.group(1).lower()} {hear.group(2)}".strip()
     # "applications open in March": a thing that opens or starts at a time is a clause.
     if re.match(
         r"^[a-z][\w -]*?s (?:open|close|start|begin|end|reopen|launch)s? (?:in|on|from|at|by|"
@@ -432,6 +441,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         key = f"read_{group[kind]}_np"
     join, words = _tail_clause(tail, first, kind) if tail else ("", "")
     pool = book.phrases[key]
+    if shape == "clause" and x.startswith("I "):
+        # "I should hear back by Friday": news for me, so "thank you for letting me know".
+        pool = tuple(v for v in pool if re.search(r"\b(?:letting me know|telling me)\b", v)) or pool
     if join:
         # The tail follows the jot's first part, so the sentence must end with it.
         pool = tuple(v for v in pool if v.endswith("{x}.")) or pool
