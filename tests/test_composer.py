@@ -768,3 +768,19 @@ def test_when_the_candidate_will_hear_back_is_not_read_as_a_decision_made():
     text = _reading("other", "offer decision by friday")
     assert text.endswith("that I should hear back by Friday."), text
     assert re.search(r"letting me know|telling me", text), text
+
+
+def test_academic_jots_read_cleanly_and_confidences_stay_out():
+    assert "I very much liked the campus" in _reading("other", "campus is gorgeous!!").replace(
+        "I loved", "I very much liked"
+    ).replace("I really liked", "I very much liked")
+    assert "their own grants" in _reading("question", "can postdocs apply for their own grants?")
+    assert "how you run your standups" in _reading("question", "how do they run their standups")
+    assert "you co-wrote the textbook" in _reading("their_work", "co-wrote the textbook we used")
+    plan = _reading("wish_said", "fumbled the q on my 5 yr plan. should have said: two grants, "
+                    "one monograph, a PhD student")  # fmt: skip
+    assert "five-year plan" in plan and "one monograph and a PhD student." in plan, plan
+    assert _reading("topic", "lab space: shared w/ chem").endswith("the lab space.")
+    for body in ("HoD is stepping down next yr (confidential)", "met the dean briefly"):
+        reading = read_point("other", body, "Jo")
+        assert reading is not None and not reading.ok and reading.problem, body

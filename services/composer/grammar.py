@@ -98,6 +98,7 @@ _SHORTHAND = {
     "plz": "",
     "prod": "production",
     "prof": "professor",
+    "diff": "different",
     "min": "minutes",
     "whats": "what's",
     "hows": "how's",
@@ -464,6 +465,8 @@ def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
 
 def _is_verb_start(word: str) -> bool:
     lower = word.lower().rstrip(",;:")
+    if lower.startswith(("co-", "re-")) and len(lower) > 4:
+        lower = lower[3:]  # "co-wrote", "re-built"
     if lower in _VERB_START:
         return True
     return lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_VERBS_ED

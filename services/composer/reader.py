@@ -114,8 +114,9 @@ _MY_WRITING = (
 )
 # "the coffee was great": the candidate's own impression, said as liking it.
 _IMPRESSION = re.compile(
-    r"^(?P<x>the [\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
-    r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun)$",
+    r"^(?P<x>(?:the )?[\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
+    r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun|"
+    r"gorgeous|beautiful|stunning|impressive)$",
     re.IGNORECASE,
 )
 _SENSITIVE = re.compile(
@@ -123,7 +124,9 @@ _SENSITIVE = re.compile(
     r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is|"
     r"(?:why|when|how)\s+(?:they|she|he|you|the\s+\w+)\s+(?:left|quit|dropped|lost)|"
     r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
-    r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|"
+    r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|confidential|off\s+the\s+record|"
+    r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
+    r"(?:is|are)\s+leaving|"
     r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
     r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
@@ -134,6 +137,7 @@ _STATE = re.compile(
     r"possible|available|covered|included|remote|hybrid)$",
     re.IGNORECASE,
 )
+_PAST_OF_MEETING = {"met", "saw", "sat", "spoke", "went", "heard", "got", "had", "came"}
 _HARD = re.compile(
     r"\b(?:is|are|was|were|gets?|got)\s+(?:(?:really|very|so|quite|super|pretty)\s+)?"
     r"(?:hard|difficult|tough|slow|painful|messy|tricky|a\s+(?:challenge|struggle|pain))\b"
@@ -224,7 +228,7 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     head = words[0].lower()
     if head == "been":
         return "that", "you have " + tail
-    if kind != "common_ground" and (
+    if kind in ("their_work", "other") and (
         head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4)
     ):
         return "that", _as_a("you " + tail)
@@ -287,6 +291,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             "drafts leave it out. Write how to say it if you want it in.",
         )
     text = _PREFIX["aside"].sub("", text)
+    label = re.match(r"^([\w' -]{2,30}?):\s+(?=\S)", text)
+    if label and len(label.group(1).split()) <= 4 and not _has_verb(label.group(1).split()):
+        text = f"{label.group(1)}, {text[label.end() :]}"  # "lab space: shared with chem"
     head, tail = _split_tail(text)
     if _SENSITIVE.search(tail):
         tail = ""  # a figure they may not want repeated stays out; the rest is said
@@ -327,6 +334,39 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             head = f"we {verb} the same {place}{name}"
     if not head:
         return _flag(kind, "There is nothing here a note could say.")
+    words = head.split(" ")
+    past = (
+        words[0].lower() in _IRREGULAR_PAST
+        or words[0].lower() in _PAST_OF_MEETING
+        or (words[0].lower().endswith("ed") and len(words[0]) > 4 and words[0].isalpha())
+    )
+    if (
+        kind == "other"
+        and past
+        and len(words) > 1
+        and words[1].lower() not in {"me", "us", "my", "our"}
+        and not _SAID_PREFIX.match(head)
+        and words[0].lower()
+        not in {
+            "loved",
+            "liked",
+            "enjoyed",
+            "appreciated",
+            "asked",
+            "told",
+            "offered",
+            "invited",
+            "explained",
+            "mentioned",
+            "said",
+            "showed",
+            "gave",
+            "walked",
+            "introduced",
+        }
+    ):
+        # "met the dean briefly": did they, or did I? The note must not guess.
+        return _flag(kind, "Say who did this ('I met the dean', 'she showed me ...').")
     # "offer decision by friday": when the candidate will hear, not a decision already made.
     hear = re.match(
         r"^(?:an?\s+|the\s+)?(?:offer\s+)?(?:decision|feedback|answer|news|update|outcome|"
@@ -364,7 +404,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     liked = head.split(" ", 1)[0].lower() in {"loved", "liked", "enjoyed"}
     impression = _IMPRESSION.match(head) if kind == "other" else None
     if impression:
-        head, liked = "loved " + impression.group("x"), True
+        thing = impression.group("x")
+        thing = thing if thing.lower().startswith("the ") else "the " + thing
+        head, liked = "loved " + thing, True
     x, shape = _read_detail(head, kind, first)
     if kind == "common_ground" and re.match(r"^we are both\b", x):
         # "we are both Packers fan": two fans.
@@ -643,7 +685,8 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     if answered:
         return answered
     x = _lower_first(_PREFIX["question"].sub("", _lower_first(text))).rstrip("?").strip()
-    x = _to_you(x, first, they_too=True)
+    # "their" is the interviewer's team only when the question is about "they".
+    x = _to_you(x, first, they_too=bool(re.search(r"\bthey\b", x, re.IGNORECASE)))
     if not x:
         return _flag("question", "Say what you wanted to ask.")
     words = x.split(" ")
@@ -706,7 +749,9 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         )
     topic = ""
     if problem:
-        found = _QUESTION_TOPIC.search(problem)
+        # "the question on X" names its topic after; "the X question" before.
+        found = re.search(r"\b(?:question|q)\s+(?:on|about|re:?|around)\s+(?P<after>.+)$", problem)
+        found = found or _QUESTION_TOPIC.search(problem)
         if found:
             topic = (found.group("after") or found.group("before") or "").strip()
             topic = re.sub(r"^.*\b(?:for|on|about|to)\s+(?=\S)", "", topic, flags=re.IGNORECASE)
@@ -752,6 +797,14 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             "wish_said", "This jot is too rough to quote; write how the note should say it."
         )
     answer = _article_for_answer(answer)
+    if (
+        answer.count(", ") >= 2
+        and " and " not in answer
+        and not _has_verb(answer.replace(",", "").split(" "))
+    ):
+        head_items, _, last_item = answer.rpartition(", ")
+        if not re.match(r"(?:then|and|or)\b", last_item):
+            answer = f"{head_items} and {last_item}"
     pick = _variant("wish_said", answer, bump)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         answer = _after_is(answer)
