@@ -99,6 +99,8 @@ _SHORTHAND = {
     "prod": "production",
     "prof": "professor",
     "diff": "different",
+    "ugc": "user-generated content",
+    "mgmt.": "management",
     "min": "minutes",
     "whats": "what's",
     "hows": "how's",
