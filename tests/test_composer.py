@@ -732,6 +732,7 @@ def test_unseen_jots_from_another_trade_read_cleanly():
     """Jots from a kitchen, a trade no corpus panel covers: each reading is one clean clause."""
     cases = {
         ("topic", "menu costing, GP target is 70%"): "that the GP target is 70%",
+        ("common_ground", "both have greyhounds!! his is called Pixie"): "and that yours is",
         ("common_ground", "she loves sourdough too"): "we both love sourdough",
         ("common_ground", "Packers fan too"): "we are both Packers fans",
         ("question", "whats the probation period"): "what the probation period is",

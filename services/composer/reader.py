@@ -137,6 +137,12 @@ _STATE = re.compile(
     r"possible|available|covered|included|remote|hybrid)$",
     re.IGNORECASE,
 )
+# Words that lead a clause without needing "the": pronouns, not bare nouns.
+_NOT_BARE_NOUNS = {
+    "this", "that", "yours", "mine", "his", "hers", "ours", "theirs", "everyone", "everything",
+    "someone", "something", "nobody", "nothing", "anyone", "anything", "who", "which", "what",
+    "here", "now", "today", "tomorrow", "yesterday", "pay", "hiring", "funding",
+}  # fmt: skip
 _PAST_OF_MEETING = {"met", "saw", "sat", "spoke", "went", "heard", "got", "had", "came"}
 _HARD = re.compile(
     r"\b(?:is|are|was|were|gets?|got)\s+(?:(?:really|very|so|quite|super|pretty)\s+)?"
@@ -245,7 +251,7 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
         return "both", tail
     bare = re.match(r"^([A-Z]{2,}|[a-z][\w-]*)(?: [a-z][\w-]*)? (?:is|was|has)\b", tail)
-    if bare and head not in _DETERMINERS | _SUBJECTS and head not in {"this", "that"}:
+    if bare and head not in _DETERMINERS | _SUBJECTS | _NOT_BARE_NOUNS:
         return "that", "the " + tail  # "GP target is 70%": the GP target
     if (head in _DETERMINERS or (head.isalpha() and head.islower())) and _has_verb(words):
         return "that", tail  # "consent forms take weeks": a clause of its own
