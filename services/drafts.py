@@ -126,7 +126,7 @@ def compose(application: Application, user: User) -> dict[tuple[str, str], compo
         day=followups.day_text(application, user.timezone),
     )
     people = [_person(c) for c in live_contacts(application)]
-    composed = composer.compose_panel(job, people, profile_of(user))
+    composed = composer.compose_panel(job, people, profile_of(user), require_address=False)
     return {(d.contact_id, d.channel): d for d in composed}
 
 

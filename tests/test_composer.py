@@ -14,10 +14,13 @@ from services.composer import (
     Person,
     Point,
     Profile,
+    channels,
     clean_jot,
     compose_panel,
+    phrases,
 )
-from services.composer.reader import PLACEHOLDER
+from services.composer.planner import fit_sentences
+from services.composer.reader import PLACEHOLDER, read_point
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -185,14 +188,15 @@ def test_every_draft_of_every_panel_is_personal_clean_and_distinct(size, tone, g
         people = make_panel(size, start)
         profile = make_profile(start, tone, greeting_style)
         drafts = thank_yous(compose_panel(make_job(start), people, profile))
-        assert len(drafts) == 2 * size
-        pairs = zip(drafts[::2], drafts[1::2], strict=True)
-        for person, (note, card) in zip(people, pairs, strict=True):
+        assert len(drafts) == sum(2 if p.email else 1 for p in people)
+        for person in people:
+            mine = [d for d in drafts if d.contact_id == person.id]
             organiser = person.role in ("recruiter", "hr")
-            assert (note.channel, card.channel) == ("wrapup" if organiser else "email", "card")
-            assert note.contact_id == card.contact_id == person.id
-            assert_good_draft(note, person, profile)
-            assert_good_draft(card, person, profile)
+            # Someone with no email address gets the card only, never an email to nowhere.
+            expected = (("wrapup" if organiser else "email"),) if person.email else ()
+            assert tuple(d.channel for d in mine) == (*expected, "card")
+            for draft in mine:
+                assert_good_draft(draft, person, profile)
         assert_no_shared_sentences(drafts)
 
 
@@ -225,7 +229,10 @@ def test_identical_jots_for_everyone_still_give_distinct_notes():
         Point("question", "what's the onboarding like"),
         Point("wish_said", "forgot to mention 5 yrs of go"),
     )
-    people = [Person(f"s{i}", PEOPLE[i][0], "interviewer", points=points) for i in range(6)]
+    people = [
+        Person(f"s{i}", PEOPLE[i][0], "interviewer", email=f"s{i}@x.example", points=points)
+        for i in range(6)
+    ]
     drafts = compose_panel(make_job(0), people, make_profile(0, "warm", "first_name"))
     assert_no_shared_sentences(drafts)
     for person, draft in zip([p for p in people for _ in (0, 1)], drafts, strict=True):
@@ -274,7 +281,8 @@ def test_no_word_floor_a_note_is_as_long_as_its_content():
 
 
 def test_fit_comes_only_from_the_candidates_own_lines_else_one_plain_line_of_interest():
-    person = Person("d", "Dana Rivera", "interviewer", points=(Point("topic", "kafka"),))
+    person = Person("d", "Dana Rivera", "interviewer", email="d@x.example",
+                    points=(Point("topic", "kafka"),))  # fmt: skip
     profile = make_profile(0, "warm", "first_name")
     with_fit = compose_panel(
         Job("Acme", "Engineer", ("led a kafka migration at Shopify",)), [person], profile
@@ -295,7 +303,7 @@ def test_a_wish_is_a_confident_better_answer_never_an_apology():
             )
         ]
     ).body
-    assert re.search(r"(?:answer|question) (?:to your question )?on priority inversion", body), body
+    assert re.search(r"(?:^|\n| )(?:On|on|about) priority inversion, the", body), body
     assert "a priority inheritance mutex." in body
     assert not re.search(r"muddled|blanked|fumbled|did not do .* justice|rushed", body), body
     # Without the better answer there is nothing confident to say: the point is flagged.
@@ -339,7 +347,10 @@ def test_a_question_they_already_answered_is_thanked_for_not_asked_again():
             )
         ]
     ).body
-    assert "what success looks like at 90 days: shipping the OTA updater." in body
+    # Thanked for, never asked again, and their own answer is not parroted back to them.
+    assert "what success looks like at 90 days." in body
+    assert "OTA updater" not in body and ": " not in middle(one_email([("question", "asked what "
+        "success looks like at 90 days - she said shipping the OTA updater")]))  # fmt: skip
     assert "?" not in middle(one_email([("question", "asked how they handle comments - he said "
                                          "they map every one")]))  # fmt: skip
 
@@ -444,7 +455,8 @@ def test_recruiter_wrapup_names_everyone_and_who_needs_thanks_passed_on():
 
 
 def test_signature_falls_back_to_name_and_card_signs_with_name_only():
-    person = Person("d", "Dana Rivera", "interviewer", points=(Point("topic", "kafka"),))
+    person = Person("d", "Dana Rivera", "interviewer", email="d@x.example",
+                    points=(Point("topic", "kafka"),))  # fmt: skip
     profile = Profile(
         "Kenji Watanabe", signature="K. Watanabe\nStaff Engineer", phone="07700 900123"
     )
@@ -482,8 +494,8 @@ def test_checker_finds_nothing_wrong_with_composed_panels():
         drafts = thank_yous(
             compose_panel(make_job(start), people, make_profile(start, "warm", "honorific"))
         )
-        for i, draft in enumerate(drafts):
-            person = people[i // 2]
+        for draft in drafts:
+            person = next(p for p in people if p.id == draft.contact_id)
             others = [d.body for d in drafts if d.contact_id != draft.contact_id]
             codes = {
                 w.code
@@ -542,7 +554,7 @@ def test_greeting_by_style_and_tone(name, tone, style, greeting):
         ("promise", "share portfolio https://samcarter.dev/work", "my portfolio"),
         ("other", "the coffee was great lol", "the coffee."),
         ("common_ground", "marathon runner, did Chicago last fall", "we are both marathon runners"),
-        ("topic", "microservices vs. monolith debate", "the microservices vs monolith debate"),
+        ("topic", "microservices vs. monolith debate", "the microservices versus monolith debate"),
         (
             "topic",
             "ECS vs OOP for AI agents, we disagreed a bit on perf",
@@ -554,3 +566,229 @@ def test_greeting_by_style_and_tone(name, tone, style, greeting):
 )
 def test_a_jot_reads_as_a_careful_writer_would_put_it(kind, jot, said):
     assert said in one_email([(kind, jot)]).body + "\n"
+
+
+# --- Review 2: the patterns a blind hiring manager marked, each read from generic jots.
+
+
+def _reading(kind: str, body: str, first: str = "Kim") -> str:
+    reading = read_point(kind, body, first)
+    assert reading is not None and reading.ok, (kind, body, reading)
+    return reading.text
+
+
+def test_a_second_fact_is_never_bolted_on_with_including_that():
+    for body in (
+        "the ledger rewrite, they run 30 deploys a day",
+        "zine fair, she wants more stalls",
+    ):
+        text = _reading("topic", body)
+        assert "including" not in text, text
+        assert re.search(r"\. [A-Z][^.]* that you (?:run|want)", text), text
+
+
+def test_thanks_for_the_time_is_never_time_on_the_role():
+    for tone in TONES:
+        book = phrases.book("en", tone)
+        for key in ("thanks", "card_thanks"):
+            for variant in book.phrases[key]:
+                assert not re.search(r"time (?:you spent with me )?on \{role_at\}", variant)
+
+
+def test_a_better_answer_is_one_grammatical_sentence_never_which_is():
+    noun = _reading("wish_said", "blanked on the caching q, should've said write-through cache")
+    assert re.search(r"caching, .* is a write-through cache\.$", noun), noun
+    verb = _reading("wish_said", "muddled the sharding question; answer: split tenants by region")
+    assert "is to split tenants by region." in verb, verb
+    rule = _reading("wish_said", "blanked on coverage. answer: every branch shown to run once")
+    assert "that every branch must be shown to run once." in rule, rule
+    figure = _reading("wish_said", "should have given numbers: 20% of sales from referrals")
+    assert "that referrals brought in 20% of sales." in figure, figure
+    for text in (noun, verb, rule, figure):
+        assert ", which is" not in text and ": " not in text, text
+
+
+def test_an_answered_question_is_thanked_for_without_parroting_the_answer():
+    text = _reading("question", "asked how the team is split - he said 4 squads by product")
+    assert text.endswith("how the team is split.") and "squads" not in text, text
+    about = _reading("question", "asked about the start date - she said March")
+    assert "explaining about" not in about and "March" not in about, about
+
+
+def test_an_open_question_is_asked_indirectly_or_flagged_never_behind_a_colon():
+    assert _reading("question", "is remote work allowed?").endswith(
+        "whether remote work is allowed."
+    )
+    assert _reading("question", "how many sprints per release usually?").endswith(
+        "how many sprints per release there usually are."
+    )
+    assert _reading("question", "do engineers get a training budget?").endswith(
+        "whether engineers get a training budget."
+    )
+    assert _reading("question", "how long is the probation").endswith("how long the probation is.")
+    odd = read_point("question", "what's the split paid vs owned?", "Kim")
+    assert odd is not None and not odd.ok and odd.problem
+
+
+def test_the_wrapup_says_whose_address_is_missing():
+    for tone in TONES:
+        for variant in phrases.book("en", tone).phrases["pass_on"]:
+            assert not re.search(r"an? (?:direct )?email address(?:\.|$| to write)", variant), (
+                variant
+            )
+
+
+def test_the_wrapup_claims_no_scheduling_nobody_noted():
+    for tone in TONES:
+        book = phrases.book("en", tone)
+        for key in ("wrap_thanks", "card_wrap_thanks", "subject_wrapup"):
+            for variant in book.phrases[key]:
+                assert not re.search(r"schedul|coordinat|arrang|keeping things", variant), variant
+
+
+def test_a_hard_truth_is_thanked_for_as_candour_not_enjoyed():
+    text = _reading("topic", "hiring nurses is really hard, agency costs are up")
+    assert text.startswith(("Thank you for being open", "I appreciated you being candid")), text
+
+
+def test_shorthand_and_figures_are_spelled_out():
+    text = _reading("wish_said", "should've talked about my podcast - 2k listeners")
+    assert "2,000 listeners" in text, text
+    assert "production" in _reading("question", "do analysts get access to the prod data?")
+    assert "versus" in _reading("topic", "rent vs buy for the new depot")
+    assert "two million" in _reading("their_work", "she built the app used by 2M people").replace(
+        "2 million", "two million"
+    )
+
+
+def test_a_private_or_gossipy_jot_is_left_out():
+    for body in (
+        "why they left the big client lol",
+        "ops lead quit last month",
+        "salary band 40-45k",
+    ):
+        reading = read_point("other", body, "Kim")
+        assert reading is not None and not reading.ok, body
+
+
+def test_someone_with_no_email_address_gets_a_card_and_thanks_through_the_recruiter():
+    people = [
+        Person("a", "Maya Chen", "interviewer", email="m@x.example",
+               points=(Point("topic", "kafka migration"),)),
+        Person("b", "Lee Park", "interviewer", points=(Point("topic", "the on-call rota"),)),
+        Person("r", "Dana Ruiz", "recruiter", email="d@x.example"),
+        Person("h", "Jo Hale", "hr"),
+    ]  # fmt: skip
+    drafts = compose_panel(make_job(0), people, make_profile(0, "warm", "first_name"))
+    by = {(d.contact_id, d.channel) for d in drafts}
+    assert ("b", "email") not in by and ("b", "card") in by
+    assert ("h", "wrapup") not in by and ("h", "card") in by
+    wrap = next(d for d in drafts if d.channel == "wrapup")
+    assert wrap.body.count("Lee") == 2, wrap.body  # met, and thanks passed on
+    assert channels.for_role("interviewer", has_email=False) == ("card",)
+    everything = compose_panel(
+        make_job(0), people, make_profile(0, "warm", "first_name"), require_address=False
+    )
+    assert ("b", "email") in {(d.contact_id, d.channel) for d in everything}
+
+
+def test_fit_lines_read_as_the_candidate_would_say_them():
+    def fit(line: str) -> str:
+        return fit_sentences(Job("Acme", "Nurse", (line,)), phrases.book("en", "warm"), 1, 0)[0]
+
+    assert "I have worked as an RVN for three years at a busy practice" in fit(
+        "RVN for 3 yrs at a busy practice"
+    )
+    assert "I hold a passivhaus designer certificate" in fit("passivhaus designer cert")
+    assert "I have experience with Python and SAS" in fit("Python and SAS")
+
+
+def test_measures_before_a_noun_are_hyphenated_and_shared_roles_plural():
+    assert "the four-hour target" in _reading("topic", "4 hr target")
+    assert "a 40-person rota" in _reading("wish_said", "should've mentioned i ran a 40 person rota")
+    assert "we both started as TAs" in _reading("common_ground", "she also started as a TA!")
+
+
+def test_a_promise_of_our_post_is_the_candidates_own():
+    text = _reading("promise", "send the blog post on our caching layer https://x.dev/cache")
+    assert "my blog post on the caching layer" in text, text
+
+
+def test_small_talk_and_routines_read_naturally():
+    chat = _reading("common_ground", "she's also from Leeds, we talked cricket for 10 mins")
+    assert chat.endswith("and I enjoyed our chat about cricket."), chat
+    assert "the weekly design crits" in _reading("topic", "design crits every week")
+    opens = _reading("other", "grad applications open in june")
+    assert "that grad applications open in June" in opens, opens
+    assert "cut churn by 12%" in _reading("their_work", "cut churn 12% last year")
+    said = _reading("other", "asked about my notice period - said they can wait a month")
+    assert "notice period" not in said and "you can wait a month" in said, said
+
+
+def test_a_change_over_time_is_a_clause_and_a_bare_topic_takes_its_article():
+    assert "that sign-ups dropped since the redesign" in _reading(
+        "topic", "sign-ups dropped since the redesign"
+    )
+    answer = _reading("wish_said", "blanked on the cache size q. should have said 512 MB per node")
+    assert answer.startswith(("On the cache size", "To come back to the cache size")) or (
+        "about the cache size" in answer or "on the cache size" in answer
+    ), answer
+
+
+def test_unseen_jots_from_another_trade_read_cleanly():
+    """Jots from a kitchen, a trade no corpus panel covers: each reading is one clean clause."""
+    cases = {
+        ("topic", "menu costing, GP target is 70%"): "that the GP target is 70%",
+        ("common_ground", "both have greyhounds!! his is called Pixie"): "and that yours is",
+        ("common_ground", "she loves sourdough too"): "we both love sourdough",
+        ("common_ground", "Packers fan too"): "we are both Packers fans",
+        ("question", "whats the probation period"): "what the probation period is",
+        ("question", "when will I hear back?"): "when I will hear back",
+        ("wish_said", "should have said my GP was 72% at last job"): "that my GP was 72% at my",
+        ("other", "next round is a trial shift on tues"): "a trial shift on Tuesday",
+        ("common_ground", "grew up in the same town - Hull"): "we both grew up in the same town",
+        ("their_work", "sous chef for 8 yrs before this"): "you worked as a sous chef for eight",
+        ("topic", "burnout in kitchens, they cap shifts at 10 hrs"): "burnout in kitchens",
+    }
+    for (kind, body), expected in cases.items():
+        assert expected in _reading(kind, body), (body, _reading(kind, body))
+
+
+def test_sales_jots_read_cleanly_and_gossip_stays_out():
+    assert "what the comp plan looks like" in _reading(
+        "question", "what does the comp plan look like"
+    )
+    assert "I was presidents club twice" in _reading(
+        "wish_said", "should've said i was presidents club 2x"
+    )
+    better = _reading("wish_said", "rambled on why i left; short answer: wanted a bigger market")
+    assert better.endswith("is that I wanted a bigger market.") and "short" not in better, better
+    steps = _reading(
+        "wish_said", "froze on the roleplay; should have said acknowledge, then reframe"
+    )
+    assert "to acknowledge, then reframe" in steps, steps
+    for body in ("their CRM is a mess tbh", "interview ran 15 min over, she apologised"):
+        reading = read_point("other", body, "Jo")
+        assert reading is not None and not reading.ok, body
+
+
+def test_when_the_candidate_will_hear_back_is_not_read_as_a_decision_made():
+    text = _reading("other", "offer decision by friday")
+    assert text.endswith("that I should hear back by Friday."), text
+    assert re.search(r"letting me know|telling me", text), text
+
+
+def test_academic_jots_read_cleanly_and_confidences_stay_out():
+    assert "I very much liked the campus" in _reading("other", "campus is gorgeous!!").replace(
+        "I loved", "I very much liked"
+    ).replace("I really liked", "I very much liked")
+    assert "their own grants" in _reading("question", "can postdocs apply for their own grants?")
+    assert "how you run your standups" in _reading("question", "how do they run their standups")
+    assert "you co-wrote the textbook" in _reading("their_work", "co-wrote the textbook we used")
+    plan = _reading("wish_said", "fumbled the q on my 5 yr plan. should have said: two grants, "
+                    "one monograph, a PhD student")  # fmt: skip
+    assert "five-year plan" in plan and "one monograph and a PhD student." in plan, plan
+    assert _reading("topic", "lab space: shared w/ chem").endswith("the lab space.")
+    for body in ("HoD is stepping down next yr (confidential)", "met the dean briefly"):
+        reading = read_point("other", body, "Jo")
+        assert reading is not None and not reading.ok and reading.problem, body

@@ -337,9 +337,9 @@ def _counting_compositions(monkeypatch) -> list:
     calls = []
     real = drafts.composer.compose_panel
 
-    def counted(*args):
+    def counted(*args, **kwargs):
         calls.append(args)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(drafts.composer, "compose_panel", counted)
     return calls

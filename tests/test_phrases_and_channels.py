@@ -98,7 +98,7 @@ def test_adding_a_channel_is_one_registry_entry_and_a_small_planner():
     channels.register(linkedin)
     planner.PLANNERS["linkedin"] = plan_linkedin
     try:
-        person = Person("a", "Maya Chen", "interviewer",
+        person = Person("a", "Maya Chen", "interviewer", email="maya@x.example",
                         points=(Point("topic", "kafka migration"),))  # fmt: skip
         drafts = composer.compose_panel(Job("Acme", "Engineer"), [person], Profile("Sam"))
         assert [d.channel for d in drafts] == ["email", "card", "linkedin"]

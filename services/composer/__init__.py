@@ -115,9 +115,16 @@ def _panel_offset(job: Job, profile: Profile) -> int:
     return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
 
 
-def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[ComposedDraft]:
+def compose_panel(
+    job: Job, people: Sequence[Person], profile: Profile, *, require_address: bool = True
+) -> list[ComposedDraft]:
     """Every note for everyone met: each of their channels in registry order (an email or a
     wrap-up for recruiters and HR, then a card).
+
+    Someone with no email address gets no email (`channels.for_role(role, has_email=False)`):
+    the card reaches them, and the wrap-up asks the recruiter to pass thanks on.
+    `require_address=False` composes every channel of the role regardless, for a caller whose
+    own list of channels does not yet ask whether the person has an address.
 
     Each person's fixed sentences come from their position in the panel, so no two people's
     notes share a sentence (for panels of up to eight people).
@@ -141,7 +148,8 @@ def compose_panel(job: Job, people: Sequence[Person], profile: Profile) -> list[
             fit=fits[index],
         )
         contexts.append(ctx)
-        for code in channels.for_role(person.role):
+        has_email = bool(person.email.strip()) or not require_address
+        for code in channels.for_role(person.role, has_email=has_email):
             channel = channels.get(code)
             draft = PLANNERS[channel.planner](ctx, channel)
             if flagged[index]:

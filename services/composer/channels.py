@@ -114,9 +114,12 @@ def order(code: str) -> int:
     return list(CHANNELS).index(code) if code in CHANNELS else len(CHANNELS)
 
 
-def for_role(role: str) -> tuple[str, ...]:
-    """The channel codes a person with this role gets a note on, in order."""
-    return tuple(c.code for c in CHANNELS.values() if c.applies_to(role))
+def for_role(role: str, has_email: bool = True) -> tuple[str, ...]:
+    """The channel codes a person with this role gets a note on, in order. Someone with no
+    email address gets no note on a channel that needs one (the card still reaches them)."""
+    return tuple(
+        c.code for c in CHANNELS.values() if c.applies_to(role) and (has_email or not c.needs_email)
+    )
 
 
 def panel_recipient(people: Sequence, code: str) -> int | None:

@@ -62,7 +62,6 @@ _SHORTHAND = {
     "cant": "can't",
     "doesnt": "doesn't",
     "isnt": "isn't",
-    "vs.": "vs",
     "e.g.": "for example",
     "eg": "for example",
     "i.e.": "that is",
@@ -97,6 +96,20 @@ _SHORTHAND = {
     "v": "very",
     "pls": "",
     "plz": "",
+    "prod": "production",
+    "prof": "professor",
+    "diff": "different",
+    "ugc": "user-generated content",
+    "mgmt.": "management",
+    "min": "minutes",
+    "whats": "what's",
+    "hows": "how's",
+    "wheres": "where's",
+    "info": "information",
+    "vs": "versus",
+    "vs.": "versus",
+    "temp": "temporary",
+    "fyi:": "",
 }
 _CONTRACTIONS = [
     (r"\bcan't\b", "cannot"),
@@ -141,7 +154,7 @@ _VERB_START = {
     "launched", "scaled", "loved", "enjoyed", "liked", "met", "goes", "attends", "grows",
     "hates", "hated", "swims", "bikes", "paints", "takes", "needs",
     "pays", "covers", "starts", "opens", "closes", "ends", "lasts", "includes", "means",
-    "requires", "happens", "gets", "sits", "reports",
+    "requires", "happens", "gets", "sits", "reports", "take", "need", "cost", "get",
 }  # fmt: skip
 _ADVERBS = {
     "also", "really", "still", "just", "actually", "currently", "now", "even", "already",
@@ -161,9 +174,12 @@ _MASS_NOUNS = {
     "terraform", "postgres", "kafka", "elixir", "scala", "typescript", "javascript", "react",
     "hiking", "climbing", "bouldering", "running", "cycling", "sailing", "cooking", "baking",
     "ux", "ui", "qa", "sre", "oncall", "on-call", "tech", "science", "art", "content",
-    "writing", "testing", "hiring", "onboarding",
+    "writing", "testing", "hiring", "onboarding", "burnout", "wellbeing", "retention",
+    "turnover", "recruitment", "staffing", "funding", "cash flow",
 }  # fmt: skip
-_PREPOSITIONS = {"of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "and", "or"}
+_PREPOSITIONS = {
+    "of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "versus", "and", "or",
+}  # fmt: skip
 _SINGULAR_S = {"analysis", "status", "process", "class", "access", "business", "canvas", "news",
                "series", "basis", "bus", "campus", "focus", "thesis", "bonus", "kubernetes",
                "k8s", "aws", "postgres", "physics", "economics", "ops", "devops", "this",
@@ -284,6 +300,8 @@ def _spell_out(text: str) -> str:
         if key in _SHORTHAND and not (core == "U" or (key == "i" and core == "I")):
             replacement = _SHORTHAND[key]
             if not replacement:
+                if tail.strip() and words:
+                    words[-1] = words[-1].rstrip(",;:") + tail  # "a mess tbh, X" keeps its comma
                 continue
             words.append(replacement + tail)
         elif key.startswith("i'") and core[0] == "i":
@@ -326,6 +344,7 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
     text = _spell_out(re.sub(r"\s+", " ", text).strip())
+    text = _big_numbers(text)
     # Sentence breaks inside a jot become semicolons, except after abbreviations.
     parts = re.split(r"(?<=[.!?])\s+", text)
     joined = parts[0]
@@ -423,6 +442,8 @@ def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
             out.append("you'd" + tail)
         elif lower in {"she'll", "he'll"}:
             out.append("you'll" + tail)
+        elif lower in {"his", "hers"} and nxt in _AUX | {"'s"}:
+            out.append("yours" + tail)  # "his is called Pixie": theirs, said to them
         elif lower == "his" or (they_too and lower == "their"):
             out.append("your" + tail)
         elif lower == "hers":
@@ -446,6 +467,8 @@ def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
 
 def _is_verb_start(word: str) -> bool:
     lower = word.lower().rstrip(",;:")
+    if lower.startswith(("co-", "re-")) and len(lower) > 4:
+        lower = lower[3:]  # "co-wrote", "re-built"
     if lower in _VERB_START:
         return True
     return lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_VERBS_ED
@@ -469,9 +492,13 @@ _NOUN_LIKE = {"work", "play", "go", "run", "lead", "set", "cut", "read", "love",
 
 def _has_verb(words: list[str]) -> bool:
     verbs = _VERB_START - _ADVERBS - _NOUN_LIKE
-    for word in words[1:7]:
+    for at, word in enumerate(words[1:7], 1):
         lower = word.lower().rstrip(",;:")
-        if lower in _AUX or lower in verbs or _CONTRACTED_VERB.search(lower):
+        # After "for", "the" or "my" a word is a noun: "training for volunteers".
+        after_noun_marker = words[at - 1].lower() in (_PREPOSITIONS | _DETERMINERS) - {"that"}
+        if lower in _AUX or _CONTRACTED_VERB.search(lower):
+            return True
+        if lower in verbs and not after_noun_marker:
             return True
     return False
 
@@ -549,7 +576,10 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         _has_verb(words) and (first in _DETERMINERS or "'s" in first)
     ):
         shape = "clause"
-    elif _is_verb_start(first) and kind in ("their_work", "common_ground"):
+    elif _is_verb_start(first) and (
+        kind in ("their_work", "common_ground")
+        or (kind == "other" and first in {"has", "is", "was", "had"})
+    ):
         # "leads payments", "also has a corgi": a fragment about them.
         at = 0
         while at < len(words) - 1 and words[at].lower() in _ADVERBS:
@@ -565,6 +595,8 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         shape = "np"
     if kind == "other" and shape == "clause":
         shape = "note"  # "the coffee was great" is the candidate's own impression
+    if kind == "common_ground" and text.startswith("you ") and " same " in f" {text} ":
+        text = "we both " + text[len("you ") :]  # "grew up in the same town": both of us
     if kind == "common_ground" and text.startswith("you also "):
         text = "we both " + text[len("you also ") :]  # "also has a corgi": so does the candidate
     outside_brackets = re.sub(r"\([^)]*\)", "", text)
@@ -599,7 +631,9 @@ _PROPER = {
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
 }  # fmt: skip
 _PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
-_UPPER = re.compile(r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd)(?![\w/-]|\.\w)")
+_UPPER = re.compile(
+    r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd|pdf|cv|pos)(?![\w/-]|\.\w)"
+)
 
 
 def _proper_nouns(text: str) -> str:
@@ -610,9 +644,24 @@ def _proper_nouns(text: str) -> str:
     return re.sub(r"\bband (\d)\b", r"Band \1", text)
 
 
+_DAYS = {
+    "mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday",
+    "weds": "Wednesday", "thu": "Thursday", "thur": "Thursday", "thurs": "Thursday",
+    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+}  # fmt: skip
+_DAY_RE = re.compile(
+    r"\b(?:(?<=on )|(?<=this )|(?<=next )|(?<=by )|(?<=every )|(?<=last )|(?<=a ))"
+    r"(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)\b\.?"
+    r"|\b(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"(?= (?:night|morning|afternoon|evening)s?\b)",
+    re.IGNORECASE,
+)
+
+
 def _months(text: str) -> str:
-    """ "in jan" -> "in January"."""
+    """ "in jan" -> "in January"; "on tues" -> "on Tuesday"."""
     text = _proper_nouns(text)
+    text = _DAY_RE.sub(lambda m: _DAYS[(m.group(1) or m.group(2)).lower()], text)
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)
@@ -638,7 +687,7 @@ def _months(text: str) -> str:
 
 
 _FOR_SPAN = re.compile(
-    r"\b(used|worked|been|lived|done|did|ran|run|taught|coached|managed|led)((?:\s+(?:it|there|that|them))?)"
+    r"\b(used|worked|been|lived|done|did|ran|run|taught|coached|managed|led|volunteered)((?:\s+(?:it|there|that|them))?)"
     r"\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+"
     r"(years?|months?|weeks?)\b",
     re.I,
@@ -669,7 +718,7 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text
     if first in _SUBJECTS or first in _AUX:
         return text
-    if " vs " in f" {text.lower()} " and not text.lower().endswith(_DEBATES):
+    if re.search(r" (?:vs|versus) ", f" {text.lower()} ") and not text.lower().endswith(_DEBATES):
         return text  # "ECS vs OOP": two names, not a thing
     if words[0] in _PROPER.values() and len(words) > 1 and not _is_plural(words[-1].lower()):
         return "the " + text  # "the Kafka migration": a tool's name leading a thing
@@ -677,7 +726,7 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text  # a proper name leads: "Ohio State football"
     head = []
     for word in words:
-        if word.lower() in _PREPOSITIONS - {"vs"}:
+        if word.lower() in _PREPOSITIONS - {"vs", "versus"}:
             break
         head.append(word.lower().rstrip(",;:"))
     last = head[-1] if head else first
@@ -856,10 +905,28 @@ def _fit_clause(fit: str) -> str:
         return f"I have {fit}" if first != "my" else f"I bring {fit}"
     if first in {"experience", "expertise"}:
         return f"I have {fit}"
+    held = re.match(
+        r"^(?:an?\s+)?(.+?\s(?:certificate|certification|qualification|diploma|degree|licence|"
+        r"license|accreditation))$",
+        fit,
+        re.IGNORECASE,
+    )
+    if held:
+        thing = held.group(1)
+        return f"I hold {'an' if thing[:1].lower() in 'aeiou' else 'a'} {thing}"
+    served = re.match(
+        r"^([A-Za-z][\w-]*(?:\s[\w-]+)?)\s+for\s+((?:\w+|\d+)\s+(?:years?|months?)\b.*)$", fit
+    )
+    if served and not served.group(1).lower().endswith("ing"):
+        role = served.group(1)
+        article = "an" if role[:1].lower() in "aeiou" or role[:1] in "FHLMNRSX" else "a"
+        return f"I have worked as {article} {role} for {served.group(2)}"
     if first == "background":
         return f"I have a {fit}"
     if first.endswith("ing") and len(first) > 4:
         return f"I have experience {fit}"
+    if words[0][:1].isupper():
+        return f"I have experience with {fit}"  # tools and names: "Python and SAS"
     return f"I have experience in {fit}"
 
 
@@ -868,8 +935,47 @@ _RATE = re.compile(r"\b(\d+)\s*/\s*(wk|week|day|mo|month|yr|year|hr|hour)\b", re
 _RATE_WORDS = {"wk": "week", "mo": "month", "yr": "year", "hr": "hour"}
 
 
+_COMPOUND = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
+    r"hundred)\s(hour|day|week|month|year|minute|person|mile|page|step|point|bed|seat)\s"
+    r"(?!(?:a|an|the|of|on|in|at|for|to|and|or|with|by|from|ago|old|long|later|earlier)\b)"
+    r"(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _compounds(text: str) -> str:
+    """ "the four hour target" -> "the four-hour target": a measure before a noun."""
+    return _COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)} ", text)
+
+
+_TIMES = re.compile(r"(?<![\w.])([2-9])x\b(?!\S*[/\\])")
+_TIMES_WORDS = {"2": "twice", "3": "three times", "4": "four times", "5": "five times"}
+_FOLD = {"2": "twofold", "3": "threefold", "4": "fourfold", "5": "fivefold", "6": "sixfold"}
+
+
+def _times(match: re.Match[str]) -> str:
+    """ "grew revenue 3x" -> "threefold"; "2x a week" -> "twice a week"."""
+    before = match.string[: match.start()].lower()
+    digit = match.group(1)
+    if re.search(
+        r"\b(?:grew|increased|raised|boosted|lifted|scaled|improved|cut|reduced)\b", before
+    ):
+        return _FOLD.get(digit, f"{digit} times")
+    return _TIMES_WORDS.get(digit, f"{digit} times")
+
+
+_CHANGED_BY = re.compile(
+    r"\b(cut|reduced|grew|increased|raised|lowered|boosted|improved|halved|lifted)"
+    r"((?:\s[a-z][\w-]*){1,3})\s(\d[\d.,]*\s?%)",
+    re.IGNORECASE,
+)
+
+
 def _spell_numbers(text: str) -> str:
     """ "5/wk" -> "five a week"; a lone digit before a word -> the word ("3 services")."""
+    text = _CHANGED_BY.sub(lambda m: f"{m[1]}{m[2]} by {m[3]}", text)  # "cut injuries by 40%"
+    text = _TIMES.sub(_times, text)
     text = _RATE.sub(
         lambda m: f"{m.group(1)} a {_RATE_WORDS.get(m.group(2).lower(), m.group(2).lower())}",
         text,
@@ -881,11 +987,12 @@ def _spell_numbers(text: str) -> str:
             return match.group(0)  # "band 7", "IFRS 9": a name, not a count
         return _SMALL_NUMBERS[int(match.group(1))]
 
-    return re.sub(
+    text = re.sub(
         r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z])(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
         spell,
         _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
     )
+    return _compounds(text)
 
 
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
@@ -909,3 +1016,15 @@ def _gerund(verb: str) -> str:
     if lower.endswith("ed"):
         return verb[:-3] + "eeing" if lower.endswith("eed") else verb[:-2] + "ing"
     return verb
+
+
+def _big_numbers(text: str) -> str:
+    """ "2M people" -> "2 million people", "3k subscribers" -> "3,000 subscribers"."""
+
+    def thousands(match: re.Match[str]) -> str:
+        value = float(match.group(1)) * 1000
+        return f"{value:,.0f}" if value == int(value) else match.group(0)
+
+    text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:M|mn|MM)\b", r"\1 million", text)
+    text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:B|bn)\b", r"\1 billion", text)
+    return re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)[kK]\b", thousands, text)

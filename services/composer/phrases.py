@@ -51,6 +51,7 @@ KEYS: dict[str, frozenset[str]] = {
         "read_other_clause": {"x"},
         "read_other_act": {"x"},
         "read_other_liked": {"x"},
+        "read_candid": {"x"},
         "read_promise_link": {"x", "is", "url"},
         "read_promise_nolink": {"x", "is", "placeholder"},
         "read_question_direct": {"x"},

@@ -22,6 +22,7 @@ from services.composer.grammar import (
     _names,
     _role_phrase,
     _sentence,
+    _spell_numbers,
     _tidy_spacing,
     _trim,
     clean_jot,
@@ -166,7 +167,10 @@ def _after_thanks(thanks: str, sentence: str) -> str:
     walking me ..."."""
     if not thanks.startswith(("Thank", "Many thanks")):
         return sentence
-    return _THANK_LEAD.sub(r"I also appreciated you \1", sentence)
+    turned = _THANK_LEAD.sub(r"I also appreciated you \1", sentence)
+    if turned != sentence:
+        turned = turned.replace(", and for telling me", ", and telling me")
+    return turned
 
 
 def _interest(ctx: Context, fields: dict[str, str]) -> str:
@@ -292,7 +296,7 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
     fits = []
     for raw in job.fit_points:
         text, _links = clean_jot(raw)
-        text = _lower_first(_trim(text, 18))
+        text = _lower_first(_trim(_spell_numbers(text), 18))
         if text:
             fits.append(_fit_clause(text))
     if not fits:

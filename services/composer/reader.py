@@ -31,6 +31,7 @@ from services.composer.grammar import (
     _SUBJECTS,
     _URL_RE,
     _WH_WORDS,
+    _conjugate_for_you,
     _dedupe_words,
     _expand_contractions,
     _for_span,
@@ -78,7 +79,8 @@ _ANSWER_MARK = re.compile(
     r"(?:^|[\s,;:]+)(?:i\s+)?(?:should(?:'ve|\s+have)|shoulda|could(?:'ve|\s+have)|wish\s+i'?d?)"
     r"\s+(?:said|answered|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about|"
     r"given|gone\s+with|pointed\s+to)(?:\s+that)?[\s:,]*"
-    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual)\s+answer(?:\s+(?:is|was|"
+    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual|short|quick|simple)\s+answer"
+    r"(?:\s+(?:is|was|"
     r"would\s+be))?[\s:,]*"
     r"|(?:^|[\s,;:]+)answer(?:\s+is)?\s*:\s*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:short|real|long)\s+version(?:\s+is)?\s*:\s*",
@@ -105,21 +107,47 @@ _OWN_WORK = (
     r"^(?:portfolio|resume|résumé|cv|slides|deck|writeup|write-up|references|work samples|"
     r"writing samples|code samples|certificates?|transcripts?)\b"
 )
+# Things the candidate wrote or made, which "our" in a promise belongs to.
+_MY_WRITING = (
+    r"^(?:the\s+|a\s+)?(?:blog\s+post|post|talk|paper|article|write-?up|slides|deck|notebook|"
+    r"repo|gist|case\s+study|demo|video)\b"
+)
 # "the coffee was great": the candidate's own impression, said as liking it.
 _IMPRESSION = re.compile(
-    r"^(?P<x>the [\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
-    r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun)$",
+    r"^(?P<x>(?:the )?[\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
+    r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun|"
+    r"gorgeous|beautiful|stunning|impressive)$",
     re.IGNORECASE,
 )
 _SENSITIVE = re.compile(
     r"\b(?:comp(?:ensation)?\s+band|salary|pay\s+(?:band|scale|range)|equity|bonus|"
-    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is)\b"
+    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is|"
+    r"(?:why|when|how)\s+(?:they|she|he|you|the\s+\w+)\s+(?:left|quit|dropped|lost)|"
+    r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
+    r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|confidential|off\s+the\s+record|"
+    r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
+    r"(?:is|are)\s+leaving|"
+    r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
+    r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
     re.IGNORECASE,
 )
 _STATE = re.compile(
     r"^(?P<x>[\w' -]+?)\s+(?P<adj>flexible|negotiable|fine|ok|okay|open|confirmed|likely|"
     r"possible|available|covered|included|remote|hybrid)$",
+    re.IGNORECASE,
+)
+# Words that lead a clause without needing "the": pronouns, not bare nouns.
+_NOT_BARE_NOUNS = {
+    "this", "that", "yours", "mine", "his", "hers", "ours", "theirs", "everyone", "everything",
+    "someone", "something", "nobody", "nothing", "anyone", "anything", "who", "which", "what",
+    "here", "now", "today", "tomorrow", "yesterday", "pay", "hiring", "funding",
+}  # fmt: skip
+_PAST_OF_MEETING = {"met", "saw", "sat", "spoke", "went", "heard", "got", "had", "came"}
+_HARD = re.compile(
+    r"\b(?:is|are|was|were|gets?|got)\s+(?:(?:really|very|so|quite|super|pretty)\s+)?"
+    r"(?:hard|difficult|tough|slow|painful|messy|tricky|a\s+(?:challenge|struggle|pain))\b"
+    r"|\b(?:dropped|fell|fallen|declined|shrunk|shrank)\b",
     re.IGNORECASE,
 )
 _OPINION = re.compile(r"^you\s+(?:think|believe|feel|reckon)\s+(?:that\s+)?", re.IGNORECASE)
@@ -192,13 +220,21 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         # "I know it from my last job": the thing they mentioned is what I know.
         return "which", "which I " + " ".join(words[1:2] + words[3:])
     if head == "i" or head == "we":
+        # "we talked United for five minutes": the chat is enjoyed, not reported back.
+        chat = re.match(
+            r"^we (?:talked|chatted)(?: about)? (.+?)(?: for (?:\w+ )?(?:minutes|mins|ages|"
+            r"a while|hours?))?$",
+            tail,
+        )
+        if chat:
+            return "and", f"I enjoyed our chat about {chat[1]}"
         return "and", tail
     tail = _to_you(tail, first, they_too=True)
     words = tail.split(" ")
     head = words[0].lower()
     if head == "been":
         return "that", "you have " + tail
-    if kind != "common_ground" and (
+    if kind in ("their_work", "other") and (
         head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4)
     ):
         return "that", _as_a("you " + tail)
@@ -214,12 +250,17 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         return "that", tail
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
         return "both", tail
-    if head in _DETERMINERS and _has_verb(words):
-        return "that", tail
+    bare = re.match(r"^([A-Z]{2,}|[a-z][\w-]*)(?: [a-z][\w-]*)? (?:is|was|has)\b", tail)
+    if bare and head not in _DETERMINERS | _SUBJECTS | _NOT_BARE_NOUNS:
+        return "that", "the " + tail  # "GP target is 70%": the GP target
+    if (head in _DETERMINERS or (head.isalpha() and head.islower())) and _has_verb(words):
+        return "that", tail  # "consent forms take weeks": a clause of its own
     return "", ""
 
 
-def _join_tail(sentence: str, shape: str, join: str, tail: str) -> str:
+def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = "") -> str:
+    """The jot's first part and its tail as one natural sentence, or two short ones: a fact is
+    never bolted on with ", including that"."""
     body = sentence.rstrip(".")
     if join == "which":
         return f"{body}, {tail}."
@@ -229,14 +270,20 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str) -> str:
         return f"{body}, where {tail}."  # "ECS vs OOP, where we disagreed a bit on perf"
     if join == "and":
         return f"{body}, and {tail}."
-    if shape == "act" and join == "that":
+    if join == "that" and re.match(r"^(?:Thank you|Thanks)\b", sentence):
+        asked = re.search(r"\bfor asking (?:me )?about my\b.*$", body)
+        if asked:
+            # "asked about my PE timeline, said they pay for the exam": what they said is the
+            # point; that they asked about my plans is not news to them.
+            return f"{body[: asked.start()]}for telling me that {tail}."
         return f"{body}, and for telling me that {tail}."
     opinion = _OPINION.match(tail)
     if opinion:
-        return f"{body}, including your view that {tail[opinion.end() :]}."
+        return f"{body}. I also appreciated your view that {tail[opinion.end() :]}."
     if shape == "clause":
         return f"{body}, and that {tail}."
-    return f"{body}, including that {tail}."
+    # A second fact about them is its own short sentence, with a lead-in unlike the first's.
+    return f"{body}. {second.format(x=tail)}" if second else f"{body}."
 
 
 def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump: int) -> Reading:
@@ -250,6 +297,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             "drafts leave it out. Write how to say it if you want it in.",
         )
     text = _PREFIX["aside"].sub("", text)
+    label = re.match(r"^([\w' -]{2,30}?):\s+(?=\S)", text)
+    if label and len(label.group(1).split()) <= 4 and not _has_verb(label.group(1).split()):
+        text = f"{label.group(1)}, {text[label.end() :]}"  # "lab space: shared with chem"
     head, tail = _split_tail(text)
     if _SENSITIVE.search(tail):
         tail = ""  # a figure they may not want repeated stays out; the rest is said
@@ -265,7 +315,11 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     )
     if kind == "common_ground":
         too = _TOO.match(head)
-        if too and len(too.group("x").split()) <= 4:
+        does = too and re.match(r"^(?:she|he|they)\s+(\w+)\s+(.+)$", too.group("x"), re.I)
+        if does and _is_verb_start(does.group(1)):
+            # "she loves sourdough too": we both love sourdough.
+            head = f"we both {_conjugate_for_you(does.group(1))} {does.group(2)}"
+        elif too and len(too.group("x").split()) <= 4:
             head = f"we are both {too.group('x')}"
         both = re.match(r"^(\w+ing)\s+(?:both\s+of\s+us|for\s+both\s+of\s+us|us\s+both)$", head)
         if both:
@@ -286,13 +340,91 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             head = f"we {verb} the same {place}{name}"
     if not head:
         return _flag(kind, "There is nothing here a note could say.")
+    words = head.split(" ")
+    past = (
+        words[0].lower() in _IRREGULAR_PAST
+        or words[0].lower() in _PAST_OF_MEETING
+        or (words[0].lower().endswith("ed") and len(words[0]) > 4 and words[0].isalpha())
+    )
+    if (
+        kind == "other"
+        and past
+        and len(words) > 1
+        and words[1].lower() not in {"me", "us", "my", "our"}
+        and not _SAID_PREFIX.match(head)
+        and words[0].lower()
+        not in {
+            "loved",
+            "liked",
+            "enjoyed",
+            "appreciated",
+            "asked",
+            "told",
+            "offered",
+            "invited",
+            "explained",
+            "mentioned",
+            "said",
+            "showed",
+            "gave",
+            "walked",
+            "introduced",
+        }
+    ):
+        # "met the dean briefly": did they, or did I? The note must not guess.
+        return _flag(kind, "Say who did this ('I met the dean', 'she showed me ...').")
+    # "offer decision by friday": when the candidate will hear, not a decision already made.
+    hear = re.match(
+        r"^(?:an?\s+|the\s+)?(?:offer\s+)?(?:decision|feedback|answer|news|update|outcome|"
+        r"results?)\s+(by|on|before|within|in|early|late|next|this)\b\s*(.*)$",
+        head,
+        re.IGNORECASE,
+    )
+    if hear and kind == "other":
+        head = f"I should hear back {hear.group(1).lower()} {hear.group(2)}".strip()
+    # "applications open in March": a thing that opens or starts at a time is a clause.
+    if re.match(
+        r"^[a-z][\w -]*?s (?:open|close|start|begin|end|reopen|launch)s? (?:in|on|from|at|by|"
+        r"next|this)\b"
+        # "volunteer numbers dropped since Covid": a change over time, also a clause.
+        r"|^[a-z][\w -]*?s (?:\w+ed|grew|fell|rose) (?:since|in|by|after|over|last|this|from)\b",
+        head,
+    ):
+        timed = True
+    else:
+        timed = False
+    served = re.match(r"^([a-z][\w -]{2,30}?) for ((?:\w+) (?:years?|months?))\b(.*)$", head)
+    if (
+        kind == "their_work"
+        and served
+        and not _is_verb_start(served.group(1).split(" ")[0])
+        and not re.search(r"\b(?:been|there|here|at|in|with)\b", served.group(1))
+    ):
+        # "sous chef for 8 yrs before this": what they worked as.
+        role = served.group(1)
+        role = re.sub(r"^(?:a|an|the)\s+", "", role)
+        article = "an" if role[0] in "aeiou" else "a"
+        head = f"you worked as {article} {role} for {served.group(2)}{served.group(3)}"
     if head.split(" ", 1)[0].lower() == "been" and kind != "topic":
         head = "you have " + head  # "been there 6 yrs": how long they have been there
     liked = head.split(" ", 1)[0].lower() in {"loved", "liked", "enjoyed"}
     impression = _IMPRESSION.match(head) if kind == "other" else None
     if impression:
-        head, liked = "loved " + impression.group("x"), True
+        thing = impression.group("x")
+        thing = thing if thing.lower().startswith("the ") else "the " + thing
+        head, liked = "loved " + thing, True
     x, shape = _read_detail(head, kind, first)
+    if kind == "common_ground" and re.match(r"^we are both\b", x):
+        # "we are both Packers fan": two fans.
+        x = re.sub(
+            r"\b(fan|runner|rower|climber|cyclist|swimmer|parent|dad|mum|mom|alum|alumnus|"
+            r"veteran|musician|gamer|baker|gardener|volunteer|nerd|geek)$",
+            lambda m: {"alumnus": "alumni"}.get(m.group(1), m.group(1) + "s"),
+            x,
+        )
+    if kind == "common_ground" and re.match(r"^we (?:are )?both\b", x):
+        # "we both started as a TA": two people started as TAs.
+        x = re.sub(r"\bas an? ([A-Za-z]+)\b(?!\s+[a-z])", lambda m: "as " + _plural(m.group(1)), x)
     first_word = x.split(" ", 1)[0].lower()
     if (
         shape == "note"
@@ -311,6 +443,17 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         subject = first_word in _SUBJECTS or first_word in _CONTRACTED_SUBJECTS
         shape = "clause" if _has_verb(x.split(" ")) or subject or reported else "np"
     words = x.split(" ")
+    if (
+        kind == "topic"
+        and shape in ("note", "np")
+        and len(words) > 2
+        and words[1].lower() in {"me", "us"}
+        and (words[0].lower() in _IRREGULAR_PAST or words[0].lower().endswith("ed"))
+    ):
+        shape, x = "act", " ".join([_gerund(words[0]), *words[1:]])  # "showed me the suite"
+        kind_key = "other"
+    else:
+        kind_key = ""
     if kind == "other" and shape == "clause" and len(words) > 2 and words[0] == "you":
         verb = words[1].lower()
         if (verb in _IRREGULAR_PAST or verb.endswith("ed")) and words[2].lower() in {
@@ -320,10 +463,18 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         }:
             # "he showed me their storybook": something they did for the candidate.
             shape, x = "act", " ".join([_gerund(words[1]), *words[2:]])
+    if shape in ("np", "note") and timed:
+        shape = "clause"
     if shape == "np" and reported and _loose_verb(x.split(" ")):
         shape = "clause"  # "she said the last launch slipped": something they told me
     if kind == "their_work" and x.startswith("you "):
         x = re.sub(r"\btheir\b", "the team's", x)  # "she wrote their template": the team's
+    if shape == "np":
+        # "failover drills every month" -> "the monthly failover drills"
+        every = re.match(r"^(?:the\s+)?(.+?)\s+every\s+(day|week|month|year|quarter)$", x)
+        if every:
+            often = {"day": "daily", "quarter": "quarterly"}.get(every[2], every[2] + "ly")
+            x = f"the {often} {every[1]}"
     if shape == "np" and kind in ("topic", "their_work", "other"):
         x = _with_article(x)
     if urls:
@@ -331,18 +482,43 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     group = {"topic": "topic", "their_work": "work", "common_ground": "common", "other": "other"}
-    key = f"read_{group[kind]}_{'clause' if shape == 'clause' else shape}"
+    key = f"read_{group[kind_key or kind]}_{'clause' if shape == 'clause' else shape}"
+    if shape == "clause" and kind != "common_ground" and _HARD.search(x):
+        key = "read_candid"  # "recruiting patients is hard": thanked for candour, not enjoyed
     if key not in phrases.KEYS:
         key = f"read_{group[kind]}_np"
     join, words = _tail_clause(tail, first, kind) if tail else ("", "")
     pool = book.phrases[key]
+    if shape == "clause" and x.startswith("I "):
+        # "I should hear back by Friday": news for me, so "thank you for letting me know".
+        pool = tuple(v for v in pool if re.search(r"\b(?:letting me know|telling me)\b", v)) or pool
     if join:
         # The tail follows the jot's first part, so the sentence must end with it.
         pool = tuple(v for v in pool if v.endswith("{x}.")) or pool
     sentence = pool[_variant(kind, x, bump) % len(pool)].format(x=x)
     if join:
-        sentence = _join_tail(sentence, shape, join, words)
+        tail_key = f"read_{group[kind] if kind != 'common_ground' else 'other'}_clause"
+        opener = _lead(sentence)
+        seconds = [v for v in book.phrases[tail_key] if _lead(v) != opener]
+        second = seconds[_variant(kind, words, bump) % len(seconds)] if seconds else ""
+        sentence = _join_tail(sentence, shape, join, words, second)
     return Reading(kind=kind, text=sentence, ok=True)
+
+
+def _plural(word: str) -> str:
+    if word.isupper():
+        return word + "s"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _lead(sentence: str) -> str:
+    """A sentence's feeling lead-in, to keep two sentences in a row from opening alike."""
+    words = re.findall(r"[a-z]+", sentence.lower())
+    return " ".join(words[:2])
 
 
 def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | None:
@@ -358,7 +534,8 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     if _is_raw(question + " " + answer) or not answer:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     sentence = book.pick("read_answered", _variant("answered", question, bump))
-    return Reading(kind=kind, text=sentence.format(q=question, a=answer), ok=True)
+    sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
+    return Reading(kind=kind, text=sentence, ok=True)
 
 
 def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
@@ -387,6 +564,11 @@ def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         return _flag("promise", "Say what you promised to send.")
     if x.split(" ", 1)[0].lower() in {"you", "her", "him", "them"}:
         x = x.split(" ", 1)[1] if " " in x else ""
+    if re.search(r"\bour\b", x, re.IGNORECASE) and re.match(_MY_WRITING, x, re.IGNORECASE):
+        # "the blog post on our outbox pattern": "our" would read as the reader's company.
+        x = re.sub(r"\bour\b", "the", x, count=1)
+        x = re.sub(r"^(?:the|a)\s+", "", x)
+        x = "my " + x
     if re.match(_OWN_WORK, x, re.IGNORECASE) and " my " not in f" {x} ":
         x = "my " + x  # "share portfolio": the candidate's own
     x = _with_article(x, single=True)
@@ -420,6 +602,11 @@ def _indirect(question: str) -> str:
     if m:
         return f"{m.group(1).lower()} {m.group(2)} is like{m.group(3)}"
     m = re.match(
+        r"^(how|what|when|where|why) (do|does) ((?:the |your |our )?[\w-]+(?: [\w-]+)?) "
+        rf"({_BASE_VERBS})\b(.*)$",
+        q,
+        re.IGNORECASE,
+    ) or re.match(
         r"^(how|what|when|where|why) (do|does) (the \w+|\w+ and \w+|\w+) (\w+)\b(.*)$",
         q,
         re.IGNORECASE,
@@ -432,15 +619,63 @@ def _indirect(question: str) -> str:
     m = re.match(r"^(how|when|where|why) (are|is) (.+?) (\w+ed)\b(.*)$", q, re.IGNORECASE)
     if m:
         return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}{m.group(5)}"
+    m = re.match(
+        r"^how (many|much) (.+?)(?:,? (usually|typically|normally|generally))?$", q, re.IGNORECASE
+    )
+    if m and not _has_verb(["how", *m.group(2).split(" ")]):
+        # "how many rounds of feedback per brief usually" -> "... there usually are"
+        adverb = f" {m.group(3).lower()}" if m.group(3) else ""
+        verb = "are" if m.group(1).lower() == "many" else "is"
+        return f"how {m.group(1).lower()} {m.group(2)} there{adverb} {verb}"
+    m = re.match(r"^(what|who)(?:'s| is) ((?:the|your|our) [\w-]+(?: [\w-]+)?)$", q, re.IGNORECASE)
+    if m:
+        return f"{m.group(1).lower()} {m.group(2)} is"  # "what's the team size"
+    m = re.match(
+        r"^(is|are|was|were) ((?:the |your |my |our )?[\w-]+(?: [\w-]+)?) "
+        r"(\w+(?:ed|en|able|ible)|open|possible|available|flexible|remote|hybrid|ok|okay)"
+        r"(\b.*)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m and m.group(2).split(" ")[0].lower() not in {"there", "it", "this", "that"}:
+        # "is relocation covered" -> "whether relocation is covered"
+        return f"whether {m.group(2)} {m.group(1).lower()} {m.group(3)}{m.group(4)}"
+    m = re.match(
+        r"^(how (?:long|big|many|much|often|soon)|what|who|where|when)(?:'s| (is|are)) (.+)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m and len(m.group(3).split()) <= 5 and " versus " not in f" {m.group(3)} ":
+        words = m.group(3).split(" ")
+        if words[0].lower() in {"the", "your", "our", "my"} and not _has_verb(["x", *words]):
+            # "how long is the probation" -> "how long the probation is"
+            return f"{m.group(1).lower()} {m.group(3)} {(m.group(2) or 'is').lower()}"
+    m = re.match(
+        r"^(when|how|where|why|what|who) (will|would|can|could|should) (I|you|we|they|the [\w-]+)"
+        r" (.+)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m:
+        # "when will I hear back" -> "when I will hear back"
+        return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}"
     m = re.match(r"^(is|are) there (.+)$", q, re.IGNORECASE)
     if m:
         return f"whether there {m.group(1).lower()} {m.group(2)}"
-    m = re.match(r"^(do|does|can|will) (you|validators|they|we|I|the \w+) (.+)$", q, re.IGNORECASE)
+    m = re.match(
+        r"^(do|does|can|will) (you|they|we|I|the [\w-]+|[a-z][\w-]*s) (.+)$", q, re.IGNORECASE
+    )
     if m and m.group(1).lower() in {"do", "does"}:
         return f"whether {m.group(2)} {m.group(3)}"
     if m:
         return f"whether {m.group(2)} {m.group(1).lower()} {m.group(3)}"
     return ""
+
+
+_BASE_VERBS = (
+    "look|work|get|happen|handle|measure|decide|run|mean|involve|need|use|make|take|split|go|"
+    "come|cover|include|support|compare|fit|feel|plan|set|review|ship|hire|grow|change|pay|start"
+)
 
 
 def _third_person(verb: str) -> str:
@@ -456,7 +691,8 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     if answered:
         return answered
     x = _lower_first(_PREFIX["question"].sub("", _lower_first(text))).rstrip("?").strip()
-    x = _to_you(x, first, they_too=True)
+    # "their" is the interviewer's team only when the question is about "they".
+    x = _to_you(x, first, they_too=bool(re.search(r"\bthey\b", x, re.IGNORECASE)))
     if not x:
         return _flag("question", "Say what you wanted to ask.")
     words = x.split(" ")
@@ -472,7 +708,7 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         key = "read_question_indirect"
     elif head in {"if", "whether"}:
         key, x = "read_question_indirect", "whether " + " ".join(words[1:])
-    elif (
+    elif not indirect and (
         (
             head in _WH_WORDS
             and (second in _AUX or "'" in head or second in {"many", "much", "long", "often"})
@@ -480,6 +716,13 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         or head in _AUX
         or head in {"what's", "how's", "who's", "where's"}
     ):
+        # A direct question the reader cannot turn into an indirect one is not pasted
+        # behind a colon: the user says how to ask it.
+        return _flag(
+            "question",
+            "Write this as the sentence you would ask, e.g. 'I also meant to ask how ...'.",
+        )
+    elif indirect and head in _WH_WORDS:
         key = "read_question_direct"
     elif head in _WH_WORDS:
         key = "read_question_indirect"
@@ -492,8 +735,6 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         return _flag(
             "question", "This jot is too rough to quote; write how the note should say it."
         )
-    if key == "read_question_direct":
-        x = re.sub(r" (usually|typically|normally|generally)$", r", \1", x)
     return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
 
 
@@ -514,7 +755,9 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         )
     topic = ""
     if problem:
-        found = _QUESTION_TOPIC.search(problem)
+        # "the question on X" names its topic after; "the X question" before.
+        found = re.search(r"\b(?:question|q)\s+(?:on|about|re:?|around)\s+(?P<after>.+)$", problem)
+        found = found or _QUESTION_TOPIC.search(problem)
         if found:
             topic = (found.group("after") or found.group("before") or "").strip()
             topic = re.sub(r"^.*\b(?:for|on|about|to)\s+(?=\S)", "", topic, flags=re.IGNORECASE)
@@ -522,7 +765,20 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             topic = _FUMBLE.sub("", problem).strip()
         topic = _FUMBLE.sub("", topic).strip()
         topic = re.sub(r"^(?:the|a|my|your|that)\s+", "", topic, flags=re.IGNORECASE).strip()
+        last = topic.split(" ")[-1] if topic else ""
+        if (
+            len(topic.split()) > 1
+            and topic.islower()
+            and re.fullmatch(r"[a-z]+", last)
+            and not last.endswith(("ion", "ing", "ity", "ism", "ness", "ment", "ce", "s"))
+            and last not in _MASS_NOUNS | {"carbon", "coverage", "design"}
+        ):
+            topic = "the " + topic  # "fluid rate" -> "the fluid rate"
     answer = _lower_first(_PREFIX["wish_said"].sub("", answer))
+    # "should have given numbers: 38% of ...": a figure to add, not a better answer.
+    figure = re.match(r"^(?:the\s+)?(?:numbers?|figures?|stats?|data)\s*:", answer, re.I)
+    if figure and not problem:
+        mark = None
     answer = re.sub(
         r"^(?:the\s+)?(?:numbers?|figures?|stats?|specifics|examples?|data)\s*:\s*",
         "",
@@ -530,6 +786,16 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         flags=re.IGNORECASE,
     )
     answer = re.sub(r"^that\s+", "", answer, flags=re.IGNORECASE)
+    share = re.match(
+        r"^(?P<n>\d[\d.,]*\s?%|\w+ percent) of (?P<what>[\w -]+?) (?:came )?from "
+        r"(?P<src>[\w -]+?)(?P<rest>\s(?:at|in|for|over|during)\s.+)?$",
+        answer,
+    )
+    clause = False
+    if share:
+        # "38% of revenue from email at my last job": a figure is said as a clause.
+        answer = f"{share['src']} brought in {share['n']} of {share['what']}{share['rest'] or ''}"
+        clause = True
     if urls:
         answer = f"{answer} ({', '.join(urls)})" if answer else ", ".join(urls)
     if not answer or _is_raw(answer + " " + topic) or len(answer.split()) > MAX_CLAUSE_WORDS:
@@ -537,6 +803,14 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             "wish_said", "This jot is too rough to quote; write how the note should say it."
         )
     answer = _article_for_answer(answer)
+    if (
+        answer.count(", ") >= 2
+        and " and " not in answer
+        and not _has_verb(answer.replace(",", "").split(" "))
+    ):
+        head_items, _, last_item = answer.rpartition(", ")
+        if not re.match(r"(?:then|and|or)\b", last_item):
+            answer = f"{head_items} and {last_item}"
     pick = _variant("wish_said", answer, bump)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         answer = _after_is(answer)
@@ -546,8 +820,22 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         else:
             sentence = book.pick("read_wish_answer", pick).format(a=answer)
         return Reading(kind="wish_said", text=sentence, ok=True)
+    # "I've used X for two years at my last firm": a finished job is in the past tense.
+    answer = re.sub(
+        r"^I've (\w+ed|led|built|run|taught|done|written)\b"
+        r"(?=.*\b(?:at|in) my (?:last|previous|old)\b)",
+        lambda m: (
+            "I " + {"run": "ran", "done": "did", "written": "wrote"}.get(m.group(1), m.group(1))
+        ),
+        answer,
+    )
     head = answer.split(" ", 1)[0].lower()
-    if head in {"i", "we"} or head in _CONTRACTED_SUBJECTS:
+    if (
+        head in {"i", "we"}
+        or head in _CONTRACTED_SUBJECTS
+        or clause
+        or (head in {"my", "our"} and _has_verb(answer.split(" ")))  # "my GP was 72%"
+    ):
         key = "read_wish_clause"
     elif head in _IRREGULAR_PAST or (_is_verb_start(head) and head.endswith("ed")):
         answer, key = "I " + answer, "read_wish_clause"
@@ -578,7 +866,7 @@ def _article_for_answer(answer: str) -> str:
     words = answer.split(" ")
     head = words[0]
     if (
-        not head.isalpha()
+        not head.replace("-", "").isalpha()
         or not head.islower()
         or head in _DETERMINERS
         or head in _SUBJECTS
@@ -598,6 +886,17 @@ _IMPERATIVE = {
     "use", "add", "run", "keep", "split", "cache", "shard", "retry", "measure", "apply",
     "compute", "check", "start", "move", "build", "write", "log", "track", "test", "set",
     "make", "put", "send", "lock", "batch", "queue", "partition", "index", "stream", "ask",
+    "acknowledge", "listen", "explain", "focus", "prioritise", "prioritize", "escalate",
+    "document", "reduce", "avoid", "separate", "isolate", "validate", "compare", "profile",
+    "benchmark", "monitor", "automate", "refactor", "reframe", "clarify",
+}  # fmt: skip
+
+
+# Words after an imperative that are not a bare singular object needing "a".
+_NOT_OBJECTS = {
+    "then", "and", "or", "it", "them", "up", "out", "early", "first", "more", "less", "back",
+    "down", "off", "over", "fast", "everything", "all", "both", "to", "with", "on", "in", "by",
+    "what", "how", "why", "when", "where", "whether", "if", "that", "this", "me", "us",
 }  # fmt: skip
 
 
@@ -605,18 +904,30 @@ def _after_is(answer: str) -> str:
     """The better answer shaped to follow "the answer is": "use a pre-period covariate" ->
     "to use a pre-period covariate"; "every condition is shown ..." -> "that every ..."."""
     words = answer.split(" ")
-    head = words[0].lower()
+    head = words[0].lower().rstrip(",;:")
     if head in _IMPERATIVE:
         second = words[1] if len(words) > 1 else ""
         if (
             second.replace("-", "").isalpha()
             and second.islower()
             and second not in _DETERMINERS
-            and not second.endswith("s")
+            and not second.endswith(("s", "ly"))
+            and not words[0].endswith(",")
+            and second not in _NOT_OBJECTS
         ):
             words.insert(1, "a" if second[0] not in "aeiou" else "an")
         return "to " + " ".join(words)
-    if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _loose_verb(words):
+    # "every condition shown to affect the decision": a rule, said with "must be".
+    answer = re.sub(
+        r"^((?:every|each|all|any)\s+\w+(?:\s+\w+)?)\s+(shown|proven|proved|demonstrated|"
+        r"tested|checked|required)\s+to\b",
+        r"\1 must be \2 to",
+        answer,
+    )
+    words = answer.split(" ")
+    if head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4 and head.isalpha()):
+        return "that I " + answer  # "wanted a bigger market": what I did or wanted
+    if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _has_verb(words) or "must" in words:
         return "that " + answer
     return answer
 
