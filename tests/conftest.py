@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import text
 from sqlalchemy.pool import NullPool
@@ -64,9 +65,23 @@ def app_config(database_url):
     }
 
 
+# Apps by their config. Creating an app compiles every URL rule (most of a test's set-up time
+# when it is made per test), so each test gets the one app of its config, on an empty database,
+# with its config restored afterwards; tests that need another config create their own.
+_APPS: dict[str, Flask] = {}
+
+
+def _app_for(config: dict) -> Flask:
+    key = repr(sorted(config.items()))
+    if key not in _APPS:
+        _APPS[key] = create_app(config)
+    return _APPS[key]
+
+
 @pytest.fixture
 def app(app_config):
-    app = create_app(app_config)
+    app = _app_for(app_config)
+    config = dict(app.config)
     with app.app_context():
         _wipe()
     limiter.reset()
@@ -75,6 +90,8 @@ def app(app_config):
         db.session.remove()
         _wipe()
         db.engine.dispose()
+    app.config.clear()
+    app.config.update(config)
 
 
 @pytest.fixture
