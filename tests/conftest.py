@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import text
 from sqlalchemy.pool import NullPool
@@ -16,7 +17,7 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from extensions import db, limiter
-from models import Application, Contact
+from tests import factories
 
 FAST_HASH = "scrypt:1024:8:1"
 
@@ -42,7 +43,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.flaky(reruns=1))
 
 
-PASSWORD = "correct horse battery"
+PASSWORD = factories.PASSWORD
 
 
 def _database_url(tmp_path_factory) -> str:
@@ -88,9 +89,23 @@ def app_config(database_url):
     }
 
 
+# Apps by their config. Creating an app compiles every URL rule (most of a test's set-up time
+# when it is made per test), so each test gets the one app of its config, on an empty database,
+# with its config restored afterwards; tests that need another config create their own.
+_APPS: dict[str, Flask] = {}
+
+
+def _app_for(config: dict) -> Flask:
+    key = repr(sorted(config.items()))
+    if key not in _APPS:
+        _APPS[key] = create_app(config)
+    return _APPS[key]
+
+
 @pytest.fixture
 def app(app_config):
-    app = create_app(app_config)
+    app = _app_for(app_config)
+    config = dict(app.config)
     with app.app_context():
         _wipe()
     limiter.reset()
@@ -99,6 +114,8 @@ def app(app_config):
         db.session.remove()
         _wipe()
         db.engine.dispose()
+    app.config.clear()
+    app.config.update(config)
 
 
 @pytest.fixture
@@ -134,53 +151,22 @@ def auth(client):
 
 
 @pytest.fixture
-def user(app, auth):
-    """A registered, signed-in user (Ana), returned as a model."""
-    from models import User
-
-    auth.register()
+def user(app, client):
+    """A registered, signed-in user (Ana), returned as a model (built through the services:
+    test_auth.py signs up through the page)."""
     with app.app_context():
-        return db.session.scalar(db.select(User).where(User.email == "ana@example.com"))
+        ana = factories.make_user()
+    factories.sign_in(client, ana)
+    return ana
 
 
 @pytest.fixture
-def panel(app, client, user):
-    """Acme with Dana (2 points), Sam (none) and Priya the recruiter, interviewed on 21 Nov."""
-    client.post(
-        "/applications/new",
-        data={
-            "company": "Acme",
-            "role": "Staff Engineer",
-            "fit_points": "ten years of payments infrastructure",
-        },
-    )
+def panel(app, user):
+    """Acme with Dana (2 points), Sam (none) and Priya the recruiter, interviewed on 21 Nov,
+    drafts composed (built through the services: tests/test_factories.py builds the same
+    panel through the pages)."""
     with app.app_context():
-        application_id = db.session.scalar(db.select(Application.id))
-    client.post(
-        f"/applications/{application_id}/schedule",
-        data={
-            "day": "2026-11-21",
-            "confirm": "1",
-            "text": "10:00 Dana Rivera, Engineering Manager\n"
-            "11:30-12:15 Sam Lee (Staff Engineer), Priya Nair - Recruiter",
-        },
-    )
-    with app.app_context():
-        contacts = {c.name: c.id for c in db.session.scalars(db.select(Contact))}
-    dana = f"/contacts/{contacts['Dana Rivera']}"
-    client.post(dana, data={"kind": "topic", "body": "kafka migration for the payments ledger"})
-    client.post(
-        dana,
-        data={
-            "kind": "promise",
-            "body": "send the link to my talk https://example.com/talk?id=7&x=1",
-        },
-    )
-    client.post(
-        f"{dana}/edit",
-        data={"name": "Dana Rivera", "role": "interviewer", "email": "dana@acme.example"},
-    )
-    return application_id, contacts
+        return factories.make_panel(user)
 
 
 def csrf_from(html: str) -> str:

@@ -28,8 +28,9 @@ from models import (
     new_id,
     utcnow,
 )
-from services import capture, portability
+from services import capture, drafts, portability
 from services.schedule import ParsedPerson
+from tests import factories
 from tests.conftest import PASSWORD
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -135,20 +136,21 @@ def without_ids(document: dict) -> dict:
 
 
 @pytest.fixture
-def full(app, client, panel):
+def full(app, panel):
     """Ana's panel, plus drafts with versions and marks, an interview-linked point, a conflict
-    copy, a deleted point and a closed application with retention."""
+    copy, a deleted point and a closed application with retention (built through the services;
+    tests/test_factories.py builds the panel through the pages, test_drafts.py edits and marks
+    drafts through them)."""
     application_id, contacts = panel
-    client.get(f"/api/applications/{application_id}/drafts")
     with app.app_context():
         dana = db.session.get(Contact, contacts["Dana Rivera"])
+        ana = db.session.get(User, dana.user_id)
         email = db.session.scalar(
             select(Draft).where(Draft.contact_id == dana.id, Draft.channel == "email")
         )
         card = db.session.scalar(
             select(Draft).where(Draft.contact_id == dana.id, Draft.channel == "card")
         )
-        email_id, card_id = email.id, card.id
         interview = dana.interviews[0]
         linked = capture.add_point(
             db.session, dana, kind="question", body="team size?", interview_id=interview.id
@@ -168,25 +170,24 @@ def full(app, client, panel):
         portability.set_retention(
             db.session, application, closed=True, retention_days=30, now=utcnow()
         )
-        capture.create_application(db.session, dana.user_id, company="Globex", role="SRE")
-    client.post(f"/drafts/{email_id}/save", data={"subject": "Thanks, Dana", "body": "Hi Dana"})
-    client.post(f"/drafts/{email_id}/mark/sent", data={"done": "1"})
-    client.post(f"/drafts/{card_id}/mark/written", data={"done": "1"})
-    client.post(
-        "/account/profile",
-        data={
-            "name": "Ana Ortiz",
-            "signature": "Ana",
-            "phone": "+1 555 0100",
-            "portfolio_url": "https://ana.example",
-            "linkedin_url": "",
-            "postal_address": "1 Main St\nSpringfield",
-            "tone": "formal",
-            "greeting_style": "honorific",
-            "paper": "a4",
-            "timezone": "Europe/Berlin",
-        },
-    )
+        factories.make_application(ana, company="Globex", role="SRE")
+        drafts.save_edit(db.session, email, "Thanks, Dana", "Hi Dana")
+        drafts.mark(db.session, email, "sent", True, utcnow())
+        drafts.mark(db.session, card, "written", True, utcnow())
+        capture.update_fields(
+            db.session,
+            ana,
+            name="Ana Ortiz",
+            signature="Ana",
+            phone="+1 555 0100",
+            portfolio_url="https://ana.example",
+            linkedin_url="",
+            postal_address="1 Main St\nSpringfield",
+            tone="formal",
+            greeting_style="honorific",
+            paper="a4",
+            timezone="Europe/Berlin",
+        )
     return application_id, contacts
 
 
@@ -568,8 +569,9 @@ def test_import_page_shows_why_a_file_was_refused(app, client, full):
 
 
 @pytest.fixture
-def two_users(app, client, auth, full):
-    """Ana (full panel, a sync ledger row) and Ben (an application of his own); Ana signed in."""
+def two_users(app, full):
+    """Ana (full panel, a sync ledger row) and Ben (an application of his own, drafts composed);
+    Ana signed in."""
     with app.app_context():
         ana = user_id("ana@example.com")
         point = db.session.scalar(select(TalkingPoint.id).where(TalkingPoint.user_id == ana))
@@ -579,10 +581,7 @@ def two_users(app, client, auth, full):
             )
         )
         db.session.commit()
-    auth.logout()
-    auth.register(email="ben@example.com", name="Ben")
-    with app.app_context():
-        ben = user_id("ben@example.com")
+        ben = factories.make_user("ben@example.com", name="Ben").id
         application = capture.create_application(db.session, ben, company="Initech", role="QA")
         interview = capture.add_interview(
             db.session,
@@ -604,10 +603,7 @@ def two_users(app, client, auth, full):
             )
         )
         db.session.commit()
-        application_id = application.id
-    client.get(f"/api/applications/{application_id}/drafts")
-    auth.logout()
-    auth.login()
+        factories.compose_drafts(application)
     return ana, ben
 
 

@@ -7,20 +7,20 @@ from pypdf import PdfReader
 
 from extensions import db
 from models import Contact, Interview
+from services import capture
 
 
 @pytest.fixture
-def ids(app, client, panel):
+def ids(app, panel):
+    """The panel, Dana with a postal address (saved as her edit page saves it)."""
     application_id, contacts = panel
-    client.post(
-        f"/contacts/{contacts['Dana Rivera']}/edit",
-        data={
-            "name": "Dana Rivera",
-            "role": "interviewer",
-            "email": "dana@acme.example",
-            "postal_address": "Acme Robotics\n1 Market St\nSan Francisco, CA 94105",
-        },
-    )
+    with app.app_context():
+        dana = db.session.get(Contact, contacts["Dana Rivera"])
+        capture.update_fields(
+            db.session,
+            dana,
+            postal_address="Acme Robotics\n1 Market St\nSan Francisco, CA 94105",
+        )
     return application_id, contacts
 
 
