@@ -51,7 +51,8 @@ TO_DO["connected"] = "to connect"
 
 
 def channels_for(contact: Contact) -> tuple[str, ...]:
-    return channels.for_role(contact.role)
+    """The notes this person gets: no email without an address (the card still reaches them)."""
+    return channels.for_role(contact.role, has_email=bool((contact.email or "").strip()))
 
 
 def applies(draft: Draft) -> bool:
@@ -126,7 +127,7 @@ def compose(application: Application, user: User) -> dict[tuple[str, str], compo
         day=followups.day_text(application, user.timezone),
     )
     people = [_person(c) for c in live_contacts(application)]
-    composed = composer.compose_panel(job, people, profile_of(user), require_address=False)
+    composed = composer.compose_panel(job, people, profile_of(user))
     return {(d.contact_id, d.channel): d for d in composed}
 
 

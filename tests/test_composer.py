@@ -233,7 +233,7 @@ def test_identical_jots_for_everyone_still_give_distinct_notes():
         Person(f"s{i}", PEOPLE[i][0], "interviewer", email=f"s{i}@x.example", points=points)
         for i in range(6)
     ]
-    drafts = compose_panel(make_job(0), people, make_profile(0, "warm", "first_name"))
+    drafts = thank_yous(compose_panel(make_job(0), people, make_profile(0, "warm", "first_name")))
     assert_no_shared_sentences(drafts)
     for person, draft in zip([p for p in people for _ in (0, 1)], drafts, strict=True):
         assert_good_draft(draft, person, make_profile(0, "warm", "first_name"))

@@ -7,6 +7,7 @@ and never repeats a sentence of their email: the detail is another phrasing of t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from services.composer import channels
@@ -18,6 +19,7 @@ from services.composer.reader import read_point
 # Details that make a good reason to connect, best first.
 _PREFERRED = ("common_ground", "their_work", "topic", "other")
 _BUMPS = 12
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def limit_of(ctx: Context, channel: channels.Channel) -> int:
@@ -29,7 +31,7 @@ def limit_of(ctx: Context, channel: channels.Channel) -> int:
 def _details(ctx: Context) -> Iterator[str]:
     """Sentences about this person's details that their other notes do not say: each point
     read again in another phrasing. A reading the user wrote has no other phrasing: skipped."""
-    said = {r.text.lower() for r in ctx.readings}
+    said = {s.lower() for r in ctx.readings for s in _SENTENCE_END.split(r.text)}
     first = first_name(ctx.person.name)
     points = sorted(
         (p for p in ctx.person.points if p.kind in _PREFERRED and not p.reading.strip()),
@@ -47,7 +49,8 @@ def _details(ctx: Context) -> Iterator[str]:
             )
             if reading is None or not reading.ok:
                 break
-            text = reading.text
+            # The first sentence only: a second fact's sentence may be worded as in the email.
+            text = _SENTENCE_END.split(reading.text)[0]
             if (
                 text.lower() not in said
                 and not text.startswith(("Thank", "Many thanks"))

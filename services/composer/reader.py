@@ -49,6 +49,8 @@ from services.composer.grammar import (
     _with_article,
     clean_jot,
 )
+from services.composer.residue import SENSITIVE as _SENSITIVE
+from services.composer.residue import private_reason, residue
 
 DETAIL_KINDS = ("topic", "their_work", "common_ground", "other")
 KINDS = (*DETAIL_KINDS, "promise", "question", "wish_said")
@@ -117,19 +119,6 @@ _IMPRESSION = re.compile(
     r"^(?P<x>(?:the )?[\w' -]+?) (?:was|were|is|are) (?:so |really |super |very )?"
     r"(?:great|amazing|awesome|lovely|nice|excellent|fantastic|delicious|good|cool|fun|"
     r"gorgeous|beautiful|stunning|impressive)$",
-    re.IGNORECASE,
-)
-_SENSITIVE = re.compile(
-    r"\b(?:comp(?:ensation)?\s+band|salary|pay\s+(?:band|scale|range)|equity|bonus|"
-    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is|"
-    r"(?:why|when|how)\s+(?:they|she|he|you|the\s+\w+)\s+(?:left|quit|dropped|lost)|"
-    r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
-    r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|confidential|off\s+the\s+record|"
-    r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
-    r"(?:is|are)\s+leaving|"
-    r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
-    r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
-    r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
     re.IGNORECASE,
 )
 _STATE = re.compile(
@@ -952,6 +941,9 @@ def read_point(
     if not text and not urls:
         return None
     kind = kind if kind in KINDS else "other"
+    private = private_reason(body)
+    if private:
+        return _flag(kind, f"{private} Write how to say it if you want it in.")
     book = phrases.book(language, tone)
     text = _spell_numbers(_CALENDAR.sub(lambda m: m.group(0).capitalize(), _months(text)))
     text = _for_span(text)
@@ -972,6 +964,14 @@ def read_point(
     sentence = _dedupe_words(_tidy_spacing(reading.text))
     if tone == "formal":
         sentence = _expand_contractions(sentence)
+    left = residue(sentence)
+    if left:
+        # Still reads as a phone jot: flagged for the user rather than pasted into a note.
+        return _flag(
+            kind,
+            f"This jot is too rough to quote ({', '.join(dict.fromkeys(left))}); "
+            "write how the note should say it.",
+        )
     return Reading(
         kind=reading.kind,
         text=_finish(sentence),

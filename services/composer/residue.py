@@ -19,6 +19,7 @@ import re
 
 # --- private jots ---------------------------------------------------------------------------------
 
+_PAY = "It is about pay, which a thank-you note leaves out."
 _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
@@ -35,7 +36,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\binterviewing\s+elsewhere\b|\bother\s+offers?\b",
         ),
         (
-            "It is about pay, which a thank-you note leaves out.",
+            _PAY,
             r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
             r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate)\b|"
             r"[$€£]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|"
@@ -61,10 +62,33 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# A part of a jot a note leaves out while saying the rest ("they use Deltek, comp band 170-190").
+SENSITIVE = re.compile(
+    r"\b(?:comp(?:ensation)?\s+band|salary|pay\s+(?:band|scale|range)|equity|bonus|"
+    r"finalists?|slipped|layoffs?|fired|lawsuit|behind|shift\s+diff|diff\s+is|"
+    r"(?:why|when|how)\s+(?:they|she|he|you|the\s+\w+)\s+(?:left|quit|dropped|lost)|"
+    r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
+    r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|confidential|off\s+the\s+record|"
+    r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
+    r"(?:is|are)\s+leaving|"
+    r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
+    r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
+    r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
+    re.IGNORECASE,
+)
+
+
 def private_reason(jot: str) -> str:
-    """Why this jot stays out of every note, or "" when a note may use it."""
+    """Why this jot stays out of every note, or "" when a note may use it.
+
+    Pay keeps the whole jot out only when it is the jot's subject (before its first comma):
+    "start date flexible, shift diff is $2/hr" still says the start date; the reader drops
+    the rest (`SENSITIVE`). Anything marked private, or said in confidence, keeps it all out.
+    """
+    jot = jot or ""
+    head = re.split(r"[,;]", jot, maxsplit=1)[0]
     for reason, pattern in _PRIVATE:
-        if pattern.search(jot or ""):
+        if pattern.search(head if reason == _PAY else jot):
             return reason
     return ""
 
@@ -174,7 +198,11 @@ def residue(sentence: str) -> list[str]:
     found: list[str] = []
     for pattern in (_SHORTHAND_RE, _CASED_SHORTHAND, _NUMBER_SHORTHAND, _REPORTED):
         found += [m.group(0).strip() for m in pattern.finditer(text)]
-    found += [m.group(0) for m in _LOWER_SLASH.finditer(text) if m.group(0) not in _UNITS]
+    found += [
+        m.group(0)
+        for m in _LOWER_SLASH.finditer(text)
+        if m.group(0) not in _UNITS and text[m.start() - 1 : m.start()] != "/"
+    ]
     found += [m.group(0).strip() or m.group(0) for m in _MARKS.finditer(text)]
     found += _EMOJI.findall(text)
     for left, right in (("(", ")"), ("[", "]")):
@@ -187,4 +215,4 @@ def residue(sentence: str) -> list[str]:
     return found
 
 
-__all__ = ["private_reason", "residue"]
+__all__ = ["SENSITIVE", "private_reason", "residue"]
