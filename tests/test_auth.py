@@ -4,7 +4,15 @@ from flask import session
 from app import create_app
 from extensions import db
 from models import User
+from services import throttle
 from tests.conftest import PASSWORD, csrf_from
+
+
+@pytest.fixture(autouse=True)
+def steady_throttle_clock(monkeypatch):
+    """The sign-in counters count per fixed window: on a slow machine a test's six attempts
+    could straddle a window's end and start counting again. Pin their clock mid-window."""
+    monkeypatch.setattr(throttle, "clock", lambda: 1_800_000_030.0)
 
 
 def test_register_signs_in_and_redirects(client, auth, app):

@@ -48,13 +48,16 @@ class ServerProcess:
              "--no-debugger", "--port", str(self.port)],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        # A loaded machine may take a while to import the app; never leave the process behind.
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
                 return self
             except OSError:
                 time.sleep(0.05)
+        self.process.kill()
+        self.process.wait(timeout=10)
         raise RuntimeError("the server did not start")
 
     def kill(self):
