@@ -143,7 +143,7 @@ def compose_drafts(application: Application) -> list:
 
 
 def make_panel(user: User | int) -> tuple[str, dict[str, str]]:
-    """Acme with Dana (2 points, an email address), Sam (none) and Priya the recruiter,
+    """Acme with Dana (2 points), Sam (none) and Priya the recruiter, each with an address,
     interviewed on 21 Nov, drafts composed: what the `panel` fixture's pages used to build.
     Returns the application's id and the people's ids by name."""
     application = make_application(
@@ -155,5 +155,9 @@ def make_panel(user: User | int) -> tuple[str, dict[str, str]]:
     make_point(dana, "kafka migration for the payments ledger")
     make_point(dana, "send the link to my talk https://example.com/talk?id=7&x=1", kind="promise")
     capture.update_fields(db.session, dana, role="interviewer", email="dana@acme.example")
+    # Everyone has an address here, so each gets an email or wrap-up; people without one
+    # (a card only, thanks passed on by the recruiter) have their own tests.
+    capture.update_fields(db.session, contacts["Sam Lee"], email="sam@acme.example")
+    capture.update_fields(db.session, contacts["Priya Nair"], email="priya@acme.example")
     compose_drafts(application)
     return application.id, {name: c.id for name, c in contacts.items()}

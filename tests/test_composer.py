@@ -460,7 +460,7 @@ def test_signature_falls_back_to_name_and_card_signs_with_name_only():
     profile = Profile(
         "Kenji Watanabe", signature="K. Watanabe\nStaff Engineer", phone="07700 900123"
     )
-    email, card = compose_panel(make_job(0), [person], profile)
+    email, card = thank_yous(compose_panel(make_job(0), [person], profile))
     assert email.body.endswith("Warm regards,\nK. Watanabe\nStaff Engineer\n07700 900123")
     assert card.body.endswith("Warmly,\nKenji Watanabe")
     plain = compose_panel(make_job(0), [person], Profile("Kenji Watanabe"))[0]
@@ -685,7 +685,7 @@ def test_someone_with_no_email_address_gets_a_card_and_thanks_through_the_recrui
     assert ("h", "wrapup") not in by and ("h", "card") in by
     wrap = next(d for d in drafts if d.channel == "wrapup")
     assert wrap.body.count("Lee") == 2, wrap.body  # met, and thanks passed on
-    assert channels.for_role("interviewer", has_email=False) == ("card",)
+    assert channels.for_role("interviewer", has_email=False) == ("card", "linkedin")
     everything = compose_panel(
         make_job(0), people, make_profile(0, "warm", "first_name"), require_address=False
     )

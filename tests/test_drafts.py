@@ -47,7 +47,6 @@ def test_api_lists_a_draft_per_person_and_channel(client, panel):
     assert dana["status"] == "to send"
     sam = next(d for d in items if d["contact_name"] == "Sam Lee" and d["channel"] == "email")
     assert "no_detail" in {w["code"] for w in sam["warnings"]}
-    assert "no_email" in {w["code"] for w in sam["warnings"]}
     wrapup = next(d for d in items if d["channel"] == "wrapup")
     assert "Dana" in wrapup["body"] and "Sam" in wrapup["body"]
 
@@ -633,3 +632,25 @@ def test_a_printed_letter_of_a_composed_email_carries_the_signature_once(app, cl
         letter = next(text for text in pages if "Hi Dana," in text).split("Hi Dana,", 1)[1]
         assert letter.count("Ana M. Ortiz") == 1, (url, letter)
         assert "555 0100" not in letter and "anaortiz.dev" not in letter
+
+
+def test_someone_without_an_address_gets_a_card_and_the_recruiter_passes_thanks_on(
+    app, client, panel
+):
+    application_id, contacts = panel
+    client.post(
+        f"/contacts/{contacts['Sam Lee']}/edit",
+        data={"name": "Sam Lee", "role": "interviewer", "email": ""},
+    )
+    items = _drafts(client, application_id)
+    sams = sorted(d["channel"] for d in items if d["contact_name"] == "Sam Lee")
+    assert sams == ["card", "linkedin"]  # no email to nobody
+    wrapup = next(d for d in items if d["channel"] == "wrapup")
+    assert "Sam" in wrapup["body"] and "thank" in wrapup["body"].lower()
+    # His address found later (a business card at home): his email is drafted again.
+    client.post(
+        f"/contacts/{contacts['Sam Lee']}/edit",
+        data={"name": "Sam Lee", "role": "interviewer", "email": "sam@acme.example"},
+    )
+    items = _drafts(client, application_id)
+    assert ("Sam Lee", "email") in {(d["contact_name"], d["channel"]) for d in items}

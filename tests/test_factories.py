@@ -38,7 +38,7 @@ def comparable(document: dict) -> dict:
 
 
 def build_panel_through_the_pages(app, client) -> None:
-    """Sign up, add the application, paste the day, jot Dana's points, edit her details."""
+    """Sign up, add the application, paste the day, jot Dana's points, add everyone's address."""
     AuthActions(client).register()
     client.post(
         "/applications/new",
@@ -76,6 +76,14 @@ def build_panel_through_the_pages(app, client) -> None:
         data={"name": "Dana Rivera", "role": "interviewer", "email": "dana@acme.example"},
     )
     assert edited.status_code == 303
+    for name, role, email in (
+        ("Sam Lee", "interviewer", "sam@acme.example"),
+        ("Priya Nair", "recruiter", "priya@acme.example"),
+    ):
+        edited = client.post(
+            f"/contacts/{contacts[name]}/edit", data={"name": name, "role": role, "email": email}
+        )
+        assert edited.status_code == 303
 
 
 def test_the_panel_built_through_the_pages_equals_the_factory_panel(app, client):
@@ -89,7 +97,7 @@ def test_the_panel_built_through_the_pages_equals_the_factory_panel(app, client)
     # The state the fixture's tests rely on is there, not just equal.
     dana = by_pages["applications"][0]["contacts"][0]
     assert dana["email"] == "dana@acme.example" and len(dana["talking_points"]) == 2
-    assert [d["channel"] for d in dana["drafts"]] == ["email", "card"]
+    assert [d["channel"] for d in dana["drafts"]] == ["email", "card", "linkedin"]
     assert comparable(by_factory) == comparable(by_pages)
 
 
