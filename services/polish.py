@@ -649,9 +649,11 @@ def polish_draft(
     ask: Callable[[Settings, list], str] = ask_model,
 ) -> Polished:
     """Polish the draft's current text: a new version when accepted, no change otherwise."""
+    # Reading the panel may compose it first (notes changed outside a request): the text sent
+    # is the draft as it stands after that.
+    request = request_for(session, draft, user, now)
     previous = draft.current
     started_from = (previous.id, previous.subject, previous.body)
-    request = request_for(session, draft, user, now)
     # Nothing is held open while the model thinks (it may take its whole timeout).
     session.commit()
     outcome = polish(settings, request, ask)
