@@ -232,7 +232,7 @@ def test_contact_details_validate_email_and_url(client, day):
         url, data={"name": "Sam Lee", "role": "interviewer", "email": "sam@", "linkedin_url": "x"}
     )
     html = response.get_data(as_text=True)
-    assert "Enter an email address" in html and "Enter a full web address" in html
+    assert "Enter an email address" in html and "Enter their LinkedIn profile address" in html
     assert 'value="sam@"' in html
     ok = client.post(
         url,

@@ -226,7 +226,7 @@ def test_identical_jots_for_everyone_still_give_distinct_notes():
         Point("wish_said", "forgot to mention 5 yrs of go"),
     )
     people = [Person(f"s{i}", PEOPLE[i][0], "interviewer", points=points) for i in range(6)]
-    drafts = compose_panel(make_job(0), people, make_profile(0, "warm", "first_name"))
+    drafts = thank_yous(compose_panel(make_job(0), people, make_profile(0, "warm", "first_name")))
     assert_no_shared_sentences(drafts)
     for person, draft in zip([p for p in people for _ in (0, 1)], drafts, strict=True):
         assert_good_draft(draft, person, make_profile(0, "warm", "first_name"))
@@ -448,7 +448,7 @@ def test_signature_falls_back_to_name_and_card_signs_with_name_only():
     profile = Profile(
         "Kenji Watanabe", signature="K. Watanabe\nStaff Engineer", phone="07700 900123"
     )
-    email, card = compose_panel(make_job(0), [person], profile)
+    email, card = thank_yous(compose_panel(make_job(0), [person], profile))
     assert email.body.endswith("Warm regards,\nK. Watanabe\nStaff Engineer\n07700 900123")
     assert card.body.endswith("Warmly,\nKenji Watanabe")
     plain = compose_panel(make_job(0), [person], Profile("Kenji Watanabe"))[0]

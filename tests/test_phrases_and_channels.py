@@ -86,32 +86,32 @@ def test_adding_a_language_is_a_data_change(tmp_path, monkeypatch):
 
 
 def test_adding_a_channel_is_one_registry_entry_and_a_small_planner():
-    def plan_linkedin(ctx: planner.Context, channel: channels.Channel) -> ComposedDraft:
+    def plan_sms(ctx: planner.Context, channel: channels.Channel) -> ComposedDraft:
         detail = next((r.text for r in ctx.readings if r.detail), "")
         body = f"{planner.greeting(ctx.person, ctx.profile, ctx.book)} {detail}".strip()
         return ComposedDraft(ctx.person.id, channel.code, "", body, generic=not detail)
 
-    linkedin = channels.Channel(
-        "linkedin", "LinkedIn message", "LinkedIn", 60, channels.EMAIL.due_within, ("sent",),
-        False, False, "interviewer", "linkedin",
+    sms = channels.Channel(
+        "sms", "Text message", "Text", 60, channels.EMAIL.due_within, ("sent",),
+        False, False, "interviewer", "sms",
     )  # fmt: skip
-    channels.register(linkedin)
-    planner.PLANNERS["linkedin"] = plan_linkedin
+    channels.register(sms)
+    planner.PLANNERS["sms"] = plan_sms
     try:
         person = Person("a", "Maya Chen", "interviewer",
                         points=(Point("topic", "kafka migration"),))  # fmt: skip
         drafts = composer.compose_panel(Job("Acme", "Engineer"), [person], Profile("Sam"))
-        assert [d.channel for d in drafts] == ["email", "card", "linkedin"]
+        assert [d.channel for d in drafts] == ["email", "card", "linkedin", "sms"]
         assert drafts[-1].body.startswith("Hi Maya, ") and "Kafka migration" in drafts[-1].body
-        assert channels.for_role("recruiter") == ("wrapup", "card")
+        assert channels.for_role("recruiter") == ("wrapup", "card", "linkedin")
     finally:
-        channels.unregister("linkedin")
-        planner.PLANNERS.pop("linkedin")
+        channels.unregister("sms")
+        planner.PLANNERS.pop("sms")
 
 
 def test_the_registry_holds_what_each_channel_needs():
-    assert channels.for_role("interviewer") == ("email", "card")
-    assert channels.for_role("hr") == ("wrapup", "card")
+    assert channels.for_role("interviewer") == ("email", "card", "linkedin")
+    assert channels.for_role("hr") == ("wrapup", "card", "linkedin")
     assert channels.get("card").done_marks == ("written", "posted")
     assert channels.get("email").needs_subject and channels.get("wrapup").needs_email
     assert not channels.get("card").needs_email
