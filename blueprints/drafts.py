@@ -292,6 +292,8 @@ def polish_draft(draft_id):
     if settings is None:
         abort(404)
     draft = _draft_or_404(draft_id)
+    if channels.get(draft.channel).max_chars:
+        abort(404)  # a note counted in characters is not polished (see _polish.html)
     try:
         with limiter.limit(POLISH_LIMIT, key_func=per_user, scope="polish"):
             pass
