@@ -81,7 +81,7 @@ def test_no_serious_violations(browser, live_server, width):
     page.get_by_role("button", name="Save point").click()
     page.get_by_role("heading", name="Points (1)").wait_for()
     page.get_by_role("button", name="Delete point").click()
-    page.get_by_text("Point deleted.").wait_for()
+    page.get_by_text("Point deleted.").first.wait_for()  # the flash and the undo bar
     found["undo banner"] = serious_violations(page)
     page.get_by_role("button", name="Undo").click()
     page.get_by_role("heading", name="Points (1)").wait_for()

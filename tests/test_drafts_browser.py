@@ -57,7 +57,13 @@ def _row(page, name):
 
 
 def _email(page):
-    return page.locator("article.draft", has=page.get_by_role("heading", name="Email"))
+    # "Email to Dana Rivera", not "Follow-up email to ..." or "Wrap-up email to ...".
+    heading = page.get_by_role("heading", name=re.compile(r"^Email to "))
+    return page.locator("article.draft", has=heading)
+
+
+def _linkedin(page):
+    return page.locator("article.draft", has=page.get_by_role("heading", name="LinkedIn note"))
 
 
 def test_review_on_a_laptop_one_person_beside_everyone(browser, live_server):
@@ -168,8 +174,9 @@ def test_card_preview_has_the_cards_proportions(page, live_server):
         ("Folded note card", 5.5 / 4.25),
     ):
         page.get_by_role("link", name=size, exact=True).click()
+        page.wait_for_load_state()
         box = page.locator(".card-preview__face").bounding_box()
-        assert box["width"] > 250
+        assert box["width"] > 200  # a card you can read on a 360 px phone
         assert abs(box["height"] / box["width"] - ratio) < 0.02
         assert page.locator(".card-preview__face").get_by_text("Hi Dana,").is_visible()
 
@@ -206,6 +213,10 @@ def test_overdue_counts_and_deadlines_follow_each_mark_without_a_reload(browser,
         _card(page).get_by_role("button", name="Mark as posted").click()
         _card(page).get_by_text("Done: posted").wait_for()
         assert "Card: posted" in _row(page, "Sam Lee").inner_text()
+        # His LinkedIn note is the last one open; connected, Sam is done.
+        assert "overdue" in _row(page, "Sam Lee").locator(".state").inner_text()
+        _linkedin(page).get_by_role("button", name="Mark as connected").click()
+        _linkedin(page).get_by_role("button", name=re.compile(r"^Connected .* undo$")).wait_for()
         assert _row(page, "Sam Lee").locator(".state").inner_text() == "sent"
         assert page.locator("#people-counts").inner_text() == "1 sent · 2 overdue"
 
