@@ -532,6 +532,8 @@ class DraftView:
     stale: bool = False
     # A follow-up whose day has not come: a reply may still arrive, so it is not open yet.
     waiting: bool = False
+    # A note the user may skip (a LinkedIn note): it never makes its person overdue.
+    optional: bool = False
 
     @property
     def edited(self) -> bool:
@@ -562,6 +564,7 @@ def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool)
         done=done,
         stale=draft.behind and version.source != "generated",
         waiting=draft.channel == followups.CODE and followups.waiting(due, now),
+        optional=channels.get(draft.channel).optional,
     )
     if not checked:
         return view
@@ -610,7 +613,7 @@ PERSON_STATES = ("overdue", "to write", "edited", "sent")
 
 def person_state(notes: Sequence[DraftView]) -> str:
     """Sent once every note is done; else overdue, edited or still to write, in that order."""
-    open_notes = [n for n in notes if not n.done and not n.waiting]
+    open_notes = [n for n in notes if not n.done and not n.waiting and not n.optional]
     if not open_notes:
         return "sent"
     if any(n.countdown.overdue for n in open_notes):
@@ -726,6 +729,9 @@ def _due(session: Session, applications: Sequence[Application], now: datetime) -
     items = []
     # Every note each person gets, and the follow-up after silence while it is not cancelled.
     for contact, channel in [pair for a in applications for pair in _wanted(a)]:
+        needed = channels.get(channel).due_if
+        if needed and not getattr(contact, needed, None):
+            continue  # an optional note (LinkedIn) is due only once their profile is known
         draft = drafts.get((contact.id, channel))
         due = due_of(contact, channel)
         items.append(

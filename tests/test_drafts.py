@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from extensions import db
-from models import Draft, DraftVersion
+from models import Application, Draft, DraftVersion, User, utcnow
 from services import deadlines, drafts
 from services.localtime import to_utc
 from services.mail import eml_bytes, mailto_link
@@ -238,7 +238,10 @@ def test_calendar_has_a_reminder_per_open_note(app, client, panel):
     calendar = Calendar.from_ical(response.data)
     events = list(calendar.walk("VEVENT"))
     summaries = sorted(str(e["summary"]) for e in events)
-    assert len(events) == 9
+    # Sam's email, 3 cards, Priya's wrap-up and the follow-up; LinkedIn notes wait for a
+    # profile address (nobody here has one), and Dana's email is sent.
+    assert len(events) == 6
+    assert not any(s.startswith("LinkedIn note") for s in summaries)
     assert "Email to Dana Rivera due" not in summaries
     assert "Follow-up email to Priya Nair due" in summaries
     assert "Handwritten card to Dana Rivera due" in summaries
@@ -654,3 +657,32 @@ def test_someone_without_an_address_gets_a_card_and_the_recruiter_passes_thanks_
     )
     items = _drafts(client, application_id)
     assert ("Sam Lee", "email") in {(d["contact_name"], d["channel"]) for d in items}
+
+
+def test_a_linkedin_note_is_optional_and_due_once_their_profile_is_known(app, client, panel):
+    application_id, contacts = panel
+    dana = contacts["Dana Rivera"]
+    for channel in ("email", "card"):
+        client.post(f"/drafts/{_draft_id(app, dana, channel)}/mark/sent", data={"done": "1"})
+    client.post(f"/drafts/{_draft_id(app, dana, 'card')}/mark/posted", data={"done": "1"})
+    # Done with everything but the LinkedIn note: nothing makes her overdue or due.
+    with app.app_context():
+        user = db.session.scalar(db.select(User))
+        application = db.session.get(Application, application_id)
+        review = drafts.review_person(db.session, application, user, utcnow(), dana)
+        assert review.person.state == "sent"
+        due = drafts.due_items_of(db.session, application, utcnow())
+        assert ("Dana Rivera", "linkedin") not in {(i.contact.name, i.channel) for i in due}
+    client.post(
+        f"/contacts/{dana}/edit",
+        data={
+            "name": "Dana Rivera",
+            "role": "interviewer",
+            "email": "dana@acme.example",
+            "linkedin_url": "https://www.linkedin.com/in/dana-rivera",
+        },
+    )
+    with app.app_context():
+        application = db.session.get(Application, application_id)
+        due = drafts.due_items_of(db.session, application, utcnow())
+        assert ("Dana Rivera", "linkedin") in {(i.contact.name, i.channel) for i in due}

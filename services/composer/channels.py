@@ -36,6 +36,10 @@ class Channel:
     max_chars: int = 0
     # One note for the whole panel, to the person `panel_recipient` chooses, not one per role.
     one_per_panel: bool = False
+    # A note the user may skip (not everyone uses LinkedIn): it never makes anyone overdue, and
+    # it is listed as due (and in the calendar) only once the person's `due_if` field is known.
+    optional: bool = False
+    due_if: str = ""
 
     def applies_to(self, role: str) -> bool:
         if self.one_per_panel:
@@ -87,7 +91,7 @@ CARD = register(
 LINKEDIN = register(
     Channel(
         "linkedin", "LinkedIn note", "LinkedIn", 60, timedelta(hours=48), ("connected",), False,
-        False, "everyone", "linkedin", max_chars=300,
+        False, "everyone", "linkedin", max_chars=300, optional=True, due_if="linkedin_url",
     )
 )  # fmt: skip
 # The follow-up after silence: its deadline is the application's own setting (default 7 days).

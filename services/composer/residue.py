@@ -187,9 +187,7 @@ _MARKS = re.compile(
     r"\?\?|!!|\.\.\.|…|->|=>|~|(?<=\w)\s?\+\s?(?=\w)|\s-\s*$|;|:(?!\s*(?:\[|LINKHERE))\s"
 )
 _EMOJI = re.compile("[\U0001f000-\U0001faff\U00002600-\U000027bf\u2b50\u2b55\ufe0f\u200d]")
-_URL = re.compile(
-    r"https?://\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
-)
+_URL = re.compile(r"https?://\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*")
 _OPEN_QUOTE = re.compile(r"(?<!\w)'(?=\w)")
 _CLOSE_QUOTE = re.compile(r"(?<=\w)'(?!\w)")
 
