@@ -792,3 +792,11 @@ def test_academic_jots_read_cleanly_and_confidences_stay_out():
     for body in ("HoD is stepping down next yr (confidential)", "met the dean briefly"):
         reading = read_point("other", body, "Jo")
         assert reading is not None and not reading.ok and reading.problem, body
+
+
+def test_an_honorific_keeps_the_particles_of_a_surname():
+    person = Person("v", "Dr. Pieter van Wyk", "interviewer", email="p@x.example",
+                    points=(Point("topic", "the loadshedding tracker"),))  # fmt: skip
+    email = compose_panel(make_job(0), [person], make_profile(0, "formal", "honorific"))[0]
+    assert email.body.startswith("Dear Dr. van Wyk,\n")
+    assert "Dr. van Wyk" in email.subject or "Pieter" not in email.subject

@@ -72,10 +72,23 @@ def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
             honorific = words[0].rstrip(".").capitalize()
             dot = "" if honorific == "Miss" else "."
             return book.one("greeting_honorific").format(
-                title=f"{honorific}{dot}", last=words[-1], first=first, full=full
+                title=f"{honorific}{dot}", last=_surname(words[1:]), first=first, full=full
             )
         return book.one("greeting_full").format(first=first, full=full)
     return book.one("greeting").format(first=first)
+
+
+# Lower-case words that belong to a surname: "Dr. Pieter van Wyk" is Dr. van Wyk.
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le",
+              "bin", "binti", "al", "ter", "ten", "dos", "das", "do"}  # fmt: skip
+
+
+def _surname(words: list[str]) -> str:
+    """The surname of a name without its title: the last word and any particles before it."""
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def signoff(profile: Profile, valediction: str, *, links: bool) -> str:
@@ -182,7 +195,7 @@ def _interest(ctx: Context, fields: dict[str, str]) -> str:
 def _subject(ctx: Context, key: str) -> str:
     # A note that greets "Dear Dr. Petrov" names him the same way in its subject.
     hello = greeting(ctx.person, ctx.profile, ctx.book)
-    titled = re.match(r"^Dear ((?:Dr|Mr|Mrs|Ms|Mx|Prof)\. \S+|Miss \S+),$", hello)
+    titled = re.match(r"^Dear ((?:Dr|Mr|Mrs|Ms|Mx|Prof)\. [^,]+|Miss [^,]+),$", hello)
     values = {
         "first": titled.group(1) if titled else first_name(ctx.person.name) or "there",
         "role": " ".join(ctx.job.role.split()) or "job",
