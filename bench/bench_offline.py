@@ -2,10 +2,10 @@
 
 Run alone: .venv/bin/python -m bench.bench_offline   (prints its table; no assertions on time)
 
-Save-to-visible is measured in the page: app.js marks `afterword:save` at the start of the
-save handler and measures `afterword:save-to-visible` once the point is in the list, after
-its IndexedDB transaction committed. Median of SAVES saves (after WARMUP) with the browser
-offline. Two floors from the same page in the same run:
+Save-to-visible is measured in the page: screens/contact.js marks `afterword:save` at the start of
+the save handler and measures `afterword:save-to-visible` once the point is in the list, after its
+IndexedDB transaction committed. Median of SAVES saves (after WARMUP) with the browser offline.
+Two floors from the same page in the same run:
 
 - the same Playwright tap on a bare button whose handler writes a record and an outbox entry
   in one IndexedDB transaction and appends a list item (the fair floor: Chromium runs the

@@ -2,19 +2,16 @@
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
-    flash,
     jsonify,
-    redirect,
     request,
     url_for,
 )
 from flask_limiter import RateLimitExceeded
 from flask_login import current_user, login_required
 
-from extensions import db, htmx, limiter
+from extensions import db, limiter
 from models import Application, Draft, utcnow
 from security import per_user
 from services import drafts, drafts_pending, followups, linkedin, polish, reminders
@@ -23,7 +20,8 @@ from services.composer import channels
 from services.mail import eml_bytes
 from services.pdf import download_name
 
-from .fragments import render
+from .downloads import download
+from .fragments import render, swap_or_redirect, wants_fragment
 from .scope import owned_or_404
 
 bp = Blueprint("drafts", __name__)
@@ -86,7 +84,9 @@ def _page(review: drafts.Review, block=None, **context):
 @limiter.limit(REVIEW_LIMIT, key_func=per_user)
 def index(application_id):
     """The notes of the first person still to thank, beside the list of everyone."""
-    return _page(_review(owned_or_404(Application, application_id)), "review", moved=bool(htmx))
+    return _page(
+        _review(owned_or_404(Application, application_id)), "review", moved=wants_fragment()
+    )
 
 
 @bp.get("/applications/<application_id>/drafts/<contact_id>")
@@ -94,7 +94,7 @@ def index(application_id):
 def person(application_id, contact_id):
     """One person's notes beside their drafts, beside the list of everyone."""
     application = owned_or_404(Application, application_id)
-    return _page(_review(application, contact_id), "review", moved=bool(htmx))
+    return _page(_review(application, contact_id), "review", moved=wants_fragment())
 
 
 @bp.get("/api/applications/<application_id>/drafts")
@@ -157,15 +157,15 @@ def _person_url(draft: Draft) -> str:
 
 def _answer(draft: Draft, blocks, notice: str | None = None, **context):
     """The draft's part of the page and the people list for htmx; the person's page otherwise."""
-    if not htmx:
-        if notice:
-            flash(notice, "info")
-        return redirect(_person_url(draft), 303)
-    review = _review(draft.contact.application, draft.contact_id, only=draft.id)
-    view = next((v for v in review.views if v.draft.id == draft.id), None)
-    if view is None:
-        abort(404)
-    return _page(review, blocks, view=view, notice=notice, oob=True, **context)
+
+    def fragment():
+        review = _review(draft.contact.application, draft.contact_id, only=draft.id)
+        view = next((v for v in review.views if v.draft.id == draft.id), None)
+        if view is None:
+            abort(404)
+        return _page(review, blocks, view=view, notice=notice, oob=True, **context)
+
+    return swap_or_redirect(_person_url(draft), fragment, notice)
 
 
 @bp.post("/drafts/<draft_id>/save")
@@ -177,7 +177,7 @@ def save(draft_id):
         request.form.get("subject", draft.current.subject if draft.current else "")
     )
     if not body.strip() or len(body) > 10_000 or len(subject) > 300:
-        if not htmx:
+        if not wants_fragment():
             abort(400)
         problem = "Keep the note between 1 and 10,000 characters, the subject under 300."
         html, _ = _answer(draft, STATUS_BLOCKS, problem=problem)
@@ -255,11 +255,7 @@ def eml(draft_id):
     name = download_name(
         "thank-you-email", contact.name, contact.application.company, suffix=".eml"
     )
-    return Response(
-        payload,
-        mimetype="message/rfc822",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return download(payload, "message/rfc822", name)
 
 
 @bp.get("/applications/<application_id>/reminders.ics")
@@ -268,11 +264,7 @@ def calendar(application_id):
     application = owned_or_404(Application, application_id)
     payload = reminders.ics_for(drafts.due_items_of(db.session, application, utcnow()))
     name = download_name("thank-you-reminders", application.company, suffix=".ics")
-    return Response(
-        payload,
-        mimetype="text/calendar",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return download(payload, "text/calendar", name)
 
 
 # Each polish costs the operator's model up to its whole timeout: a few a minute per person.
@@ -310,9 +302,9 @@ def polish_draft(draft_id):
 
 def _polished(draft: Draft, polished: polish.Polished):
     """The draft with the polish's result; a refused polish answers 422 with the draft as it was."""
-    notice = None if htmx else polished.summary
+    notice = None if wants_fragment() else polished.summary
     answer = _answer(draft, DRAFT_BLOCKS, notice, polished=polished)
-    if polished.outcome.accepted or not htmx:
+    if polished.outcome.accepted or not wants_fragment():
         return answer
     return answer[0], 422
 
@@ -328,8 +320,4 @@ def followup_calendar(application_id):
     ]
     payload = reminders.ics_for(items)
     name = download_name("follow-up-reminder", application.company, suffix=".ics")
-    return Response(
-        payload,
-        mimetype="text/calendar",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return download(payload, "text/calendar", name)

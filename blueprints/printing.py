@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from extensions import db, limiter
 from models import Application, Contact, Interview, utcnow
 from security import per_user
-from services import exports, pdf
+from services import pdf, printing
 from services.localtime import local_today
 
 from .downloads import download
@@ -48,9 +48,9 @@ def _refused(error: pdf.PdfError, application_id: str):
 def _contact_pdf(contact_id: str, *, card: bool, make, kind: str):
     contact = owned_or_404(Contact, contact_id)
     user = current_user._get_current_object()
-    note = exports.contact_note(db.session, contact, user, card=card)
+    note = printing.contact_note(db.session, contact, user, card=card)
     try:
-        payload = make(note, exports.sender_of(user))
+        payload = make(note, printing.sender_of(user))
     except pdf.PdfError as error:
         return _refused(error, contact.application_id)
     return download(
@@ -113,14 +113,14 @@ def batch(application_id):
     if interview_id:
         owned_or_404(Interview, interview_id)
     user = current_user._get_current_object()
-    notes = exports.batch_notes(db.session, application, user, fmt, interview_id)
+    notes = printing.batch_notes(db.session, application, user, fmt, interview_id)
     if not notes:
         flash("There are no notes to print yet: add the people you met first.", "error")
         return redirect(url_for("drafts.index", application_id=application.id), 303)
     try:
         payload = pdf.render_batch_pdf(
             notes,
-            exports.sender_of(user),
+            printing.sender_of(user),
             fmt,
             title=f"Thank-you notes for {application.company}",
             today=_today(),
@@ -135,7 +135,7 @@ def preview(contact_id):
     """The card at its real proportions, with every printable format for this person."""
     contact = owned_or_404(Contact, contact_id)
     user = current_user._get_current_object()
-    note = exports.contact_note(db.session, contact, user, card=True)
+    note = printing.contact_note(db.session, contact, user, card=True)
     size = _choice("size", pdf.CARD_SIZES, "a6")
     return render(
         "printing/preview.html",

@@ -428,14 +428,14 @@ def test_sync_carries_the_follow_up_fields(app, client, panel):
 
 
 def test_letters_and_cards_never_print_a_linkedin_note_or_a_follow_up(app, client, panel):
-    from services import exports
+    from services import printing
 
     application_id, _ = panel
     with app.app_context():
         application = db.session.get(Application, application_id)
         user = db.session.scalar(db.select(User))
-        letters = exports.batch_notes(db.session, application, user, "letter", None)
-        cards = exports.batch_notes(db.session, application, user, "a6", None)
+        letters = printing.batch_notes(db.session, application, user, "letter", None)
+        cards = printing.batch_notes(db.session, application, user, "a6", None)
         with_address = [c for c in application.contacts if c.deleted_at is None and c.email]
     # A card for each person; an email or wrap-up (a letter) for each with an address.
     assert len(cards) == 3 and len(letters) == len(with_address)

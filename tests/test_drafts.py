@@ -573,7 +573,7 @@ def test_a_registered_channel_shows_on_the_review_page_the_due_list_and_the_expo
     app, client, panel, postcard
 ):
     from models import Application, User
-    from services import exports
+    from services import printing
 
     application_id, contacts = panel
     page = client.get(f"/applications/{application_id}/drafts/{contacts['Dana Rivera']}")
@@ -603,8 +603,8 @@ def test_a_registered_channel_shows_on_the_review_page_the_due_list_and_the_expo
     with app.app_context():
         application = db.session.get(Application, application_id)
         user = db.session.get(User, application.user_id)
-        notes = exports.batch_notes(db.session, application, user, "a6", None)
-        letters = exports.batch_notes(db.session, application, user, "letter", None)
+        notes = printing.batch_notes(db.session, application, user, "a6", None)
+        letters = printing.batch_notes(db.session, application, user, "letter", None)
     assert len(notes) == 6 and sum("Greetings from home" in n.body for n in notes) == 3
     assert len(letters) == 3 and not any("Greetings from home" in n.body for n in letters)
 
