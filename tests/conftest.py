@@ -6,12 +6,14 @@ import os
 import re
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
 
@@ -69,9 +71,19 @@ def database_url(tmp_path_factory):
 
 
 def _wipe() -> None:
-    with db.engine.begin() as conn:
-        for table in reversed(db.metadata.sorted_tables):
-            conn.execute(table.delete())
+    """Empty every table. A live server's last request (a phone's sync push still in flight
+    when the test ends) may hold row locks: on PostgreSQL the wipe can then be chosen as a
+    deadlock's victim, so it waits a moment and tries again."""
+    for attempt in range(5):
+        try:
+            with db.engine.begin() as conn:
+                for table in reversed(db.metadata.sorted_tables):
+                    conn.execute(table.delete())
+            return
+        except OperationalError:
+            if attempt == 4:
+                raise
+            time.sleep(0.5 * (attempt + 1))
 
 
 @pytest.fixture
