@@ -546,12 +546,18 @@ class DraftView:
         )
 
 
+def _may_be_due(contact: Contact, channel: str) -> bool:
+    """An optional note (a LinkedIn note) has a deadline only once its `due_if` field is known."""
+    needed = channels.get(channel).due_if
+    return not needed or bool(getattr(contact, needed, None))
+
+
 def _view(draft: Draft, panel: Sequence[Draft], now: datetime, *, checked: bool) -> DraftView:
     """One draft's review; `checked` adds its warnings (they compare it with the rest of
     the panel) and the card-fit estimate, which the page needs only for the person shown."""
     contact = draft.contact
     version = draft.current
-    due = due_of(contact, draft.channel)
+    due = due_of(contact, draft.channel) if _may_be_due(contact, draft.channel) else None
     done = is_done(draft)
     view = DraftView(
         draft=draft,
@@ -729,8 +735,7 @@ def _due(session: Session, applications: Sequence[Application], now: datetime) -
     items = []
     # Every note each person gets, and the follow-up after silence while it is not cancelled.
     for contact, channel in [pair for a in applications for pair in _wanted(a)]:
-        needed = channels.get(channel).due_if
-        if needed and not getattr(contact, needed, None):
+        if not _may_be_due(contact, channel):
             continue  # an optional note (LinkedIn) is due only once their profile is known
         draft = drafts.get((contact.id, channel))
         due = due_of(contact, channel)

@@ -134,7 +134,8 @@ def test_the_follow_up_goes_to_the_recruiter_else_the_first_interviewer_with_an_
     b = Person("b", "Bo Chan", "interviewer", email="bo@x.example")
     r = Person("r", "Rae Diaz", "recruiter")
     h = Person("h", "Hal Eng", "hr", email="hal@x.example")
-    assert channels.panel_recipient([a, b, r], "followup") == 2
+    assert channels.panel_recipient([a, b, r], "followup") == 1  # the recruiter has no address
+    assert channels.panel_recipient([a, b, r, h], "followup") == 3
     assert channels.panel_recipient([a, r, b, h], "followup") == 3  # the organiser with email
     assert channels.panel_recipient([a, b], "followup") == 1
     assert channels.panel_recipient([a], "followup") is None

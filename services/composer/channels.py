@@ -128,15 +128,16 @@ def for_role(role: str, has_email: bool = True) -> tuple[str, ...]:
 
 def panel_recipient(people: Sequence, code: str) -> int | None:
     """The index of the one person of a panel who gets a one-per-panel note (the follow-up):
-    a recruiter or HR contact (one with an email address first), else the first interviewer
-    with an email address; None when nobody fits. `people` have `role` and `email`."""
+    the first recruiter or HR contact with an email address, else the first interviewer with
+    one; None when nobody has an address. `people` have `role` and `email`."""
     channel = get(code)
     if not channel.one_per_panel:
         return None
-    organisers = [i for i, p in enumerate(people) if p.role in ORGANISER_ROLES]
-    with_email = [i for i in organisers if _has_email(people[i])]
-    if with_email or organisers:
-        return (with_email or organisers)[0]
+    # An email goes only to someone with an address (as every other note): a recruiter or HR
+    # contact without one is passed over, not written to.
+    organisers = [i for i, p in enumerate(people) if p.role in ORGANISER_ROLES and _has_email(p)]
+    if organisers:
+        return organisers[0]
     return next((i for i, p in enumerate(people) if _has_email(p)), None)
 
 
