@@ -578,21 +578,22 @@ def _sample_cards(count: int, seed: int) -> list[str]:
 
 
 def test_the_cheap_card_fit_check_agrees_with_the_real_layout():
-    """The drafts page estimates fit from glyph widths; the layout judges at export. Over 120
-    texts and three sizes they agree on at least 97% of cards, and never where the estimate
-    is more than 4% from the limit."""
+    """The drafts page estimates fit from glyph widths; the layout judges at export. Over the
+    cards of 120 texts in three sizes that the estimate puts at 80-125% of the limit (the
+    hard ones: further out they always agree, and each layout costs ~80 ms), they agree on at
+    least 97%, and never where the estimate is more than 4% from the limit."""
     checked = agree = 0
     for text in _sample_cards(120, seed=7):
         for size in pdf.CARD_SIZES:
             fill = pdf.card_fill(text, size)
-            if not 0.5 < fill < 1.6:  # far from the limit: cheap to know, costly to lay out
+            if not 0.8 < fill < 1.25:
                 continue
             real = pdf.card_fits(text, size)
             checked += 1
             agree += real == (fill <= 1.0)
             if abs(fill - 1.0) > 0.04:
                 assert real == (fill <= 1.0), (size, round(fill, 3), text)
-    assert checked > 150
+    assert checked > 100
     assert agree / checked >= 0.97, (agree, checked)
 
 

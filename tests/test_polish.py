@@ -58,10 +58,7 @@ class FakeModel:
     """A threaded OpenAI-compatible server: `mode` picks its answer, `requests` keeps what came."""
 
     def __init__(self):
-        self.mode = "good"
-        self.custom = None  # a function of the note, for one-off answers
-        self.requests: list[dict] = []
-        self.release = threading.Event()
+        self.reset()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -107,6 +104,15 @@ class FakeModel:
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
+    def reset(self):
+        """Back to good answers with nothing received; a stalled answer is let go."""
+        if getattr(self, "release", None):
+            self.release.set()
+        self.mode = "good"
+        self.custom = None  # a function of the note, for one-off answers
+        self.requests: list[dict] = []
+        self.release = threading.Event()
+
     def __enter__(self):
         self.thread.start()
         return self
@@ -118,10 +124,18 @@ class FakeModel:
         self.thread.join(timeout=5)
 
 
-@pytest.fixture
-def fake_model():
+@pytest.fixture(scope="module")
+def fake_server():
+    """One fake per module: its address stays the same, so every test shares one app."""
     with FakeModel() as fake:
         yield fake
+
+
+@pytest.fixture
+def fake_model(fake_server):
+    fake_server.reset()
+    yield fake_server
+    fake_server.reset()
 
 
 @pytest.fixture
@@ -336,8 +350,7 @@ def test_a_sentence_from_another_persons_note_is_refused(app, client, panel, fak
 
 
 def test_unreachable_model_changes_nothing(app, client, panel, fake_model):
-    fake_model.server.server_close()  # nothing listens on the port any more
-    app.config["LLM_BASE_URL"] = "http://127.0.0.1:9"
+    app.config["LLM_BASE_URL"] = "http://127.0.0.1:9"  # nothing listens on the discard port
     html, codes = _refused(client, app, panel, fake_model, "good")
     assert codes == ["unreachable"]
     assert "Could not reach your model at 127.0.0.1:9" in html
