@@ -110,6 +110,32 @@ _SHORTHAND = {
     "vs.": "versus",
     "temp": "temporary",
     "fyi:": "",
+    "re": "about",
+    "shouldve": "should've",
+    "couldve": "could've",
+    "wouldve": "would've",
+    "wont": "won't",
+    "theyre": "they're",
+    "youre": "you're",
+    "manhours": "man-hours",
+    "thier": "their",
+    "ref": "reference",
+    "refs": "references",
+    "pics": "photos",
+    "pic": "photo",
+    "subcon": "subcontractors",
+    "subcons": "subcontractors",
+    "b4": "before",
+    "mth": "month",
+    "mths": "months",
+    "wknd": "weekend",
+    "wknds": "weekends",
+    "govt": "government",
+    "approx.": "about",
+    "mtg": "meeting",
+    "appt": "appointment",
+    "admin": "admin",
+    "w/e": "weekend",
 }
 _CONTRACTIONS = [
     (r"\bcan't\b", "cannot"),
@@ -175,7 +201,8 @@ _MASS_NOUNS = {
     "hiking", "climbing", "bouldering", "running", "cycling", "sailing", "cooking", "baking",
     "ux", "ui", "qa", "sre", "oncall", "on-call", "tech", "science", "art", "content",
     "writing", "testing", "hiring", "onboarding", "burnout", "wellbeing", "retention",
-    "turnover", "recruitment", "staffing", "funding", "cash flow",
+    "turnover", "recruitment", "staffing", "funding", "cash flow", "stress", "fitness",
+    "wellness", "outreach", "procurement", "logistics", "nursing", "policing", "literacy",
 }  # fmt: skip
 _PREPOSITIONS = {
     "of", "on", "for", "at", "with", "to", "in", "from", "about", "vs", "versus", "and", "or",
@@ -183,7 +210,8 @@ _PREPOSITIONS = {
 _SINGULAR_S = {"analysis", "status", "process", "class", "access", "business", "canvas", "news",
                "series", "basis", "bus", "campus", "focus", "thesis", "bonus", "kubernetes",
                "k8s", "aws", "postgres", "physics", "economics", "ops", "devops", "this",
-               "has", "is", "was", "its", "his", "analytics"}  # fmt: skip
+               "has", "is", "was", "its", "his", "analytics", "downstairs", "upstairs",
+               "overseas", "outdoors", "indoors", "always", "sometimes"}  # fmt: skip
 _COMMON_FIRST = (
     _DETERMINERS
     | _SUBJECTS
@@ -339,11 +367,22 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = _PREFIX["label"].sub("", text)
     text = _EMOTICON_RE.sub(" ", text)
     text = re.sub(r"\.{2,}", ", ", text)
+    if re.match(r"^(?:i\s+)?asked\b", text, re.IGNORECASE):
+        # "asked re roster -> 4 x 10hr shifts": the arrow leads to what they answered.
+        text = re.sub(r"\s*(?:->|=>|\u2192)\s*", ", they said ", text, count=1)
     text = re.sub(r"\s*(?:->|=>|\u2192)\s*", " to ", text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
     text = _spell_out(re.sub(r"\s+", " ", text).strip())
+    text = re.sub(  # "jan/feb" -> "jan and feb"
+        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*/(jan|feb|mar|apr|may|jun|"
+        r"jul|aug|sept?|oct|nov|dec)\w*\b",
+        lambda m: m.group(0).replace("/", " and "),
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = _on_day(text)
     text = _big_numbers(text)
     # Sentence breaks inside a jot become semicolons, except after abbreviations.
     parts = re.split(r"(?<=[.!?])\s+", text)
@@ -524,6 +563,51 @@ def _first_part(text: str) -> str:
     return text
 
 
+_NP_BREAKERS = _PREPOSITIONS | {"and", "or", "&", "per", "a", "an", "the", "by", "into", "over",
+                                 "under", "between", "across", "through", "than", "like", "nearly",
+                                 "about", "around", "almost", "up", "to", "each", "every",
+                                 "your", "my", "our", "their", "his", "her", "its"}  # fmt: skip
+_NUMBERISH = re.compile(
+    r"^(?:\d[\d.,%/-]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)$",
+    re.IGNORECASE,
+)
+
+
+def np_break(text: str) -> int | None:
+    """Where a noun phrase stops reading as one, or None when it reads cleanly.
+
+    A phone jot squeezes a phrase and its facts together ("trial shift 4 hours on garde
+    manger"): a number straight after a noun, with no preposition or article to carry it, starts
+    a second fact. So does a phrase that opens with a joining word ("if offer", "re roster") or
+    a past tense ("did a drive"). The answer is the index of the first word that breaks it (0
+    when the phrase cannot stand at all).
+    """
+    words = [w.strip(",;:()") for w in text.split(" ") if w.strip(",;:()")]
+    if not words:
+        return 0
+    first = words[0].lower()
+    if first in _SUBORDINATORS | {"re", "and", "but", "or", "so", "to", "did", "got", "went"}:
+        return 0
+    if first in _IRREGULAR_PAST or first in {"said", "told", "asked", "mentioned"}:
+        return 0
+    for i in range(1, len(words)):
+        word, before = words[i], words[i - 1].lower()
+        if (
+            _NUMBERISH.match(word)
+            and not (
+                before in _NP_BREAKERS
+                or _NUMBERISH.match(before)
+                or before in {"of", "for", "with", "in", "at", "on", "from"}
+                or before.endswith(("'s", "s'"))
+                or words[i - 1].isupper()  # "ICH Q2", "Windows 11"
+                or words[i - 1][:1].isupper()  # "Windows 11", "Series 7"
+            )
+        ):
+            return i
+    return None
+
+
 def _expand_contractions(text: str) -> str:
     for pattern, repl in _CONTRACTIONS:
         text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
@@ -531,6 +615,7 @@ def _expand_contractions(text: str) -> str:
     return text
 
 
+_FUNCTION_WORDS = _DETERMINERS | _SUBJECTS | _AUX | _PREPOSITIONS | _ADVERBS
 _OWN_THINGS = ("experience", "background", "cert", "certification", "degree", "skills", "portfolio")
 _LINKING = {"has", "had", "is", "was", "seems", "seemed", "looks", "looked", "feels", "felt"}
 _LIKED = {"loved", "enjoyed", "liked", "appreciated"}
@@ -568,7 +653,19 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     function_word = first in _DETERMINERS | _SUBJECTS | _AUX | _CONTRACTED_SUBJECTS | _WH_WORDS
     bare_noun = words[0].isalpha() and words[0].islower() and not function_word
     bare_noun = bare_noun and first not in _ADVERBS and not _is_verb_start(first)
-    if bare_noun and len(words) > 2 and words[1].lower() in _LINKING:
+    if first in {"new", "old", "main", "current", "original", "existing"} and _has_verb(words):
+        text, words, first = "the " + text, ["the", *words], "the"  # "new branch opens in March"
+    linking_at = next((i for i, w in enumerate(words[:4]) if w.lower() in _LINKING), 0)
+    if (
+        bare_noun
+        and len(words) > linking_at + 1
+        and linking_at >= 1
+        and all(
+            w.isalpha() and w.islower() and w not in _FUNCTION_WORDS for w in words[:linking_at]
+        )
+        and not _is_plural(words[linking_at - 1])
+    ):
+        # "fermentation room downstairs is her baby": the room.
         text, words, first = "the " + text, ["the", *words], "the"
     if first in _WH_WORDS:
         shape = "np"
@@ -618,7 +715,7 @@ _MONTH_ABBREVIATIONS = {
     "Sep": "September", "Oct": "October", "Nov": "November", "Dec": "December",
 }  # fmt: skip
 _MONTH_ABBREVIATION = re.compile(
-    r"\b(?:in|by|from|until|since|till|early|late|mid)\s+(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\b\.?",
+    r"\b(?:in|by|from|until|since|till|early|late|mid|and|or|to)\s+(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\b\.?",
     re.I,
 )
 
@@ -658,10 +755,41 @@ _DAY_RE = re.compile(
 )
 
 
+def _on_day(text: str) -> str:
+    """ "ref checks monday" -> "ref checks on monday": a day straight after a noun."""
+    return re.sub(
+        r"\b([a-z]+) (mon|tues|wednes|thurs|fri|satur|sun)(day)\b",
+        lambda m: (
+            f"{m.group(1)} on {m.group(2)}{m.group(3)}"
+            if m.group(1).lower() not in _DAY_LEADS and not m.group(1).endswith("ly")
+            else m.group(0)
+        ),
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+_DAY_LEADS = {"on", "by", "next", "this", "last", "until", "till", "from", "before", "after",
+              "every", "each", "since", "and", "or", "to", "the", "a", "of",
+              "through", "thru", "til", "for", "at", "that", "most", "some", "all",
+              "black", "cyber", "good", "casual", "giving", "super", "ash", "palm"}  # fmt: skip
+
+
 def _months(text: str) -> str:
     """ "in jan" -> "in January"; "on tues" -> "on Tuesday"."""
     text = _proper_nouns(text)
     text = _DAY_RE.sub(lambda m: _DAYS[(m.group(1) or m.group(2)).lower()], text)
+    # "reference checks Monday": a day straight after a noun is "on" that day.
+    text = re.sub(
+        r"(?<=[a-z]) (?!(?:on|by|next|this|last|until|till|from|before|after|every|each|since|"
+        r"and|or|to|the|a)\s)(\w+) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        lambda m: (
+            f" {m.group(1)} on {m.group(2)}"
+            if m.group(1).lower() not in _DAY_LEADS and m.group(1)[:1].islower()
+            else m.group(0)
+        ),
+        text,
+    )
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)
@@ -678,6 +806,12 @@ def _months(text: str) -> str:
         flags=re.IGNORECASE,
     )
     text = re.sub(r"\bat last (job|company|role|firm|place|employer)\b", r"at my last \1", text)
+    text = re.sub(  # "she said Feb": a month on its own
+        r"^(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.?$",
+        lambda m: _MONTH_ABBREVIATIONS[m.group(1).capitalize()],
+        text,
+        flags=re.IGNORECASE,
+    )
     return _MONTH_ABBREVIATION.sub(
         lambda m: (
             m.group(0)[: m.start(1) - m.start(0)] + _MONTH_ABBREVIATIONS[m.group(1).capitalize()]
@@ -714,6 +848,8 @@ def _with_article(text: str, *, single: bool = False) -> str:
     if not text or (len(words) < 2 and not single):
         return text
     first = words[0].lower()
+    if re.fullmatch(r"(?:19|20)\d\d", first) and len(words) > 1 and words[1][:1].islower():
+        return "the " + text  # "2026 local elections": the ones in that year
     if first in _DETERMINERS or first[:1].isdigit() or first.endswith("ing") or "'" in first:
         return text
     if first in _SUBJECTS or first in _AUX:
@@ -723,6 +859,16 @@ def _with_article(text: str, *, single: bool = False) -> str:
     if words[0] in _PROPER.values() and len(words) > 1 and not _is_plural(words[-1].lower()):
         return "the " + text  # "the Kafka migration": a tool's name leading a thing
     if words[0][:1].isupper() and not words[0].isupper() and first not in _COMMON_FIRST:
+        last = words[-1].lower().strip(",;:")
+        if (
+            len(words) == 2
+            and words[1].isalpha()
+            and words[1].islower()
+            and last not in _MASS_NOUNS
+            and not last.endswith("ing")
+            and not _is_plural(last)
+        ):
+            return "the " + text  # "Punggol job": a place's name before a common thing
         return text  # a proper name leads: "Ohio State football"
     head = []
     for word in words:
@@ -783,16 +929,46 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+# Common family names of Chinese, Korean and Vietnamese origin, as romanised in Singapore,
+# Malaysia, Hong Kong, Taiwan, Korea and Vietnam. A three-part name that starts with one of them
+# ("Koh Wee Leong", "Nguyen Van An") is written family name first.
+_FAMILY_FIRST = frozenset(
+    {
+        "tan", "lim", "lee", "ng", "ong", "wong", "goh", "chua", "chan", "koh", "teo", "ang", "yeo",
+        "tay", "ho", "low", "toh", "sim", "chong", "chia", "seah", "foo", "leong", "lau", "kwok",
+        "cheung", "cheong", "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu",
+        "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "luo", "gao", "zheng", "liang",
+        "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong",
+        "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
+        "shen", "yao", "kim", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "oh",
+        "seo", "shin", "kwon", "hwang", "ahn", "nguyen", "tran", "le", "pham", "hoang", "phan",
+        "vu",
+        "vo", "dang", "bui", "do", "ngo", "duong", "ly", "quek", "heng", "khoo", "loh", "lai",
+        "liew", "chew", "soh", "yap", "yip", "hui", "kee", "poh", "neo", "pang",
+    }
+)  # fmt: skip
+
+
+def family_first(words: Sequence[str]) -> bool:
+    """Whether a name (without its title) puts the family name first: "Koh Wee Leong"."""
+    return (
+        len(words) == 3
+        and words[0].lower() in _FAMILY_FIRST
+        and all(w.isalpha() and w[:1].isupper() and len(w) <= 7 for w in words)
+    )
+
+
 def first_name(name: str) -> str:
-    """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"."""
+    """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"; the given name of a
+    name written family name first: "Koh Wee Leong" -> "Wee Leong"."""
     nickname = re.search(r"[\"\u201c]([A-Z][\w'-]+)[\"\u201d]", name or "")
     if nickname:
         return nickname.group(1)  # Robert "Bob" Jenkins goes by Bob
     words = [w for w in (name or "").replace(",", " ").split() if w]
-    for word in words:
-        if word.lower().rstrip(".") not in _HONORIFICS:
-            return word
-    return words[0] if words else ""
+    untitled = [w for w in words if w.lower().rstrip(".") not in _HONORIFICS]
+    if family_first(untitled):
+        return " ".join(untitled[1:])
+    return untitled[0] if untitled else (words[0] if words else "")
 
 
 def _full_name(name: str) -> str:
@@ -809,6 +985,10 @@ def _names(names: Sequence[str]) -> str:
 def _role_phrase(job) -> str:
     role = " ".join(job.role.split()).rstrip(".")
     company = " ".join(job.company.split()).rstrip(".")
+    specialty = re.fullmatch(r"([A-Z][\w&' -]*?), ([A-Z][\w&' -]*)", role)
+    if specialty and len(specialty.group(2).split()) <= 4:
+        # "Charge Nurse, Emergency Department" -> "Emergency Department Charge Nurse"
+        role = f"{specialty.group(2)} {specialty.group(1)}"
     if not role:
         phrase = "the role"
     elif re.search(r"\b(role|position|job|opening|post)$", role, re.IGNORECASE):
@@ -878,6 +1058,22 @@ _NUMBER_WORDS = frozenset(
 
 
 def _fit_clause(fit: str) -> str:
+    """A "why I fit" line as a clause; a second part that starts with a past tense reads as
+    what came with it: "six years reporting, started at a community paper" -> "..., starting
+    at a community paper"."""
+    clause = _fit_clause_head(fit)
+    return re.sub(
+        r", (\w+ed|" + "|".join(_IRREGULAR_PAST) + r") (?=\w)",
+        lambda m: (
+            f", {_gerund(m.group(1))} "
+            if m.group(1).lower() not in _NOT_VERBS_ED and len(m.group(1)) > 3
+            else m.group(0)
+        ),
+        clause,
+    )
+
+
+def _fit_clause_head(fit: str) -> str:
     """A "why I fit" line as a clause the candidate says of themselves.
 
     "led a kafka migration" -> "I led a kafka migration"; "eight years designing tools" ->
@@ -898,7 +1094,7 @@ def _fit_clause(fit: str) -> str:
             f"I have spent {fit}"
             if len(words) > 2
             and words[1].lower().startswith(("year", "yr"))
-            and words[2].lower().endswith("ing")
+            and words[2].lower().rstrip(",;").endswith("ing")
             else f"I have {fit}"
         )
     if first in {"my", "a", "an"} or first in _OWN_THINGS:
@@ -988,7 +1184,7 @@ def _spell_numbers(text: str) -> str:
         return _SMALL_NUMBERS[int(match.group(1))]
 
     text = re.sub(
-        r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z])(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
+        r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z]| \d+-[a-z])(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
         spell,
         _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
     )
@@ -1018,6 +1214,23 @@ def _gerund(verb: str) -> str:
     return verb
 
 
+_UNIT_WORDS = {"hr": "hour", "min": "minute", "wk": "week", "yr": "year"}
+# Words after "10 hours" that show the number describes them ("a 10-hour shift").
+_MEASURED = re.compile(
+    r"\s+(?:shifts?|days?|drives?|flights?|commutes?|weeks?|rotations?|blocks?|sessions?|"
+    r"calls?|trials?|workshops?|courses?|programmes?|programs?|contracts?|placements?|stints?)\b"
+)
+
+
+def _as_adjective(match: re.Match[str]) -> str:
+    """ "10hr shifts" -> "10-hour shifts", but "3 yrs at Acme" stays a span of time."""
+    after = match.string[match.end() :]
+    unit = _UNIT_WORDS.get(match.group(2), match.group(2))
+    if _MEASURED.match(after):
+        return f"{match.group(1)}-{unit}"
+    return match.group(0)
+
+
 def _big_numbers(text: str) -> str:
     """ "2M people" -> "2 million people", "3k subscribers" -> "3,000 subscribers"."""
 
@@ -1025,6 +1238,11 @@ def _big_numbers(text: str) -> str:
         value = float(match.group(1)) * 1000
         return f"{value:,.0f}" if value == int(value) else match.group(0)
 
+    # "4 x 10hr shifts" -> "4 10-hour shifts"; "10hrs" -> "10 hours"; "2hr drive" -> "2-hour drive".
+    text = re.sub(r"\b(\d+)\s?x\s?(?=\d+\s?(?:hr|hour|min)\b)", r"\1 ", text)
+    text = re.sub(r"\b(\d+)\s?(hr|hour|min|wk|day|yr|year)s?\b(?=\s+[a-z])", _as_adjective, text)
+    text = re.sub(r"\b(\d+)\s?hrs\b", r"\1 hours", text)
+    text = re.sub(r"(?<![\w.,$])0 (?=[A-Za-z])", "zero ", text)  # "0 LTIs" -> "zero LTIs"
     text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:M|mn|MM)\b", r"\1 million", text)
     text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:B|bn)\b", r"\1 billion", text)
     return re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)[kK]\b", thousands, text)

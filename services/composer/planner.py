@@ -26,6 +26,7 @@ from services.composer.grammar import (
     _tidy_spacing,
     _trim,
     clean_jot,
+    family_first,
     first_name,
     word_count,
 )
@@ -84,7 +85,10 @@ _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della"
 
 
 def _surname(words: list[str]) -> str:
-    """The surname of a name without its title: the last word and any particles before it."""
+    """The surname of a name without its title: the last word and any particles before it, or
+    the first word of a name written family name first ("Koh Wee Leong")."""
+    if family_first(words):
+        return words[0]
     start = len(words) - 1
     while start > 1 and words[start - 1] in _PARTICLES:
         start -= 1
@@ -284,7 +288,13 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     tail = signoff(ctx.profile, ctx.book.one("card_valediction"), links=False)
     close = _Piece(_sentence(ctx.book.pick("card_close", ctx.slot)), 1, 1)
     first = _Piece(_sentence(thanks.format(**fields)), 1, 0)
-    for reading in (r for r in ctx.readings if r.detail and "http" not in r.text):
+    details = [r for r in ctx.readings if r.detail and "http" not in r.text]
+    # The card arrives after the email, which leads with the first detail: it carries the
+    # personal one (common ground, a moment of the day) or another detail, not the same line.
+    personal = {"common_ground": 0, "other": 1, "their_work": 2, "topic": 3}
+    details = details[1:] + details[:1] if len(details) > 1 else details
+    details.sort(key=lambda r: personal[r.kind])
+    for reading in details:
         detail = _Piece(_after_thanks(first.text, reading.text), 1, 0)
         body = _assemble(head, [first, detail, close], tail)
         if word_count(body) <= channel.max_words:
@@ -306,12 +316,21 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
 
     Consecutive people take different lines and frames; with no lines, every entry is "".
     """
-    fits = []
+    fits, lists = [], []
     for raw in job.fit_points:
         text, _links = clean_jot(raw)
         text = _lower_first(_trim(_spell_numbers(text), 18))
         if text:
-            fits.append(_fit_clause(text))
+            clause = _fit_clause(text)
+            # "R, Python, Datawrapper, a bit of D3" or "WSQ BCSS, registered WSH Officer" is a
+            # list, not something the candidate says of themselves: used only when nothing else is.
+            listed = ", " in clause and not re.match(
+                r"^I (?:\w+ed|have spent|ran|led|built|"
+                r"wrote|ran|grew|taught|won)\b",
+                clause,
+            )
+            (lists if listed else fits).append(clause)
+    fits = fits or lists
     if not fits:
         return [""] * count
     company = " ".join(job.company.split()).rstrip(".") or "the team"

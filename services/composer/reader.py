@@ -28,6 +28,7 @@ from services.composer.grammar import (
     _MASS_NOUNS,
     _OWN_THINGS,
     _PREFIX,
+    _PREPOSITIONS,
     _SUBJECTS,
     _URL_RE,
     _WH_WORDS,
@@ -48,6 +49,7 @@ from services.composer.grammar import (
     _to_you,
     _with_article,
     clean_jot,
+    np_break,
 )
 from services.composer.residue import SENSITIVE as _SENSITIVE
 from services.composer.residue import private_reason, residue
@@ -72,7 +74,7 @@ _RAW = re.compile(
     re.IGNORECASE,
 )
 _ANSWERED = re.compile(
-    r"^(?:i\s+)?asked(?:\s+(?:her|him|them|you))?(?:\s+(?:about|abt))?\s+(?P<q>.+?)"
+    r"^(?:i\s+)?asked(?:\s+(?:her|him|them|you))?(?:\s+(?:about|abt|re:?))?\s+(?P<q>.+?)"
     r"[\s,;:]+(?:and\s+)?(?:she|he|they|you)\s+(?:said|says|told\s+me|answered|explained)"
     r"(?:\s+that)?[\s:,]+(?P<a>.+)$",
     re.IGNORECASE,
@@ -113,6 +115,11 @@ _OWN_WORK = (
 _MY_WRITING = (
     r"^(?:the\s+|a\s+)?(?:blog\s+post|post|talk|paper|article|write-?up|slides|deck|notebook|"
     r"repo|gist|case\s+study|demo|video)\b"
+)
+# Things a person has of their own: "PhD on tariffs" in their work is their PhD.
+_THEIR_OWN = (
+    r"^(?:phd|doctorate|thesis|dissertation|masters?|mba|book|novel|podcast|blog|newsletter|"
+    r"startup|side\s+project|band|paper|research|talk|lab|group|team|column|channel)\b"
 )
 # "the coffee was great": the candidate's own impression, said as liking it.
 _IMPRESSION = re.compile(
@@ -238,12 +245,20 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
             tail = f"{second.group(1)} and {second.group(2)}{second.group(3)}"
         return "that", tail
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
+        if re.search(r"\b(?:me|my)\b", tail):
+            return "that", "you " + tail  # "asked me about practicums": they did, not both
         return "both", tail
     bare = re.match(r"^([A-Z]{2,}|[a-z][\w-]*)(?: [a-z][\w-]*)? (?:is|was|has)\b", tail)
     if bare and head not in _DETERMINERS | _SUBJECTS | _NOT_BARE_NOUNS:
         return "that", "the " + tail  # "GP target is 70%": the GP target
-    if (head in _DETERMINERS or (head.isalpha() and head.islower())) and _has_verb(words):
-        return "that", tail  # "consent forms take weeks": a clause of its own
+    # "consent forms take weeks": a clause of its own; but "3 blocks, piling done, the
+    # superstructure starts Jan" is a list of facts, not one clause.
+    if (
+        (head in _DETERMINERS or (head.isalpha() and head.islower()))
+        and _has_verb(words)
+        and all(_has_verb(part.split(" ")) for part in tail.split(", "))
+    ):
+        return "that", tail
     return "", ""
 
 
@@ -305,11 +320,14 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if kind == "common_ground":
         too = _TOO.match(head)
         does = too and re.match(r"^(?:she|he|they)\s+(\w+)\s+(.+)$", too.group("x"), re.I)
-        if does and _is_verb_start(does.group(1)):
+        if does and _is_verb_start(does.group(1)) and does.group(1).lower() not in {"is", "are"}:
             # "she loves sourdough too": we both love sourdough.
             head = f"we both {_conjugate_for_you(does.group(1))} {does.group(2)}"
-        elif too and len(too.group("x").split()) <= 4:
-            head = f"we are both {too.group('x')}"
+        elif too and len(too.group("x").split()) <= 5:
+            # "she's a Packers fan too": we are both Packers fans.
+            being = re.sub(r"^(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+", "", too.group("x"))
+            being = re.sub(r"^(?:an?)\s+", "", being) if being != too.group("x") else being
+            head = f"we are both {being}"
         both = re.match(r"^(\w+ing)\s+(?:both\s+of\s+us|for\s+both\s+of\s+us|us\s+both)$", head)
         if both:
             head = f"we both enjoy {both.group(1)}"
@@ -322,6 +340,14 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
             head,
             re.IGNORECASE,
         )
+        course = re.match(
+            r"^(?:the\s+)?same\s+(?P<x>.*\b(?:course|programme|program|class|training|bootcamp|"
+            r"workshop|degree|conference|course)\b.*)$",
+            head,
+            re.IGNORECASE,
+        )
+        if course and not same:
+            head = f"we both did the same {course.group('x')}"
         if same:
             place = same.group(1).lower()
             verb = "went to" if place in {"university", "school", "college"} else "come from"
@@ -464,8 +490,24 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         if every:
             often = {"day": "daily", "quarter": "quarterly"}.get(every[2], every[2] + "ly")
             x = f"the {often} {every[1]}"
+    if shape == "np" and kind == "their_work" and re.match(_THEIR_OWN, x, re.IGNORECASE):
+        x = "your " + x  # "PhD on electricity tariffs": theirs
     if shape == "np" and kind in ("topic", "their_work", "other"):
-        x = _with_article(x)
+        x = _with_article(x, single=True)
+    if shape == "np":
+        # "trial shift 4 hours on garde manger": keep the phrase up to where a second fact
+        # was squeezed in, or leave the jot to the user when no clean phrase is left.
+        cut = np_break(x)
+        if cut is not None:
+            kept = [w.strip(",;:()") for w in x.split(" ") if w.strip(",;:()")][:cut]
+            while kept and kept[-1].lower() in _PREPOSITIONS | _DETERMINERS:
+                kept.pop()
+            content = [w for w in kept if w.lower() not in _DETERMINERS]
+            if len(content) < 2 and not (content and content[0][:1].isupper()):
+                return _flag(
+                    kind, "This jot is too rough to quote; write how the note should say it."
+                )
+            x = _with_article(" ".join(kept), single=True)
     if urls:
         x = f"{x} ({', '.join(urls)})"
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
@@ -516,13 +558,21 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     if not match:
         return None
     question = _to_you(match.group("q").strip(" ,;:?"), first, they_too=True)
-    answer = _to_you(match.group("a").strip(" ,;:"), first, they_too=True)
+    answer = _months(_to_you(match.group("a").strip(" ,;:"), first, they_too=True))
     question = re.sub(r"^(?:about|abt)\s+", "", question, flags=re.IGNORECASE)
     if question.split(" ", 1)[0].lower() not in _WH_WORDS:
-        question = "about " + _with_article(question)
+        question = "about " + _with_article(question, single=True)
     if _is_raw(question + " " + answer) or not answer:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
-    sentence = book.pick("read_answered", _variant("answered", question, bump))
+    # A short answer is the point of the jot ("4 x 10hr shifts"): say it after a colon.
+    short = (
+        len(answer.split()) <= 14
+        and not _SENSITIVE.search(answer)
+        and not re.search(r"[;\"()]", answer)
+        and answer.count(", ") <= 1
+    )
+    key = "read_answered_with" if short else "read_answered"
+    sentence = book.pick(key, _variant("answered", question, bump))
     sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
     return Reading(kind=kind, text=sentence, ok=True)
 
@@ -738,12 +788,27 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         problem, answer = text, ""
     else:
         problem, answer = "", text
+    # "should've mentioned the SOP I wrote": a thing to name, not an answer to give.
+    mention = bool(
+        mark and re.search(r"mentioned|brought\s+up|talked\s+about|pointed\s+to", mark.group(0))
+    )
+    if answer.lower() in {"it", "that", "this", "so", "them"}:
+        # "left out 0 LTIs over 600k manhours. should have said it": "it" is what was left out.
+        left = re.search(r"\b(?:left\s+out|forgot|skipped|missed)\s+(?P<x>[^;]+)$", problem)
+        if not left:
+            return _flag(
+                "wish_said", "Write what you wish you had said; the note cannot tell what 'it' is."
+            )
+        problem, answer, mention = "", left.group("x").strip(" ,;:"), True
     if problem and not answer:
         return _flag(
             "wish_said", "Add the answer you wish you had given; the note gives it, not an apology."
         )
     topic = ""
-    if problem:
+    came = re.match(r"^(?P<t>[\w' -]+?)\s+came\s+up\b", problem)
+    if came:
+        topic = _with_article(came.group("t"), single=True)
+    elif problem:
         # "the question on X" names its topic after; "the X question" before.
         found = re.search(r"\b(?:question|q)\s+(?:on|about|re:?|around)\s+(?P<after>.+)$", problem)
         found = found or _QUESTION_TOPIC.search(problem)
@@ -801,6 +866,19 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         if not re.match(r"(?:then|and|or)\b", last_item):
             answer = f"{head_items} and {last_item}"
     pick = _variant("wish_said", answer, bump)
+    # "the weekly 1:1s I did with Dario": a thing to name, even after "should've said".
+    named = bool(re.match(r"^(?:the|my|our)\s+[\w':/ -]+?\s(?:I|we)\s+\w+", answer)) or (
+        mention
+        and answer.split(" ", 1)[0].lower() not in _SUBJECTS | _CONTRACTED_SUBJECTS
+        and not _has_verb(answer.split(" "))
+        and not _is_verb_start(answer.split(" ", 1)[0].lower())
+    )
+    if named and (problem or topic):
+        if topic and len(topic.split()) <= 6:
+            sentence = book.pick("read_wish_mention_topic", pick).format(topic=topic, a=answer)
+        else:
+            sentence = book.pick("read_wish_mention", pick).format(a=answer)
+        return Reading(kind="wish_said", text=sentence, ok=True)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         answer = _after_is(answer)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
@@ -844,6 +922,12 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             in {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
         ):
             answer = "my " + answer
+        if named:
+            return Reading(
+                kind="wish_said",
+                text=book.pick("read_wish_mention", pick).format(a=answer),
+                ok=True,
+            )
     return Reading(kind="wish_said", text=book.pick(key, pick).format(x=answer), ok=True)
 
 

@@ -54,6 +54,11 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"sounds?\s+shaky|messy|loads\s+of\s+OT|short[-\s]staffed)\b",
         ),
         (
+            "You marked it to check before writing: confirm it first.",
+            r"\bcheck\s+(?:b4|before|first|this|that|it)\b|\bverify\b|\bdouble[-\s]?check\b|"
+            r"\bnot\s+sure\s+(?:if|whether|it|that|this|abt|about)\b|\bconfirm\s+(?:b4|before)\b",
+        ),
+        (
             "It is about health or family, which a note leaves out.",
             r"\b(?:pregnan\w*|maternity|sick\s+leave|illness|diagnos\w*|therapy|divorce\w*|"
             r"funeral|chemo\w*)\b",
