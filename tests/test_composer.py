@@ -892,3 +892,12 @@ def test_common_ground_said_of_them_is_said_of_both():
     assert "we both did the same Waters Empower course in Manchester" in course, course
     asked = _reading("common_ground", "she's doing her MLIS part time, asked me abt practicums")
     assert "you asked me about practicums" in asked and "we both asked" not in asked, asked
+
+
+def test_someone_met_on_the_day_is_not_thanked_for_an_interview():
+    lena = Person("l", "Lena", "other", points=(Point("common_ground", "she's from Lisbon"),))
+    drafts = compose_panel(Job("Saltbush", "Sous Chef", ()), [lena], Profile("Mateus Ferreira"))
+    card = next(d for d in drafts if d.channel == "card")
+    thanks = sections(card.body)[1][0]
+    assert "interview" in thanks and not re.search(r"meeting with me about|discuss", thanks)
+    assert not re.search(r"for (?:interviewing me|your time and for meeting)", card.body)

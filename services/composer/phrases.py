@@ -31,6 +31,7 @@ KEYS: dict[str, frozenset[str]] = {
         "wrap_thanks": {"role_at", "company"},
         "card_thanks": {"role_at", "company"},
         "card_wrap_thanks": {"role_at", "company"},
+        "met_thanks": {"role_at", "company"},
         "interest": {"company"},
         "fit": {"fit", "company"},
         "closing": {"company"},

@@ -209,9 +209,15 @@ def _subject(ctx: Context, key: str) -> str:
     return subject[:1].upper() + subject[1:]
 
 
+def _met_or(ctx: Context, key: str) -> str:
+    """The thanks for someone met on the day who did not interview ("met_thanks"), else `key`."""
+    return "met_thanks" if ctx.person.role == "other" else key
+
+
 def plan_email(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     fields = _fields(ctx)
-    pieces = [_Piece(_sentence(ctx.book.pick("thanks", ctx.slot).format(**fields)), 1, 0)]
+    thanks = ctx.book.pick(_met_or(ctx, "thanks"), ctx.slot)
+    pieces = [_Piece(_sentence(thanks.format(**fields)), 1, 0)]
     readings = _with_profile_links(ctx.readings, ctx.profile)
     said = _reading_pieces(readings, ctx.profile.tone == "brief")
     if not any(r.detail for r in ctx.readings) and ctx.person.interview_titles:
@@ -283,7 +289,9 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     """
     fields = _fields(ctx)
     organiser = ctx.person.role in channels.ORGANISER_ROLES
-    thanks = ctx.book.pick("card_wrap_thanks" if organiser else "card_thanks", ctx.slot)
+    # Someone met on the day but not on the panel (role "other") was not an interviewer.
+    key = "card_wrap_thanks" if organiser else _met_or(ctx, "card_thanks")
+    thanks = ctx.book.pick(key, ctx.slot)
     head = greeting(ctx.person, ctx.profile, ctx.book)
     tail = signoff(ctx.profile, ctx.book.one("card_valediction"), links=False)
     close = _Piece(_sentence(ctx.book.pick("card_close", ctx.slot)), 1, 1)
