@@ -383,6 +383,15 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
         flags=re.IGNORECASE,
     )
     text = _on_day(text)
+    # "2nd round w/ MD next thurs 10am": with the MD, next Thursday at 10am.
+    text = re.sub(r"\b(with|to|meet|meeting|and|for) (MD|CEO|CFO|CTO|COO|VP|GM|CIO|CMO|HRD)\b",
+                  r"\1 the \2", text)  # fmt: skip
+    text = re.sub(
+        r"\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*) (\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
+        r"\1 at \2",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = _big_numbers(text)
     # Sentence breaks inside a jot become semicolons, except after abbreviations.
     parts = re.split(r"(?<=[.!?])\s+", text)

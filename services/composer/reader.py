@@ -212,6 +212,8 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         return "", ""
     words = tail.split(" ")
     head = words[0].lower()
+    if head == "same" and len(words) > 1:
+        return "which", "which is the " + tail  # "same programme I did in 2017"
     if head == "i" and len(words) > 2 and words[2].lower() == "it":
         # "I know it from my last job": the thing they mentioned is what I know.
         return "which", "which I " + " ".join(words[1:2] + words[3:])
