@@ -212,7 +212,7 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         return "", ""
     words = tail.split(" ")
     head = words[0].lower()
-    if head == "same" and len(words) > 1:
+    if head == "same" and re.match(r"^same [\w' -]+? (?:I|we) \w+", tail):
         return "which", "which is the " + tail  # "same programme I did in 2017"
     if head == "i" and len(words) > 2 and words[2].lower() == "it":
         # "I know it from my last job": the thing they mentioned is what I know.
