@@ -20,6 +20,8 @@ _EMOTICON_RE = re.compile(
     r"(?:(?<=\s)|^)(?:[:;=8][-'^]?[)(DPpOo3/\\|\][]+|[xX][dD]|<3+|\^_?\^)(?=\s|$)"
 )
 _LAUGH_RE = re.compile(r"\s+(?:lol+|haha+|hehe+|lmao|rofl|omg|yay+)\s*$", re.IGNORECASE)
+# "sous vide is cheating lol, he's a charcoal guy": a laugh before a comma goes too.
+_MID_LAUGH_RE = re.compile(r"\s+(?:lol+|haha+|hehe+|lmao|rofl)(?=[,;.!?]|\s+[-\u2013])", re.I)
 _NOT_EMOJI = {"\u00b0", "\u00a9", "\u00ae"}  # degree, copyright, registered: real text
 _EMPTY_JOTS = {"none", "n/a", "na", "nothing", "tbd", "tba", "todo", "idk", "-", "?", "x"}
 
@@ -111,6 +113,8 @@ _SHORTHAND = {
     "temp": "temporary",
     "fyi:": "",
     "re": "about",
+    "conf": "conference",
+    "confs": "conferences",
     "shouldve": "should've",
     "couldve": "could've",
     "wouldve": "would've",
@@ -374,6 +378,7 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"~\s*(?=\d)", "about ", text)
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
+    text = _MID_LAUGH_RE.sub("", text)
     text = _spell_out(re.sub(r"\s+", " ", text).strip())
     text = re.sub(  # "jan/feb" -> "jan and feb"
         r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*/(jan|feb|mar|apr|may|jun|"
@@ -650,6 +655,9 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         verbish = _is_verb_start(rest) or rest in {
             "love", "like", "have", "play", "grew", "ride", "climb", "run", "cook", "ski", "surf",
             "swim", "row", "hike", "bike", "paint", "sing", "knit", "write", "boulder", "race",
+            "think", "believe", "hate", "prefer", "agree", "want", "miss", "support", "follow",
+            "speak", "know", "studied", "worked", "use", "read", "watch", "coach", "teach",
+            "volunteer", "collect", "brew", "bake", "garden", "fish", "sail", "dance", "skate",
         }  # fmt: skip
         verbish = verbish or (rest.endswith("s") and not nounish and "-" not in rest)
         after = words[2].lower() if len(words) > 2 else ""
