@@ -108,15 +108,15 @@ def usable(person: Person, channel: str = "email") -> bool:
 
 def expected_greeting(person: Person, profile: Profile) -> str:
     """First-name style: "Hi Dana," or, formal, "Dear Dana,". Honorific style: "Dear Dr.
-    Natarajan," when the name carries a title; otherwise "Dear Dana Rivera," only in a formal
-    note and "Dear Dana," in a warm or brief one."""
+    Natarajan," when the name carries a title; otherwise the full name, "Dear Dana Rivera,"
+    (a panel greeted "Dear Ms. Wells" is not also greeted "Dear James")."""
     first = first_name_of(person.name)
     titled = person.name.split()[0].rstrip(".").lower() in {"dr", "mr", "mrs", "ms", "mx", "prof"}
     if profile.greeting_style == "honorific" or (profile.tone == "formal" and titled):
         words = person.name.split()
         if words[0].rstrip(".").lower() in {"dr", "mr", "mrs", "ms", "mx", "prof"}:
             return f"Dear {words[0]} {words[-1]},"
-        return f"Dear {first},"
+        return f"Dear {' '.join(words)},"
     return f"Dear {first}," if profile.tone == "formal" else f"Hi {first},"
 
 
@@ -347,10 +347,11 @@ def test_a_question_they_already_answered_is_thanked_for_not_asked_again():
             )
         ]
     ).body
-    # Thanked for, never asked again; a short answer is what they are thanked for telling.
-    assert "what success looks like at 90 days (shipping the OTA updater)." in body
-    assert ": " not in middle(one_email([("question", "asked what success looks like at 90 "
-        "days - she said shipping the OTA updater")]))  # fmt: skip
+    # Thanked for, never asked again, and their own answer is not parroted back to them (in
+    # brackets, the blind readers of round 4 marked it as a pasted jot).
+    assert "what success looks like at 90 days." in body
+    assert "OTA updater" not in body and ": " not in middle(one_email([("question", "asked what "
+        "success looks like at 90 days - she said shipping the OTA updater")]))  # fmt: skip
     assert "?" not in middle(one_email([("question", "asked how they handle comments - he said "
                                          "they map every one")]))  # fmt: skip
 
@@ -528,9 +529,9 @@ def test_checker_finds_nothing_wrong_with_composed_panels():
         ("Dana Rivera", "brief", "first_name", "Hi Dana,"),
         ("Dana Rivera", "formal", "first_name", "Dear Dana,"),
         # Honorific style: a known title is used; a full name only in a formal note.
-        ("Dana Rivera", "warm", "honorific", "Dear Dana,"),
-        ("Dana Rivera", "brief", "honorific", "Dear Dana,"),
-        ("Dana Rivera", "formal", "honorific", "Dear Dana,"),
+        ("Dana Rivera", "warm", "honorific", "Dear Dana Rivera,"),
+        ("Dana Rivera", "brief", "honorific", "Dear Dana Rivera,"),
+        ("Dana Rivera", "formal", "honorific", "Dear Dana Rivera,"),
         ("Dr. Priya Natarajan", "warm", "honorific", "Dear Dr. Natarajan,"),
         ("Dr. Priya Natarajan", "formal", "honorific", "Dear Dr. Natarajan,"),
         ("Dr. Priya Natarajan", "warm", "first_name", "Hi Priya,"),
@@ -608,20 +609,13 @@ def test_a_better_answer_is_one_grammatical_sentence_never_which_is():
         assert ", which is" not in text and ": " not in text, text
 
 
-def test_an_answered_question_is_thanked_for_with_its_short_answer():
-    """The answer is what they gave: a note that drops it reads vague (blind review, round 3)."""
+def test_an_answered_question_is_thanked_for_without_parroting_the_answer():
     text = _reading("question", "asked how the team is split - he said 4 squads by product")
-    assert text.endswith("how the team is split (four squads by product)."), text
+    assert text.endswith("how the team is split.") and "squads" not in text, text
     about = _reading("question", "asked about the start date - she said March")
-    assert "explaining about" not in about and about.endswith("the start date (March)."), about
+    assert "explaining about" not in about and "March" not in about, about
     roster = _reading("question", "asked re roster -> 4 x 10hr shifts")
-    assert roster.endswith("the roster (four 10-hour shifts)."), roster
-    long = _reading(
-        "question",
-        "asked abt growth - she said maybe a lead role in a year or two if the team grows, "
-        "but no promises, budget is tight this year",
-    )
-    assert "promises" not in long and long.endswith("growth."), long
+    assert roster.endswith("the roster.") and "shifts" not in roster, roster
 
 
 def test_an_open_question_is_asked_indirectly_or_flagged_never_behind_a_colon():
@@ -882,7 +876,8 @@ def test_the_card_carries_another_detail_than_the_emails_first():
 def test_a_list_of_tools_is_not_the_fit_line_when_a_real_one_exists():
     job = Job("Acme", "Site Manager", ("WSQ BCSS, registered WSH Officer", "delivered 2 projects"))
     fits = fit_sentences(job, phrases.book("en", "warm"), 3, 0)
-    assert all("WSQ" not in fit and "delivered two projects" in fit for fit in fits), fits
+    assert "delivered two projects" in fits[0] and "WSQ" not in " ".join(fits), fits
+    assert fits[1:] == ["", ""], fits  # past the candidate's own lines, none is said twice
 
 
 def test_common_ground_said_of_them_is_said_of_both():

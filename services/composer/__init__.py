@@ -58,14 +58,17 @@ def reading_of(point: Point, person_name: str, tone: str = "warm", language: str
 
 def _panel_readings(
     people: Sequence[Person], tone: str, language: str
-) -> tuple[list[tuple[Reading, ...]], list[tuple[str, ...]]]:
+) -> tuple[list[tuple[Reading, ...]], list[tuple[Reading, ...]], list[tuple[str, ...]]]:
     """Each person's readings, with an automatic reading rephrased where it would repeat a
-    sentence already said to someone else on the panel; and the ids of flagged points."""
+    sentence already said to someone else on the panel; the same readings phrased again for
+    their card (which arrives after the email, so it should not repeat it word for word); and
+    the ids of flagged points."""
     used: dict[str, int] = {}
-    readings, flagged = [], []
+    readings, cards, flagged = [], [], []
     for index, person in enumerate(people):
         first = first_name(person.name)
         mine: list[Reading] = []
+        pairs: list = []
         bad: list[str] = []
         for point in person.points:
             reading = reading_of(point, person.name, tone, language)
@@ -78,20 +81,35 @@ def _panel_readings(
                 continue
             used.setdefault(reading.text.lower(), index)
             mine.append(reading)
+            pairs.append((point, reading))
         readings.append(tuple(mine))
+        cards.append(pairs)
         flagged.append(tuple(bad))
-    return readings, flagged
+    # Card phrasings once every email's are known, each kept off the rest of the panel too.
+    for index, (person, pairs) in enumerate(zip(people, cards, strict=True)):
+        first, phrased = first_name(person.name), []
+        for point, reading in pairs:
+            if not reading.edited:
+                reading = _rephrased(
+                    point, first, tone, language, reading, index, used, phrased, avoid=reading.text
+                )
+                used.setdefault(reading.text.lower(), index)
+            phrased.append(reading)
+        cards[index] = tuple(phrased)
+    return readings, cards, flagged
 
 
-def _rephrased(point, first, tone, language, reading, index, used, mine) -> Reading:
+def _rephrased(point, first, tone, language, reading, index, used, mine, avoid="") -> Reading:
     """The reading, or another phrasing of it: never a sentence said to someone else on the
-    panel, and if it can be helped, not opening like this person's previous reading."""
+    panel (nor `avoid`, the email's phrasing when this is for the card), and if it can be
+    helped, not opening like this person's previous reading."""
 
     def fresh(r: Reading) -> bool:
-        return used.get(r.text.lower(), index) == index
+        return used.get(r.text.lower(), index) == index and r.text != avoid
 
     openers = {_opener(r.text) for r in mine}
     fallback = None
+    first_try = reading
     for bump in range(_MAX_BUMPS + 1):
         if bump:
             reading = read_point(
@@ -101,6 +119,8 @@ def _rephrased(point, first, tone, language, reading, index, used, mine) -> Read
             return reading
         if fallback is None and fresh(reading):
             fallback = reading
+    if avoid and fallback is None:
+        return first_try  # the card says it as the email did, never as someone else's note
     return fallback or reading
 
 
@@ -132,7 +152,7 @@ def compose_panel(
     tone = _tone(profile)
     book = phrases.book(profile.language, tone)
     offset = _panel_offset(job, profile)
-    readings, flagged = _panel_readings(people, tone, profile.language)
+    readings, card_readings, flagged = _panel_readings(people, tone, profile.language)
     fits = fit_sentences(job, book, len(people), offset)
     drafts: list[ComposedDraft] = []
     contexts: list[Context] = []
@@ -144,6 +164,7 @@ def compose_panel(
             book=book,
             slot=offset + index,
             readings=readings[index],
+            card_readings=card_readings[index],
             others=tuple(p for p in people if p is not person),
             fit=fits[index],
         )

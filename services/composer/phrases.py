@@ -62,7 +62,6 @@ KEYS: dict[str, frozenset[str]] = {
         "read_wish_topic": {"topic", "a"},
         "read_wish_mention": {"a"},
         "read_wish_mention_topic": {"topic", "a"},
-        "read_answered_with": {"q", "a"},
         "read_wish_answer": {"a"},
         "read_wish_np": {"x"},
         "read_wish_clause": {"x"},

@@ -46,6 +46,8 @@ class Context:
     readings: tuple[Reading, ...]
     others: tuple[Person, ...]
     fit: str  # this person's "why I fit" sentence, or ""
+    # The same readings phrased again for the card, so it does not repeat the email verbatim.
+    card_readings: tuple[Reading, ...] = ()
 
 
 @dataclass
@@ -184,7 +186,7 @@ def _after_thanks(thanks: str, sentence: str) -> str:
     walking me ..."."""
     if not thanks.startswith(("Thank", "Many thanks")):
         return sentence
-    turned = _THANK_LEAD.sub(r"I also appreciated you \1", sentence)
+    turned = _THANK_LEAD.sub(r"I appreciated you \1", sentence)
     if turned != sentence:
         turned = turned.replace(", and for telling me", ", and telling me")
     return turned
@@ -296,7 +298,7 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     tail = signoff(ctx.profile, ctx.book.one("card_valediction"), links=False)
     close = _Piece(_sentence(ctx.book.pick("card_close", ctx.slot)), 1, 1)
     first = _Piece(_sentence(thanks.format(**fields)), 1, 0)
-    details = [r for r in ctx.readings if r.detail and "http" not in r.text]
+    details = [r for r in ctx.card_readings or ctx.readings if r.detail and "http" not in r.text]
     # The card arrives after the email, which leads with the first detail: it carries the
     # personal one (common ground, a moment of the day) or another detail, not the same line.
     personal = {"common_ground": 0, "other": 1, "their_work": 2, "topic": 3}
@@ -345,7 +347,12 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
     out = []
     for index in range(count):
         slot = offset + index
-        clause = fits[index % len(fits)]
+        if index >= len(fits):
+            # A fit line said to two people of one panel reads pasted: past the candidate's
+            # own lines, the note restates interest instead.
+            out.append("")
+            continue
+        clause = fits[index]
         frame = book.pick("fit", slot)
         sentence = _sentence(frame.format(fit=clause, company=company))
         if book.tone == "formal":

@@ -566,15 +566,7 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         question = "about " + _with_article(question, single=True)
     if _is_raw(question + " " + answer) or not answer:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
-    # A short answer is the point of the jot ("4 x 10hr shifts"): say it after a colon.
-    short = (
-        len(answer.split()) <= 14
-        and not _SENSITIVE.search(answer)
-        and not re.search(r"[;\"()]", answer)
-        and answer.count(", ") <= 1
-    )
-    key = "read_answered_with" if short else "read_answered"
-    sentence = book.pick(key, _variant("answered", question, bump))
+    sentence = book.pick("read_answered", _variant("answered", question, bump))
     sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
     return Reading(kind=kind, text=sentence, ok=True)
 
