@@ -896,3 +896,20 @@ def test_someone_met_on_the_day_is_not_thanked_for_an_interview():
     thanks = sections(card.body)[1][0]
     assert "interview" in thanks and not re.search(r"meeting with me about|discuss", thanks)
     assert not re.search(r"for (?:interviewing me|your time and for meeting)", card.body)
+
+
+def test_a_promised_pdf_is_not_replaced_by_the_website_in_the_signature():
+    profile = Profile("Tom Nowak", portfolio_url="https://tnowak.design")
+    person = Person(
+        "d", "Daniel Crane", "interviewer", email="d@x.example",
+        points=(Point("promise", "send my portfolio PDF"),),
+    )  # fmt: skip
+    email = compose_panel(Job("Hollis & Crane", "Architectural Assistant", ()), [person], profile)
+    body = next(d for d in email if d.channel == "email").body
+    assert f"portfolio PDF: {PLACEHOLDER}" in body or PLACEHOLDER in body, body
+    site = Person(
+        "s", "Sam Lee", "interviewer", email="s@x.example",
+        points=(Point("promise", "send my portfolio"),),
+    )  # fmt: skip
+    linked = compose_panel(Job("Hollis & Crane", "Architectural Assistant", ()), [site], profile)
+    assert "https://tnowak.design" in next(d for d in linked if d.channel == "email").body

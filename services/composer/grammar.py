@@ -371,6 +371,8 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = _PREFIX["label"].sub("", text)
     text = _EMOTICON_RE.sub(" ", text)
     text = re.sub(r"\.{2,}", ", ", text)
+    # "design tokens in Figma -> code": from Figma to code.
+    text = re.sub(r"\bin ([A-Z][\w.]*)\s*(?:->|=>|\u2192)\s*", r"from \1 to ", text)
     if re.match(r"^(?:i\s+)?asked\b", text, re.IGNORECASE):
         # "asked re roster -> 4 x 10hr shifts": the arrow leads to what they answered.
         text = re.sub(r"\s*(?:->|=>|\u2192)\s*", ", they said ", text, count=1)

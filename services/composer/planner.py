@@ -144,7 +144,11 @@ def _with_profile_links(readings: Sequence[Reading], profile: Profile) -> list[R
     for reading in readings:
         links = {"portfolio": profile.portfolio_url, "linkedin": profile.linkedin_url}
         for word, url in links.items():
-            if reading.placeholder and url and word in reading.text.lower():
+            text = reading.text.replace(PLACEHOLDER, "").lower()
+            # "my portfolio PDF" is a file to attach, not the website the signature links.
+            if re.search(r"\b(?:pdf|file|deck|slides|doc|document|copy)\b", text):
+                continue
+            if reading.placeholder and url and word in text:
                 reading = replace(
                     reading, text=reading.text.replace(PLACEHOLDER, url.strip()), placeholder=False
                 )
