@@ -913,3 +913,12 @@ def test_a_promised_pdf_is_not_replaced_by_the_website_in_the_signature():
     )  # fmt: skip
     linked = compose_panel(Job("Hollis & Crane", "Architectural Assistant", ()), [site], profile)
     assert "https://tnowak.design" in next(d for d in linked if d.channel == "email").body
+
+
+def test_one_link_for_two_promised_things_leaves_the_other_to_add():
+    repo = _reading(
+        "promise", "send my water repo https://github.com/t/water + the scraper writeup"
+    )
+    assert repo.endswith(f"https://github.com/t/water and {PLACEHOLDER}"), repo
+    deck = _reading("promise", "send my slides and the notebook https://x.example/nb")
+    assert deck.endswith(f"{PLACEHOLDER} and https://x.example/nb"), deck

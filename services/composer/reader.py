@@ -571,7 +571,9 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     return Reading(kind=kind, text=sentence, ok=True)
 
 
-def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
+def _promise(
+    text: str, urls: tuple[str, ...], book, bump: int, *, link_last: bool = True
+) -> Reading:
     x = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
     x = re.sub(
         r"^(?:i\s+)?(?:forgot|meant|need|have|had)\s+to\s+(?:show|share|send|bring|give|mention)"
@@ -612,6 +614,16 @@ def _promise(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     plural = " and " in x or _head_is_plural(x)
     verb = "are" if plural or len(urls) > 1 else "is"
     pick = _variant("promise", x, bump)
+    two = re.match(r"^(?P<a>[^,]+?) and (?P<b>(?:the|my|a|an|our)\s[^,]+)$", x)
+    if len(urls) == 1 and two:
+        # "my repo <link> + the scraper writeup": one link for two things; the second is
+        # left for the user to add, never claimed as sent.
+        sentence = book.pick("read_promise_link", pick).format(
+            x=x,
+            url=f"{PLACEHOLDER} and {urls[0]}" if link_last else f"{urls[0]} and {PLACEHOLDER}",
+            **{"is": "are"},
+        )
+        return Reading(kind="promise", text=sentence, ok=True, placeholder=True)
     if urls:
         sentence = book.pick("read_promise_link", pick).format(
             x=x, url=" and ".join(urls), **{"is": verb}
@@ -1032,7 +1044,9 @@ def read_point(
     if kind in DETAIL_KINDS:
         reading = _detail(kind, text, urls, person_first, book, bump)
     elif kind == "promise":
-        reading = _promise(text, urls, book, bump)
+        # Where the one link sat: after the first of two things, or at the end (the last).
+        link_last = bool(urls) and body.rstrip(" .!)").endswith(urls[-1].rstrip("/"))
+        reading = _promise(text, urls, book, bump, link_last=link_last)
     elif kind == "question":
         reading = _question(text, urls, person_first, book, bump)
     else:
