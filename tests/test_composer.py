@@ -922,3 +922,46 @@ def test_one_link_for_two_promised_things_leaves_the_other_to_add():
     assert repo.endswith(f"https://github.com/t/water and {PLACEHOLDER}"), repo
     deck = _reading("promise", "send my slides and the notebook https://x.example/nb")
     assert deck.endswith(f"{PLACEHOLDER} and https://x.example/nb"), deck
+
+
+def test_notes_to_self_and_other_candidates_stay_out():
+    for kind, jot in (
+        ("promise", "send deck from the osaka campaign, REMOVE client names first"),
+        ("other", "you are the business owner and looks exhausted"),
+        ("other", "two other candidates at final stage"),
+        ("other", "housing allowance only ¥30,000"),
+        ("topic", "fix the readme first, then send repo"),
+        ("other", "GM liked you a lot before round 2"),
+    ):
+        reading = read_point(kind, jot, "Kim")
+        assert not reading.ok and "leaves out" in reading.problem, (jot, reading)
+
+
+def test_a_promise_to_do_something_is_said_as_a_promise_not_an_attachment():
+    assert (
+        _reading("promise", "update her by Thursday")
+        == "As promised, I will update you by Thursday."
+    )
+    call = _reading("promise", "call him to debrief tomorrow 10am")
+    assert call == "As promised, I will call you to debrief tomorrow at 10am.", call
+    assert PLACEHOLDER not in call
+
+
+def test_a_title_from_another_language_is_a_title():
+    person = Person("t", "Ing. María Fernanda Treviño", "interviewer", email="t@x.example")
+    profile = Profile("Ana", tone="formal", greeting_style="honorific")
+    email = next(d for d in compose_panel(Job("Aero", "Planner", ()), [person], profile))
+    assert email.body.startswith("Dear Ing. Treviño,"), email.body
+
+
+def test_a_promise_to_someone_with_no_address_goes_on_their_card():
+    gwen = Person(
+        "g", "Gwen Price", "hr", points=(Point("promise", "send my NMC PIN and DBS cert"),)
+    )
+    drafts = compose_panel(Job("St. Columba's", "Charge Nurse", ()), [gwen], Profile("Bronwyn"))
+    assert [d.channel for d in drafts if d.channel in ("email", "wrapup")] == []
+    card = next(d for d in drafts if d.channel == "card")
+    assert "NMC PIN and DBS certificate" in card.body, card.body
+    with_address = replace(gwen, email="g@x.example")
+    drafts = compose_panel(Job("St. Columba's", "Charge Nurse", ()), [with_address], Profile("B"))
+    assert "NMC" not in next(d for d in drafts if d.channel == "card").body  # the email has it

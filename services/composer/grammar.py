@@ -394,7 +394,8 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"\b(with|to|meet|meeting|and|for) (MD|CEO|CFO|CTO|COO|VP|GM|CIO|CMO|HRD)\b",
                   r"\1 the \2", text)  # fmt: skip
     text = re.sub(
-        r"\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*) (\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
+        r"\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|tomorrow|tonight) "
+        r"(\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
         r"\1 at \2",
         text,
         flags=re.IGNORECASE,
@@ -936,7 +937,7 @@ def _trim(text: str, limit: int) -> str:
     return " ".join(cut).strip(" ,;:")
 
 
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss"}
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic", "arq"}
 _TITLE_ENDINGS = (
     "interview", "chat", "call", "round", "screen", "session", "panel", "conversation",
     "loop", "lunch", "meeting", "review", "exercise", "presentation", "walkthrough",
@@ -1001,13 +1002,19 @@ def _names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _role_phrase(job) -> str:
-    role = " ".join(job.role.split()).rstrip(".")
-    company = " ".join(job.company.split()).rstrip(".")
+def role_title(role: str) -> str:
+    """The job title as it reads in a sentence: "Charge Nurse, Emergency Department" ->
+    "Emergency Department Charge Nurse"."""
+    role = " ".join((role or "").split()).rstrip(".")
     specialty = re.fullmatch(r"([A-Z][\w&' -]*?), ([A-Z][\w&' -]*)", role)
     if specialty and len(specialty.group(2).split()) <= 4:
-        # "Charge Nurse, Emergency Department" -> "Emergency Department Charge Nurse"
         role = f"{specialty.group(2)} {specialty.group(1)}"
+    return role
+
+
+def _role_phrase(job) -> str:
+    role = role_title(job.role)
+    company = " ".join(job.company.split()).rstrip(".")
     if not role:
         phrase = "the role"
     elif re.search(r"\b(role|position|job|opening|post)$", role, re.IGNORECASE):

@@ -28,6 +28,7 @@ from services.composer.grammar import (
     clean_jot,
     family_first,
     first_name,
+    role_title,
     word_count,
 )
 from services.composer.model import ComposedDraft, Job, Person, Profile
@@ -208,7 +209,7 @@ def _subject(ctx: Context, key: str) -> str:
     titled = re.match(r"^Dear ((?:Dr|Mr|Mrs|Ms|Mx|Prof)\. [^,]+|Miss [^,]+),$", hello)
     values = {
         "first": titled.group(1) if titled else first_name(ctx.person.name) or "there",
-        "role": " ".join(ctx.job.role.split()) or "job",
+        "role": role_title(ctx.job.role) or "job",
         "candidate": _full_name(ctx.profile.name) or "your candidate",
     }
     subject = _tidy_spacing(ctx.book.pick(key, ctx.slot).format(**values))
@@ -290,8 +291,9 @@ def _closed(ctx: Context, channel, pieces, fields, said, *, paragraph: int, subj
 
 
 def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
-    """A handwritten card: thanks, the first detail that fits, a closing line. Questions and
-    promises never go on a card: it arrives days later, after the email has asked and sent them.
+    """A handwritten card: thanks, a detail that fits, a closing line. Questions never go on
+    a card (it arrives days later, after the email has asked them); a promise goes on it only
+    for someone with no email address, whom no email reaches.
     """
     fields = _fields(ctx)
     organiser = ctx.person.role in channels.ORGANISER_ROLES
@@ -308,11 +310,24 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     personal = {"common_ground": 0, "other": 1, "their_work": 2, "topic": 3}
     details = details[1:] + details[:1] if len(details) > 1 else details
     details.sort(key=lambda r: personal[r.kind])
+    # Someone with no email address gets only this card: what was promised to them goes on it
+    # (with its placeholder to fill in by hand), or it would reach them in no note at all.
+    promised = (
+        [_Piece(r.text, 2, 0) for r in ctx.readings if r.kind == "promise"]
+        if not ctx.person.email.strip()
+        else []
+    )
+    if promised:
+        # A promise ends with its link or placeholder: it stands in its own paragraph.
+        close = _Piece(close.text, 3, close.drop_rank)
     for reading in details:
         detail = _Piece(_after_thanks(first.text, reading.text), 1, 0)
-        body = _assemble(head, [first, detail, close], tail)
+        body = _assemble(head, [first, detail, *promised, close], tail)
         if word_count(body) <= channel.max_words:
             return ComposedDraft(ctx.person.id, channel.code, "", body, generic=False)
+    body = _assemble(head, [first, *promised, close], tail)
+    if promised and word_count(body) <= channel.max_words:
+        return ComposedDraft(ctx.person.id, channel.code, "", body, generic=False)
     return ComposedDraft(
         ctx.person.id, channel.code, "", _assemble(head, [first, close], tail), generic=True
     )

@@ -574,6 +574,16 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
 def _promise(
     text: str, urls: tuple[str, ...], book, bump: int, *, link_last: bool = True
 ) -> Reading:
+    act = re.match(
+        r"^(?:i\s+(?:will|promised\s+to|said\s+i'?d)\s+)?(update|call|ring|phone|text|message|"
+        r"get\s+back\s+to|follow\s+up\s+with)\s+(?:her|him|them|you)\b\s*(?P<rest>.*)$",
+        _lower_first(text),
+        re.IGNORECASE,
+    )
+    if act and not urls:
+        # "update her by Thursday": something to do, not a file to attach.
+        rest = f" {act['rest']}" if act["rest"] else ""
+        return Reading(kind="promise", text=f"As promised, I will {act[1]} you{rest}.", ok=True)
     x = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
     x = re.sub(
         r"^(?:i\s+)?(?:forgot|meant|need|have|had)\s+to\s+(?:show|share|send|bring|give|mention)"

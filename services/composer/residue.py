@@ -38,8 +38,8 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             _PAY,
             r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
-            r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate)\b|"
-            r"[$€£]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|"
+            r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate|allowance)\b|"
+            r"[$€£¥₹₩₦]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|"
             r"\b\d+(?:[.,]\d+)?\s?k?\s?/\s?(?:mth|month|yr|year|hr|hour)\b|"
             r"\b\d+(?:[.,]\d+)?\s?-\s?\d+(?:[.,]\d+)?\s?k\b|"
             r"\b(?:band|range|budget)\s+(?:is\s+|of\s+)?[$€£R]?\d+(?:[.,]\d+)?\s?(?:-|k\b)|"
@@ -52,6 +52,21 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"lawyers?'?s?\s+letter|lawsuit|sued|legal\s+threat|stop[-\s]work\s+order|"
             r"tribunal|grievance|disciplinary|(?:is|was)\s+['\"]?a\s+lot['\"]?|"
             r"sounds?\s+shaky|messy|loads\s+of\s+OT|short[-\s]staffed)\b",
+        ),
+        (
+            "It reads as a note to yourself (a to-do, or how someone seemed), which a note "
+            "leaves out.",
+            r"\b(?:looks?|looked|seemed|seems)\s+(?:so\s+|really\s+|very\s+)?(?:exhausted|tired|"
+            r"stressed|burnt?[-\s]?out|fed\s+up|annoyed|bored|distracted|grumpy|miserable|unhappy|"
+            r"nervous|hungover)\b|\bclearly\s+(?:disagree|don'?t\s+get\s+on|hate|dislike)\w*\b|"
+            r"\bliked\s+(?:me|you)\s+a\s+lot\b|\bdon'?t\s+forget\b|\bremember\s+to\b|"
+            r"\bnote\s+to\s+self\b|\b(?:remove|sanitise|sanitize|redact|strip|fix|call|ring|ask|"
+            r"update|clean\s+up)\b[^,;.]*\bfirst\b|\bNDA\b|\bREMOVE\b|\bSANITI[SZ]E\b",
+        ),
+        (
+            "It is about other candidates or your standing, which a note leaves out.",
+            r"\b(?:\d+|two|three|four|other)\s+(?:other\s+)?candidates\b|\binternal\s+candidates?\b|"
+            r"\bapplied\s+for\s+(?:the\s+)?same\s+(?:role|job|position)\b",
         ),
         (
             "You marked it to check before writing: confirm it first.",
