@@ -51,12 +51,15 @@ INTERVIEW_FORMATS = {
     "panel": "Panel",
 }
 TONES = {"warm": "Warm", "formal": "Formal", "brief": "Brief"}
-GREETINGS = {"first_name": "First name (Hi Dana)", "honorific": "Full name (Dear Dana Rivera)"}
+GREETINGS = {
+    "first_name": "First name (Hi Dana)",
+    "honorific": "Title and surname, else full name (Dear Dr. Petrov, Dear Dana Rivera)",
+}
 # A person's own greeting style; "" follows the account's.
 CONTACT_GREETINGS = {
     "": "As in my account settings",
     "first_name": "First name (Hi Dana)",
-    "honorific": "Title and surname (Dear Dr. Petrov)",
+    "honorific": "Title and surname, else full name (Dear Dr. Petrov, Dear Dana Rivera)",
 }
 PAPERS = {"letter": "US Letter", "a4": "A4"}
 # A LinkedIn connection note's limit: 300 characters, 200 on a free account.
