@@ -29,9 +29,11 @@ def limit_of(ctx: Context, channel: channels.Channel) -> int:
 
 
 def _details(ctx: Context) -> Iterator[str]:
-    """Sentences about this person's details that their other notes do not say: each point
-    read again in another phrasing. A reading the user wrote has no other phrasing: skipped."""
-    said = {s.lower() for r in ctx.readings for s in _SENTENCE_END.split(r.text)}
+    """Sentences about this person's details that their other notes (email and card) do not
+    say: each point read again in another phrasing. A reading the user wrote has no other phrasing: skipped."""
+    said = {
+        s.lower() for r in (*ctx.readings, *ctx.card_readings) for s in _SENTENCE_END.split(r.text)
+    }
     first = first_name(ctx.person.name)
     points = sorted(
         (p for p in ctx.person.points if p.kind in _PREFERRED and not p.reading.strip()),
