@@ -30,7 +30,8 @@ def limit_of(ctx: Context, channel: channels.Channel) -> int:
 
 def _details(ctx: Context) -> Iterator[str]:
     """Sentences about this person's details that their other notes (email and card) do not
-    say: each point read again in another phrasing. A reading the user wrote has no other phrasing: skipped."""
+    say: each point read again in another phrasing. A reading the user wrote has no other
+    phrasing: skipped."""
     said = {
         s.lower() for r in (*ctx.readings, *ctx.card_readings) for s in _SENTENCE_END.split(r.text)
     }
