@@ -90,6 +90,7 @@ def test_review_on_a_laptop_one_person_beside_everyone(browser, live_server):
 
         # Moving to Sam swaps the review in place (no reload) and the address follows.
         page.evaluate("window.stillHere = true")
+        _settled(page)
         _row(page, "Sam Lee").click()
         page.get_by_role("heading", name="Sam Lee", level=2).wait_for()
         assert page.evaluate("window.stillHere") is True
@@ -181,6 +182,16 @@ def _card(page):
     return page.locator("article.draft", has=page.get_by_role("heading", name="Handwritten card"))
 
 
+def _settled(page):
+    """Until htmx has loaded and settled the last swap, a tap follows the link or posts the
+    form natively (a reload, which this test would read as a failure; a person waits for the
+    page to appear)."""
+    page.wait_for_function(
+        "() => document.readyState === 'complete' && window.htmx"
+        " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
+
+
 def test_overdue_counts_and_deadlines_follow_each_mark_without_a_reload(browser, live_server):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_server.url)
     page = context.new_page()
@@ -191,8 +202,10 @@ def test_overdue_counts_and_deadlines_follow_each_mark_without_a_reload(browser,
         page.get_by_role("heading", name="Dana Rivera", level=2).wait_for()
         assert page.locator("#people-counts").inner_text() == "3 overdue"
         page.evaluate("window.stillHere = true")
+        _settled(page)
         _row(page, "Sam Lee").click()
         page.get_by_role("heading", name="Sam Lee", level=2).wait_for()
+        _settled(page)
 
         # The email sent: its deadline gives way to "Done: sent", in the note and in the list;
         # Sam stays overdue while his card is not posted.
