@@ -47,9 +47,10 @@ def test_review_an_itinerary_email_on_a_phone_then_save_it_once(page, live_serve
     page.goto(page.url + "/schedule")
     page.get_by_label("Schedule, as you received it").fill(EMAIL)
     page.get_by_role("button", name="Check the schedule").click()
+    page.get_by_text("Saved already").first.wait_for()
     assert page.get_by_text("Saved already").count() == 4
     page.get_by_role("button", name="Save 4 interviews").click()
-    assert page.get_by_text("Nothing new: these interviews were saved already.").is_visible()
+    page.get_by_text("Nothing new: these interviews were saved already.").wait_for()
     with live_server.app.app_context():
         assert db.session.scalar(db.select(db.func.count(Interview.id))) == 4
         people = {c.name: c for c in db.session.scalars(db.select(Contact))}
