@@ -287,7 +287,7 @@ def test_fit_comes_only_from_the_candidates_own_lines_else_one_plain_line_of_int
     with_fit = compose_panel(
         Job("Acme", "Engineer", ("led a kafka migration at Shopify",)), [person], profile
     )[0]
-    assert "I led a kafka migration at Shopify" in with_fit.body
+    assert "I led a Kafka migration at Shopify" in with_fit.body
     without = compose_panel(Job("Acme", "Engineer", ()), [person], profile)[0]
     interest = [s for s in sentences(without.body) if "role" in s or "Acme" in s][1:]
     assert len(interest) == 1, without.body
@@ -965,3 +965,11 @@ def test_a_promise_to_someone_with_no_address_goes_on_their_card():
     with_address = replace(gwen, email="g@x.example")
     drafts = compose_panel(Job("St. Columba's", "Charge Nurse", ()), [with_address], Profile("B"))
     assert "NMC" not in next(d for d in drafts if d.channel == "card").body  # the email has it
+
+
+def test_a_fit_line_that_says_what_the_candidate_does_reads_as_their_own_clause():
+    job = Job("Acme", "Physio", ("run hydrotherapy grp for CP kids", "speak danish and english"))
+    fits = fit_sentences(job, phrases.book("en", "warm"), 2, 0)
+    assert fits[0].startswith("I run hydrotherapy group for CP kids"), fits
+    assert fits[1].startswith("I speak Danish and English"), fits
+    assert not any("experience in run" in f or "experience in speak" in f for f in fits)

@@ -113,6 +113,8 @@ _SHORTHAND = {
     "temp": "temporary",
     "fyi:": "",
     "re": "about",
+    "grp": "group",
+    "grps": "groups",
     "conf": "conference",
     "confs": "conferences",
     "shouldve": "should've",
@@ -746,6 +748,15 @@ _PROPER = {
     "oncall": "on-call", "linkedin": "LinkedIn", "slack": "Slack", "jira": "Jira",
     "kubernetes": "Kubernetes", "terraform": "Terraform", "shopify": "Shopify",
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
+    # Languages are names: "bilingual english/danish".
+    **{lang: lang.capitalize() for lang in (
+        "english", "danish", "french", "spanish", "german", "portuguese", "italian", "dutch",
+        "swedish", "norwegian", "finnish", "czech", "greek", "turkish", "arabic",
+        "hebrew", "hindi", "urdu", "bengali", "tamil", "punjabi", "mandarin", "cantonese",
+        "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "tagalog", "swahili",
+        "yoruba", "igbo", "hausa", "zulu", "xhosa", "afrikaans", "russian", "ukrainian", "welsh",
+        "irish", "gaelic", "maori", "catalan", "basque", "romanian", "hungarian",
+    )},
 }  # fmt: skip
 _PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
 _UPPER = re.compile(
@@ -1083,6 +1094,14 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+# Verbs a "why I fit" line starts with when it says what the candidate does now.
+_PRESENT_VERBS = {
+    "run", "lead", "manage", "speak", "know", "teach", "coach", "mentor", "build", "write",
+    "design", "own", "maintain", "train", "supervise", "volunteer", "hold", "love", "enjoy",
+    "work", "use", "organise", "organize", "host", "handle", "coordinate", "deliver",
+}  # fmt: skip
+
+
 def _fit_clause(fit: str) -> str:
     """A "why I fit" line as a clause; a second part that starts with a past tense reads as
     what came with it: "six years reporting, started at a community paper" -> "..., starting
@@ -1145,6 +1164,10 @@ def _fit_clause_head(fit: str) -> str:
         return f"I have worked as {article} {role} for {served.group(2)}"
     if first == "background":
         return f"I have a {fit}"
+    if first in _PRESENT_VERBS:
+        return f"I {fit}"  # "run a hydrotherapy group": something the candidate does
+    if re.match(r"^[A-Z][\w-]*\s+(?:certified|accredited|qualified|registered|licensed)\b", fit):
+        return f"I am {fit}"  # "GWO certified": a state, not experience
     if first.endswith("ing") and len(first) > 4:
         return f"I have experience {fit}"
     if words[0][:1].isupper():

@@ -20,6 +20,7 @@ from services.composer.grammar import (
     _interview_phrase,
     _lower_first,
     _names,
+    _proper_nouns,
     _role_phrase,
     _sentence,
     _spell_numbers,
@@ -348,7 +349,7 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
     fits, lists = [], []
     for raw in job.fit_points:
         text, _links = clean_jot(raw)
-        text = _lower_first(_trim(_spell_numbers(text), 18))
+        text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
         if text:
             clause = _fit_clause(text)
             # "R, Python, Datawrapper, a bit of D3" or "WSQ BCSS, registered WSH Officer" is a
