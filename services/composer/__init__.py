@@ -64,11 +64,12 @@ def _panel_readings(
     their card (which arrives after the email, so it should not repeat it word for word); and
     the ids of flagged points."""
     used: dict[str, int] = {}
-    readings, cards, flagged = [], [], []
+    readings, flagged = [], []
+    read: list[list[tuple[Point, Reading]]] = []  # each person's points with their readings
     for index, person in enumerate(people):
         first = first_name(person.name)
         mine: list[Reading] = []
-        pairs: list = []
+        pairs: list[tuple[Point, Reading]] = []
         bad: list[str] = []
         for point in person.points:
             reading = reading_of(point, person.name, tone, language)
@@ -83,10 +84,11 @@ def _panel_readings(
             mine.append(reading)
             pairs.append((point, reading))
         readings.append(tuple(mine))
-        cards.append(pairs)
+        read.append(pairs)
         flagged.append(tuple(bad))
     # Card phrasings once every email's are known, each kept off the rest of the panel too.
-    for index, (person, pairs) in enumerate(zip(people, cards, strict=True)):
+    cards = []
+    for index, (person, pairs) in enumerate(zip(people, read, strict=True)):
         first, phrased = first_name(person.name), []
         for point, reading in pairs:
             if not reading.edited:
@@ -95,7 +97,7 @@ def _panel_readings(
                 )
                 used.setdefault(reading.text.lower(), index)
             phrased.append(reading)
-        cards[index] = tuple(phrased)
+        cards.append(tuple(phrased))
     return readings, cards, flagged
 
 

@@ -383,6 +383,10 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
     text = _MID_LAUGH_RE.sub("", text)
+    # "4 x 10hr shifts" -> "4 10 hr shifts": the hour becomes a word of its own, which the
+    # shorthand spells out and `_compounds` joins to its noun ("four 10-hour shifts").
+    text = re.sub(r"\b(\d+)\s?x\s?(?=\d+\s?(?:hr|hour|min)\b)", r"\1 ", text)
+    text = re.sub(r"\b(\d+)(hrs?)\b", r"\1 \2", text)
     text = _spell_out(re.sub(r"\s+", " ", text).strip())
     text = re.sub(  # "jan/feb" -> "jan and feb"
         r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*/(jan|feb|mar|apr|may|jun|"
@@ -582,10 +586,11 @@ def _first_part(text: str) -> str:
     return text
 
 
-_NP_BREAKERS = _PREPOSITIONS | {"and", "or", "&", "per", "a", "an", "the", "by", "into", "over",
-                                 "under", "between", "across", "through", "than", "like", "nearly",
-                                 "about", "around", "almost", "up", "to", "each", "every",
-                                 "your", "my", "our", "their", "his", "her", "its"}  # fmt: skip
+# Words after which a number starts a phrase of its own ("a team of 12", "your 3 sites").
+_NP_BREAKERS = _PREPOSITIONS | {"&", "per", "a", "an", "the", "by", "into", "over", "under",
+                                 "between", "across", "through", "than", "like", "nearly",
+                                 "around", "almost", "up", "each", "every", "your", "my", "our",
+                                 "their", "his", "her", "its"}  # fmt: skip
 _NUMBERISH = re.compile(
     r"^(?:\d[\d.,%/-]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)$",
@@ -612,16 +617,11 @@ def np_break(text: str) -> int | None:
         return 0
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1].lower()
-        if (
-            _NUMBERISH.match(word)
-            and not (
-                before in _NP_BREAKERS
-                or _NUMBERISH.match(before)
-                or before in {"of", "for", "with", "in", "at", "on", "from"}
-                or before.endswith(("'s", "s'"))
-                or words[i - 1].isupper()  # "ICH Q2", "Windows 11"
-                or words[i - 1][:1].isupper()  # "Windows 11", "Series 7"
-            )
+        if _NUMBERISH.match(word) and not (
+            before in _NP_BREAKERS
+            or _NUMBERISH.match(before)
+            or before.endswith(("'s", "s'"))
+            or words[i - 1][:1].isupper()  # a name's number: "ICH Q2", "Windows 11"
         ):
             return i
     return None
@@ -800,9 +800,9 @@ def _on_day(text: str) -> str:
     )
 
 
-_DAY_LEADS = {"on", "by", "next", "this", "last", "until", "till", "from", "before", "after",
-              "every", "each", "since", "and", "or", "to", "the", "a", "of",
-              "through", "thru", "til", "for", "at", "that", "most", "some", "all",
+_DAY_LEADS = {"on", "by", "next", "this", "last", "until", "till", "til", "from", "before",
+              "after", "every", "each", "since", "and", "or", "to", "the", "a", "of", "through",
+              "thru", "for", "at", "that", "most", "some", "all",
               "black", "cyber", "good", "casual", "giving", "super", "ash", "palm"}  # fmt: skip
 
 
@@ -810,17 +810,6 @@ def _months(text: str) -> str:
     """ "in jan" -> "in January"; "on tues" -> "on Tuesday"."""
     text = _proper_nouns(text)
     text = _DAY_RE.sub(lambda m: _DAYS[(m.group(1) or m.group(2)).lower()], text)
-    # "reference checks Monday": a day straight after a noun is "on" that day.
-    text = re.sub(
-        r"(?<=[a-z]) (?!(?:on|by|next|this|last|until|till|from|before|after|every|each|since|"
-        r"and|or|to|the|a)\s)(\w+) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-        lambda m: (
-            f" {m.group(1)} on {m.group(2)}"
-            if m.group(1).lower() not in _DAY_LEADS and m.group(1)[:1].islower()
-            else m.group(0)
-        ),
-        text,
-    )
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcovid(?:-?19)?\b", "Covid", text, flags=re.IGNORECASE)
@@ -1233,7 +1222,7 @@ def _spell_numbers(text: str) -> str:
         return _SMALL_NUMBERS[int(match.group(1))]
 
     text = re.sub(
-        r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z]| \d+-[a-z])(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
+        r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z]| \d+ hour)(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
         spell,
         _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
     )
@@ -1263,23 +1252,6 @@ def _gerund(verb: str) -> str:
     return verb
 
 
-_UNIT_WORDS = {"hr": "hour", "min": "minute", "wk": "week", "yr": "year"}
-# Words after "10 hours" that show the number describes them ("a 10-hour shift").
-_MEASURED = re.compile(
-    r"\s+(?:shifts?|days?|drives?|flights?|commutes?|weeks?|rotations?|blocks?|sessions?|"
-    r"calls?|trials?|workshops?|courses?|programmes?|programs?|contracts?|placements?|stints?)\b"
-)
-
-
-def _as_adjective(match: re.Match[str]) -> str:
-    """ "10hr shifts" -> "10-hour shifts", but "3 yrs at Acme" stays a span of time."""
-    after = match.string[match.end() :]
-    unit = _UNIT_WORDS.get(match.group(2), match.group(2))
-    if _MEASURED.match(after):
-        return f"{match.group(1)}-{unit}"
-    return match.group(0)
-
-
 def _big_numbers(text: str) -> str:
     """ "2M people" -> "2 million people", "3k subscribers" -> "3,000 subscribers"."""
 
@@ -1287,10 +1259,6 @@ def _big_numbers(text: str) -> str:
         value = float(match.group(1)) * 1000
         return f"{value:,.0f}" if value == int(value) else match.group(0)
 
-    # "4 x 10hr shifts" -> "4 10-hour shifts"; "10hrs" -> "10 hours"; "2hr drive" -> "2-hour drive".
-    text = re.sub(r"\b(\d+)\s?x\s?(?=\d+\s?(?:hr|hour|min)\b)", r"\1 ", text)
-    text = re.sub(r"\b(\d+)\s?(hr|hour|min|wk|day|yr|year)s?\b(?=\s+[a-z])", _as_adjective, text)
-    text = re.sub(r"\b(\d+)\s?hrs\b", r"\1 hours", text)
     text = re.sub(r"(?<![\w.,$])0 (?=[A-Za-z])", "zero ", text)  # "0 LTIs" -> "zero LTIs"
     text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:M|mn|MM)\b", r"\1 million", text)
     text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:B|bn)\b", r"\1 billion", text)

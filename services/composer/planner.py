@@ -355,9 +355,7 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
             # "R, Python, Datawrapper, a bit of D3" or "WSQ BCSS, registered WSH Officer" is a
             # list, not something the candidate says of themselves: used only when nothing else is.
             listed = ", " in clause and not re.match(
-                r"^I (?:\w+ed|have spent|ran|led|built|"
-                r"wrote|ran|grew|taught|won)\b",
-                clause,
+                r"^I (?:\w+ed|have spent|ran|led|built|wrote|grew|taught|won)\b", clause
             )
             (lists if listed else fits).append(clause)
     fits = fits or lists
