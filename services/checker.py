@@ -61,7 +61,8 @@ _ATTACHING = re.compile(
     r"\battach(?:ed|ing|es|ment|ments)?\b|\benclos(?:ed|ing|ure)\b", re.IGNORECASE
 )
 # The composer's visible gap where a promised link goes ("[add the link or file]").
-_PLACEHOLDER = re.compile(r"\[add [^\]]*\]", re.IGNORECASE)
+# The reader's two placeholders: "[add the link or file]" and "[write it in here]".
+_PLACEHOLDER = re.compile(r"\[(?:add|write) [^\]]*\]", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good\s+\w+|greetings)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^(?:best|warm(?:est)?|warmly|kind|many|thanks|thank\s+you|sincerely|yours|cheers|regards|"
@@ -256,12 +257,18 @@ def check_draft(
             )
         )
 
-    if _PLACEHOLDER.search(body):
+    placeholder = _PLACEHOLDER.search(body)
+    if placeholder:
+        fill = (
+            "with what you promised (the details themselves)"
+            if placeholder.group(0).lower().startswith("[write")
+            else "with the link, or attach the file"
+        )
         warnings.append(
             DraftWarning(
                 "placeholder",
                 "This note promises something it doesn't include yet: replace "
-                f"{_PLACEHOLDER.search(body).group(0)} with the link, or attach the file.",
+                f"{placeholder.group(0)} {fill}.",
             )
         )
 

@@ -973,3 +973,18 @@ def test_a_fit_line_that_says_what_the_candidate_does_reads_as_their_own_clause(
     assert fits[0].startswith("I run hydrotherapy group for CP kids"), fits
     assert fits[1].startswith("I speak Danish and English"), fits
     assert not any("experience in run" in f or "experience in speak" in f for f in fits)
+
+
+def test_a_card_with_something_to_write_in_is_warned_about():
+    gwen = Person(
+        "g", "Gwen Price", "hr", points=(Point("promise", "send my NMC PIN and DBS cert"),)
+    )
+    drafts = compose_panel(Job("St. Columba's", "Charge Nurse", ()), [gwen], Profile("Bronwyn"))
+    card = next(d for d in drafts if d.channel == "card")
+    warnings = check_draft(
+        channel="card", subject="", body=card.body, contact_name="Gwen Price",
+        contact_email="", points=["NMC PIN"], other_bodies=[], due_at=None,
+        now=datetime(2025, 1, 1),
+    )  # fmt: skip
+    [placeholder] = [w for w in warnings if w.code == "placeholder"]
+    assert "[write it in here] with what you promised" in placeholder.message
