@@ -232,7 +232,10 @@ class Contact(Syncable, db.Model):
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        """As the notes greet them: "Dr. Priya Natarajan" is Priya, "Koh Wee Leong" Wee Leong."""
+        from services.composer.grammar import first_name
+
+        return first_name(self.name) or self.name
 
     @property
     def is_organiser(self) -> bool:

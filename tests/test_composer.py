@@ -988,3 +988,11 @@ def test_a_card_with_something_to_write_in_is_warned_about():
     )  # fmt: skip
     [placeholder] = [w for w in warnings if w.code == "placeholder"]
     assert "[write it in here] with what you promised" in placeholder.message
+
+
+def test_the_pages_name_a_person_as_their_notes_greet_them():
+    from models import Contact
+
+    assert Contact(name="Dr. Priya Natarajan").first_name == "Priya"  # not "Dr."
+    assert Contact(name="Koh Wee Leong").first_name == "Wee Leong"
+    assert Contact(name="Dana Rivera").first_name == "Dana"
