@@ -996,3 +996,12 @@ def test_the_pages_name_a_person_as_their_notes_greet_them():
     assert Contact(name="Dr. Priya Natarajan").first_name == "Priya"  # not "Dr."
     assert Contact(name="Koh Wee Leong").first_name == "Wee Leong"
     assert Contact(name="Dana Rivera").first_name == "Dana"
+
+
+def test_asides_in_a_promise_and_a_fumble_stay_out_of_the_note():
+    promised = _reading("promise", "vibration writeup from my msc (the PDF, not the 90pg version)")
+    assert "90pg" not in promised and "the vibration writeup from my MSc" in promised, promised
+    answer = _reading(
+        "wish_said", "shld have said I did this with isolation forest, totally blanked"
+    )
+    assert answer.endswith("I did this with isolation forest."), answer

@@ -118,6 +118,9 @@ _SHORTHAND = {
     "conf": "conference",
     "confs": "conferences",
     "shouldve": "should've",
+    "shld": "should",
+    "shd": "should",
+    "til": "until",
     "couldve": "could've",
     "wouldve": "would've",
     "wont": "won't",
@@ -748,6 +751,7 @@ _PROPER = {
     "oncall": "on-call", "linkedin": "LinkedIn", "slack": "Slack", "jira": "Jira",
     "kubernetes": "Kubernetes", "terraform": "Terraform", "shopify": "Shopify",
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
+    "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc",
     # Languages are names: "bilingual english/danish".
     **{lang: lang.capitalize() for lang in (
         "english", "danish", "french", "spanish", "german", "portuguese", "italian", "dutch",

@@ -585,6 +585,8 @@ def _promise(
         rest = f" {act['rest']}" if act["rest"] else ""
         return Reading(kind="promise", text=f"As promised, I will {act[1]} you{rest}.", ok=True)
     x = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
+    # "the writeup (the PDF, not the 90pg version)": a bracket in a promise is a note to self.
+    x = re.sub(r"\s*\([^)]*\)", "", x).strip()
     x = re.sub(
         r"^(?:i\s+)?(?:forgot|meant|need|have|had)\s+to\s+(?:show|share|send|bring|give|mention)"
         r"(?:\s+(?:you|her|him|them))?\s+",
@@ -856,6 +858,14 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         flags=re.IGNORECASE,
     )
     answer = re.sub(r"^that\s+", "", answer, flags=re.IGNORECASE)
+    # "... at my last job, totally blanked": how the moment went stays out of the answer.
+    answer = re.sub(
+        r",?\s*(?:i\s+)?(?:totally\s+|completely\s+|just\s+)?(?:blanked|froze|rambled|fumbled|"
+        r"choked)(?:\s+on\s+it)?$",
+        "",
+        answer,
+        flags=re.IGNORECASE,
+    )
     share = re.match(
         r"^(?P<n>\d[\d.,]*\s?%|\w+ percent) of (?P<what>[\w -]+?) (?:came )?from "
         r"(?P<src>[\w -]+?)(?P<rest>\s(?:at|in|for|over|during)\s.+)?$",
