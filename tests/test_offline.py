@@ -123,7 +123,7 @@ def open_capture(page, path="/capture"):
     """Open the island online and wait until it has synced and the worker controls it."""
     page.goto(path)
     wait_synced(page)
-    wait_until(page, "navigator.serviceWorker.controller !== null")
+    wait_until(page, "navigator.serviceWorker.controller !== null", timeout=30)
 
 
 def wait_until(page, expression, timeout=10):
@@ -251,7 +251,8 @@ def test_point_saved_offline_survives_reload_and_restart_then_syncs_exactly_once
     page = phone.pages[0] if phone.pages else phone.new_page()
     page.goto(f"/capture#/c/{ids['contact']}/{ids['interview']}")
     assert "On this phone only" in point(page, "Both rowed in college").inner_text()
-    assert page.locator("#sync-status").get_attribute("data-state") == "offline"
+    # The island starts in "starting" and decides from there: wait for it, do not sample it.
+    wait_until(page, "document.querySelector('#sync-status').dataset.state === 'offline'")
 
     # The signal returns: no tap needed.
     server.start()
@@ -435,7 +436,7 @@ def test_chrome_finds_no_installability_errors(browser, server, tmp_path):
     phone = launch_phone(browser, server, tmp_path / "profile")
     page = phone.pages[0] if phone.pages else phone.new_page()
     assert page.goto("/capture").ok
-    wait_until(page, "navigator.serviceWorker.controller !== null")
+    wait_until(page, "navigator.serviceWorker.controller !== null", timeout=30)
     cdp = phone.new_cdp_session(page)
     assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
     manifest = cdp.send("Page.getAppManifest")
