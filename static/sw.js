@@ -65,6 +65,12 @@ async function pageOrIsland(request) {
   }
 }
 
+// A page that opened while this worker was activating can miss the claim above (the browser
+// only claims pages that exist by then). Such a page asks once it has loaded; see register.js.
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "claim") event.waitUntil(self.clients.claim());
+});
+
 // Background Sync, where the browser has it: wake the open pages, whose loop does the sync.
 self.addEventListener("sync", (event) => {
   if (event.tag !== "afterword-sync") return;

@@ -123,15 +123,28 @@ def open_capture(page, path="/capture"):
     """Open the island online and wait until it has synced and the worker controls it."""
     page.goto(path)
     wait_synced(page)
-    wait_until(page, "navigator.serviceWorker.controller !== null", timeout=30)
+    wait_controlled(page)
 
 
-def wait_until(page, expression, timeout=10):
+def wait_controlled(page, timeout=30):
+    """Until a service worker controls the page (a first install on a busy machine is slow)."""
+    wait_until(page, "navigator.serviceWorker.controller !== null", timeout, explain=WORKER_STATE)
+
+
+# What the page knows of its worker, for a failure message.
+WORKER_STATE = """navigator.serviceWorker.getRegistration().then((r) => r ? {
+  installing: r.installing && r.installing.state, waiting: r.waiting && r.waiting.state,
+  active: r.active && r.active.state, controller: !!navigator.serviceWorker.controller,
+} : 'no registration')"""
+
+
+def wait_until(page, expression, timeout=10, explain=None):
     """Poll a page expression (wait_for_function would need eval, which the CSP forbids)."""
     deadline = time.monotonic() + timeout
     while not page.evaluate(expression):
         if time.monotonic() > deadline:
-            pytest.fail(f"{expression} stayed false for {timeout} s")
+            state = f"; {page.evaluate(explain)}" if explain else ""
+            pytest.fail(f"{expression} stayed false for {timeout} s{state}")
         time.sleep(0.05)
 
 
@@ -335,6 +348,37 @@ def test_capture_opens_offline_from_the_service_worker(browser, server):
 
 
 @pytest.mark.browser
+def test_a_first_install_cut_off_halfway_is_tried_again_without_a_reload(browser, server):
+    phone = new_phone(browser, server)
+    signal = {"up": False, "dropped": 0}
+
+    def shell_file(route):
+        # No signal while the worker fetches the shell: its install fails.
+        if route.request.service_worker and not signal["up"]:
+            signal["dropped"] += 1
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    phone.route("**/static/js/offline/view.js", shell_file)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    dropped_before = signal["dropped"]
+    wait_until(page, "document.readyState === 'complete'")
+    deadline = time.monotonic() + 10
+    while signal["dropped"] == dropped_before and time.monotonic() < deadline:
+        page.wait_for_timeout(50)  # this page's own first install fails too
+    assert signal["dropped"] > dropped_before, "this page never tried to install the worker"
+
+    # The signal returns; the page stays where it is, so only its own retry can install.
+    signal["up"] = True
+    wait_controlled(page)
+    phone.set_offline(True)
+    assert page.goto("/capture").from_service_worker
+    phone.close()
+
+
+@pytest.mark.browser
 def test_signed_out_queue_waits_for_its_own_account(browser, server):
     phone = new_phone(browser, server)
     page = phone.new_page()
@@ -436,7 +480,7 @@ def test_chrome_finds_no_installability_errors(browser, server, tmp_path):
     phone = launch_phone(browser, server, tmp_path / "profile")
     page = phone.pages[0] if phone.pages else phone.new_page()
     assert page.goto("/capture").ok
-    wait_until(page, "navigator.serviceWorker.controller !== null", timeout=30)
+    wait_controlled(page)
     cdp = phone.new_cdp_session(page)
     assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
     manifest = cdp.send("Page.getAppManifest")
