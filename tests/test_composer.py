@@ -1005,3 +1005,39 @@ def test_asides_in_a_promise_and_a_fumble_stay_out_of_the_note():
         "wish_said", "shld have said I did this with isolation forest, totally blanked"
     )
     assert answer.endswith("I did this with isolation forest."), answer
+
+
+# --- Hold-out review, round 5 (H2): what a blind reader still marked ------------------------
+
+
+def test_a_japanese_name_written_family_name_first_is_read_that_way():
+    from services.composer.grammar import first_name
+
+    assert first_name("Matsuda Keiko") == "Keiko"
+    assert first_name("Nishimura Daisuke") == "Daisuke"
+    assert first_name("Keiko Matsuda") == "Keiko"  # the Western order stays as it is
+    assert first_name("Tanaka John") == "Tanaka"  # not a Japanese given name: no guess
+    job = Job("Hotel Kamogawa Terrace", "Revenue Manager", ())
+    keiko = Person("k", "Matsuda Keiko", "interviewer", email="k@x.example")
+    profile = Profile("Priya Nair", tone="formal", greeting_style="honorific")
+    email = compose_panel(job, [keiko], profile)[0]
+    assert email.body.startswith("Dear Matsuda Keiko,"), email.body  # no title: the full name
+
+
+def test_a_promise_said_aloud_and_a_bracket_about_the_reader_are_shorthand():
+    promise = _reading("promise", "said i'd send him the OLA job board link")
+    assert "here is the OLA job board link" in promise and "said i" not in promise.lower(), promise
+    ryokan = _reading("common_ground", "we both started at a ryokan (hers hakone, mine kinosaki)")
+    assert "we both started at a ryokan." in ryokan and "hers" not in ryokan, ryokan
+
+
+def test_languages_and_certificates_in_fit_lines_are_spoken_and_held():
+    def fit(line: str) -> str:
+        return fit_sentences(Job("Acme", "Nurse", (line,)), phrases.book("en", "warm"), 1, 0)[0]
+
+    assert "I speak Danish and English, and some German" in fit("danish/english + ok german")
+    assert "I am bilingual in English and French" in fit("bilingual EN/FR")
+    held = fit("JLPT N1 (dec 2024)")
+    assert "I hold JLPT N1" in held and "dec" not in held, held
+    gwo = fit("GWO basic + advanced rescue valid til 2027")
+    assert "I hold GWO basic and advanced rescue, valid until 2027" in gwo, gwo

@@ -255,7 +255,8 @@ _PREFIX = {
         re.IGNORECASE,
     ),
     "promise": re.compile(
-        r"^(?:i\s+)?(?:promised\s+(?:to\s+)?|(?:need\s+to|must|will|to|should|gotta)\s+)?"
+        r"^(?:i\s+)?(?:promised\s+(?:to\s+)?|said\s+i'?d\s+|said\s+i\s+(?:would|will)\s+|"
+        r"(?:need\s+to|must|will|to|should|gotta)\s+)?"
         r"(?:send|share|email|forward|mail|pass\s+along|dig\s+up|follow\s+up\s+with|"
         r"get|give|drop)(?:\s+(?:her|him|them|you|over|across|along|back))*\b\s*"
         r"|^(?:i\s+)?promised\s+",
@@ -646,6 +647,9 @@ _LIKED = {"loved", "enjoyed", "liked", "appreciated"}
 def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     """(text, shape) for a topic, their_work, common_ground or other jot."""
     text = _PREFIX["aside"].sub("", text)
+    # "(hers hakone, mine kinosaki onsen)": a bracket that talks about the reader in the third
+    # person is the candidate's shorthand, not something to say to them.
+    text = re.sub(r"\s*\((?=[^)]*\b(?:she|he|her|hers|him|his)\b)[^)]*\)", "", text, flags=re.I)
     text = _lower_first(_PREFIX["topic"].sub("", text))
     text = _lower_first(_PREFIX["reported"].sub("", text))
     text = _first_part(text)
@@ -745,6 +749,14 @@ _MONTH_ABBREVIATION = re.compile(
 )
 
 
+_LANGUAGES = (
+    "english", "danish", "french", "spanish", "german", "portuguese", "italian", "dutch",
+    "swedish", "norwegian", "finnish", "czech", "greek", "turkish", "arabic",
+    "hebrew", "hindi", "urdu", "bengali", "tamil", "punjabi", "mandarin", "cantonese",
+    "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "tagalog", "swahili",
+    "yoruba", "igbo", "hausa", "zulu", "xhosa", "afrikaans", "russian", "ukrainian", "welsh",
+    "irish", "gaelic", "maori", "catalan", "basque", "romanian", "hungarian",
+)  # fmt: skip
 _PROPER = {
     "python": "Python", "kafka": "Kafka", "postgres": "Postgres", "storybook": "Storybook",
     "figma": "Figma", "javascript": "JavaScript", "typescript": "TypeScript", "github": "GitHub",
@@ -753,14 +765,7 @@ _PROPER = {
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
     "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc",
     # Languages are names: "bilingual english/danish".
-    **{lang: lang.capitalize() for lang in (
-        "english", "danish", "french", "spanish", "german", "portuguese", "italian", "dutch",
-        "swedish", "norwegian", "finnish", "czech", "greek", "turkish", "arabic",
-        "hebrew", "hindi", "urdu", "bengali", "tamil", "punjabi", "mandarin", "cantonese",
-        "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "tagalog", "swahili",
-        "yoruba", "igbo", "hausa", "zulu", "xhosa", "afrikaans", "russian", "ukrainian", "welsh",
-        "irish", "gaelic", "maori", "catalan", "basque", "romanian", "hungarian",
-    )},
+    **{lang: lang.capitalize() for lang in _LANGUAGES},
 }  # fmt: skip
 _PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
 _UPPER = re.compile(
@@ -973,12 +978,41 @@ _FAMILY_FIRST = frozenset(
 )  # fmt: skip
 
 
+# Common Japanese family names. A two-part name that starts with one and ends with a given name
+# ("Matsuda Keiko", not "Keiko Matsuda") is written family name first, as in Japan.
+_JAPANESE_FAMILY = frozenset(
+    {
+        "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura",
+        "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue",
+        "kimura", "hayashi", "shimizu", "yamazaki", "mori", "abe", "ikeda", "hashimoto",
+        "yamashita", "ishikawa", "nakajima", "maeda", "fujita", "ogawa", "goto", "okada",
+        "hasegawa", "murakami", "kondo", "ishii", "saito", "sakamoto", "endo", "aoki", "fujii",
+        "nishimura", "fukuda", "ota", "miura", "fujiwara", "okamoto", "matsuda", "nakagawa",
+        "nakano", "harada", "ono", "tamura", "takeuchi", "kaneko", "wada", "nakayama", "ishida",
+        "ueda", "morita", "hara", "shibata", "sakai", "kudo", "yokoyama", "miyazaki", "miyamoto",
+        "uchida", "takagi", "ando", "taniguchi", "ohno", "maruyama", "imai", "takada", "fujimoto",
+        "takeda", "murata", "ueno", "sugiyama", "masuda", "sugawara", "hirano", "kojima",
+        "otsuka", "chiba", "kubo", "matsui", "iwasaki", "sakurai", "kinoshita", "noguchi",
+        "matsuo", "nomura", "kikuchi", "sano", "onishi", "sugimoto", "arai", "arakawa",
+        "nishida", "kawaguchi", "kawasaki", "hirata", "yoshikawa", "tsuchiya",
+    }
+)  # fmt: skip
+# How Japanese given names usually end: Keiko, Daisuke, Hiroshi, Ryo, Akira, Yui, Ken.
+_JAPANESE_GIVEN = re.compile(r"[a-z]*(?:o|i|a|u|e|ken|jun|shin|hei)")
+
+
 def family_first(words: Sequence[str]) -> bool:
-    """Whether a name (without its title) puts the family name first: "Koh Wee Leong"."""
+    """Whether a name (without its title) puts the family name first: "Koh Wee Leong",
+    "Matsuda Keiko"."""
+    if not all(w.isalpha() and w[:1].isupper() for w in words):
+        return False
+    if len(words) == 3:
+        return words[0].lower() in _FAMILY_FIRST and all(len(w) <= 7 for w in words)
     return (
-        len(words) == 3
-        and words[0].lower() in _FAMILY_FIRST
-        and all(w.isalpha() and w[:1].isupper() and len(w) <= 7 for w in words)
+        len(words) == 2
+        and words[0].lower() in _JAPANESE_FAMILY
+        and words[1].lower() not in _JAPANESE_FAMILY
+        and _JAPANESE_GIVEN.fullmatch(words[1].lower()) is not None
     )
 
 
@@ -1111,6 +1145,33 @@ def _fit_clause(fit: str) -> str:
     )
 
 
+def _languages(fit: str) -> str:
+    """ "danish/english + ok german" -> "I speak Danish and English, and some German"; "" when
+    the line is not a list of languages."""
+    parts = re.split(r"\s*(?:/|\+|,|&|\band\b)\s*", fit.strip().lower())
+    fluent, some = [], []
+    for part in parts:
+        words = part.split()
+        if not words or words[-1] not in _LANGUAGES:
+            return ""
+        if len(words) == 1:
+            fluent.append(words[0].capitalize())
+        elif len(words) == 2 and words[0] in {
+            "ok",
+            "okay",
+            "some",
+            "basic",
+            "decent",
+            "conversational",
+        }:
+            some.append(words[1].capitalize())
+        else:
+            return ""
+    if not fluent:
+        return ""
+    return f"I speak {_names(fluent)}" + (f", and some {_names(some)}" if some else "")
+
+
 def _fit_clause_head(fit: str) -> str:
     """A "why I fit" line as a clause the candidate says of themselves.
 
@@ -1139,6 +1200,28 @@ def _fit_clause_head(fit: str) -> str:
         return f"I have {fit}" if first != "my" else f"I bring {fit}"
     if first in {"experience", "expertise"}:
         return f"I have {fit}"
+    lingual = re.match(r"^(bilingual|trilingual|fluent)\s+(?:in\s+)?(.+)$", fit, re.IGNORECASE)
+    if lingual:
+        # "bilingual EN/FR": "I am bilingual in English and French".
+        codes = {"EN": "English", "FR": "French", "DE": "German", "ES": "Spanish",
+                 "PT": "Portuguese", "IT": "Italian", "NL": "Dutch", "JP": "Japanese",
+                 "JA": "Japanese", "ZH": "Mandarin", "AR": "Arabic"}  # fmt: skip
+        names = [
+            codes.get(c.strip(), c.strip())
+            for c in re.split(r"\s*(?:/|\+|,|&|\band\b)\s*", lingual[2])
+        ]
+        if all(n[:1].isupper() for n in names if n):
+            return f"I am {lingual[1].lower()} in {_names([n for n in names if n])}"
+    spoken = _languages(fit)
+    if spoken:
+        return spoken
+    if re.match(r"^[A-Z]{2,6}\b", fit) and re.search(
+        r"\b(?:valid|cert(?:ificate|ified)?|licen[cs]ed?|N[1-5]|level \d|grade \d|rescue)\b",
+        fit,
+    ):
+        # "JLPT N1", "GWO basic + advanced rescue valid until 2027": a qualification held.
+        held = re.sub(r"\s*\+\s*", " and ", fit)
+        return "I hold " + re.sub(r"\s+(valid until)\b", r", \1", held)
     held = re.match(
         r"^(?:an?\s+)?(.+?\s(?:certificate|certification|qualification|diploma|degree|licence|"
         r"license|accreditation))$",

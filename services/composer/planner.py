@@ -349,6 +349,8 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
     fits, lists = [], []
     for raw in job.fit_points:
         text, _links = clean_jot(raw)
+        # "(dec 2024)", "(site in sylt?)": a bracket in a fit line is the candidate's shorthand.
+        text = re.sub(r"\s*\([^)]*\)", "", text).strip()
         text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
         if text:
             clause = _fit_clause(text)
