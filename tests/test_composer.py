@@ -1041,3 +1041,26 @@ def test_languages_and_certificates_in_fit_lines_are_spoken_and_held():
     assert "I hold JLPT N1" in held and "dec" not in held, held
     gwo = fit("GWO basic + advanced rescue valid til 2027")
     assert "I hold GWO basic and advanced rescue, valid until 2027" in gwo, gwo
+
+
+def test_an_answered_question_is_thanked_for_without_its_shorthand_answer():
+    team = _reading("question", "asked team size - 2 + me. she said 'small but quiet' ??")
+    assert team.endswith("the team size."), team
+    advert = read_point("question", "Saturdays, one in 3, it was in the advert", "Fiona")
+    assert not advert.ok and "answered" in advert.problem
+    assert "showing me the back office" in _reading("topic", "showed me back office - 2011 macros")
+    idea = _reading("wish_said", "wish i'd brought up group block / wedding release policy idea")
+    assert "my idea for" in idea and "block and wedding release policy." in idea, idea
+
+
+def test_an_agency_recruiter_is_not_told_we_might_work_together_at_the_company():
+    job = Job("Hotel Kamogawa Terrace", "Revenue Manager", ())
+    gm = Person("g", "Keiko Matsuda", "interviewer", email="k@kamogawa.example")
+    agency = Person("a", "Ryo Arakawa", "recruiter", email="ryo@crestline-search.example")
+    profile = Profile("Priya Nair")
+    for slot in range(8):
+        people = [gm, *([gm] * slot), agency]  # each slot of the phrase book in turn
+        people = [Person(f"p{i}", p.name, p.role, email=p.email) for i, p in enumerate(people)]
+        for draft in compose_panel(job, people, profile):
+            if draft.contact_id == f"p{len(people) - 1}":
+                assert "work with you at" not in draft.body, draft.body

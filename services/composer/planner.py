@@ -201,7 +201,22 @@ def _after_thanks(thanks: str, sentence: str) -> str:
 def _interest(ctx: Context, fields: dict[str, str]) -> str:
     if ctx.fit:
         return ctx.fit
-    return _sentence(ctx.book.pick("interest", ctx.slot).format(**fields))
+    line = ctx.book.pick("interest", ctx.slot)
+    if "with you at" in line and _works_elsewhere(ctx):
+        line = ctx.book.pick("interest", ctx.slot + 1)  # an agency recruiter is not at {company}
+    return _sentence(line.format(**fields))
+
+
+def _domain(email: str) -> str:
+    return email.strip().rpartition("@")[2].lower()
+
+
+def _works_elsewhere(ctx: Context) -> bool:
+    """Whether the person's address is at another firm than the rest of the panel's (an
+    agency recruiter): "work with you at Acme" would be wrong for them."""
+    mine = _domain(ctx.person.email)
+    theirs = {_domain(p.email) for p in ctx.others if p.email.strip()}
+    return bool(mine and theirs) and mine not in theirs
 
 
 def _subject(ctx: Context, key: str) -> str:

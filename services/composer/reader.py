@@ -467,7 +467,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         and words[1].lower() in {"me", "us"}
         and (words[0].lower() in _IRREGULAR_PAST or words[0].lower().endswith("ed"))
     ):
-        shape, x = "act", " ".join([_gerund(words[0]), *words[1:]])  # "showed me the suite"
+        # "showed me the suite"; "showed me back office": the back office
+        thing = _with_article(" ".join(words[2:]), single=True)
+        shape, x = "act", " ".join([_gerund(words[0]), words[1], thing])
         kind_key = "other"
     else:
         kind_key = ""
@@ -559,7 +561,9 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     match = _ANSWERED.match(text)
     if not match:
         return None
-    question = _to_you(match.group("q").strip(" ,;:?"), first, they_too=True)
+    # "asked team size - 2 + me. she said ...": the question ends where its answer starts.
+    asked = re.split(r"\s+(?:-+|->|\u2013|\u2014)\s+|,\s+(?=\d)", match.group("q"), maxsplit=1)[0]
+    question = _to_you(asked.strip(" ,;:?."), first, they_too=True)
     answer = _months(_to_you(match.group("a").strip(" ,;:"), first, they_too=True))
     question = re.sub(r"^(?:about|abt)\s+", "", question, flags=re.IGNORECASE)
     if question.split(" ", 1)[0].lower() not in _WH_WORDS:
@@ -785,6 +789,12 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         key = "read_question_indirect"
     else:
         x = re.sub(r"^(?:about|abt|re:?)\s+", "", x, flags=re.IGNORECASE)
+        if "," in x or ";" in x:
+            # "Saturdays, one in 3, it was in the advert": a topic with its answer, not a question.
+            return _flag(
+                "question",
+                "Write this as the sentence you would ask, or leave it out if it was answered.",
+            )
         key, x = "read_question_about", _with_article(x)
     if urls:
         x = f"{x} ({', '.join(urls)})"
@@ -871,6 +881,11 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         r"(?P<src>[\w -]+?)(?P<rest>\s(?:at|in|for|over|during)\s.+)?$",
         answer,
     )
+    idea = re.match(r"^(?:the\s+|my\s+|a\s+)?(?P<what>[\w /-]+?)\s+idea$", answer, re.I)
+    if idea and mention:
+        # "group block / wedding release policy idea": my idea for a release policy.
+        what = re.sub(r"\s*/\s*", " and ", idea["what"])
+        answer = f"my idea for {_with_article(what, single=True)}"
     clause = False
     if share:
         # "38% of revenue from email at my last job": a figure is said as a clause.
