@@ -81,3 +81,12 @@ def test_residue_is_found(sentence, found):
 )
 def test_clean_sentences_pass(sentence):
     assert residue(sentence) == []
+
+
+def test_a_jot_that_says_not_to_tell_or_names_another_employer_stays_private():
+    from services.composer.residue import private_reason
+
+    assert private_reason("DONT tell dave im talking to PCL")
+    assert private_reason("im also talking to PCL")
+    assert private_reason("also talking to another firm")
+    assert not private_reason("im talking to them next week about the rota")

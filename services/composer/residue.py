@@ -26,14 +26,16 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "You marked it as not for the note.",
             r"\b(?:do\s*n[o']?t|dont|never)\s+(?:repeat|mention|bring\s+(?:it\s+|that\s+)?up|"
-            r"say|put|include|quote|use)\b|\bleave\s+(?:that|this|it)\s+(?:alone|out)\b|"
+            r"say|put|include|quote|use|tell)\b|\bleave\s+(?:that|this|it)\s+(?:alone|out)\b|"
             r"\bkeep\s+(?:(?:that|this|it)\s+)?out\b|\boff\s+the\s+record\b|\bbetween\s+us\b|"
             r"\bconfidential\b|\bnot\s+for\s+the\s+(?:note|email|card)\b",
         ),
         (
             "It is about your job search, which a note leaves out.",
             r"\b(?:actually|really)\s+\d+\b|\(actually\b|\bwhite\s+lie\b|"
-            r"\binterviewing\s+elsewhere\b|\bother\s+offers?\b",
+            r"\binterviewing\s+elsewhere\b|\bother\s+offers?\b|"
+            r"\b(?:talking|speaking|interviewing)\s+(?:to|with)\s+(?:another|other|a\s+competitor)\b|"
+            r"\bi'?m\s+(?:also\s+)?(?:talking|speaking)\s+to\s+(?-i:[A-Z]{2,})\b",
         ),
         (
             _PAY,
