@@ -1064,3 +1064,25 @@ def test_an_agency_recruiter_is_not_told_we_might_work_together_at_the_company()
         for draft in compose_panel(job, people, profile):
             if draft.contact_id == f"p{len(people) - 1}":
                 assert "work with you at" not in draft.body, draft.body
+
+
+def test_spanish_titles_greet_by_the_first_of_two_family_names():
+    job = Job("Museo de Arte Textil", "Registrar", ())
+    directora = Person("d", "Dra. María Fernanda López Arriaga", "interviewer", email="d@m.example")
+    rh = Person("r", "Lic. Arturo Benítez Solís", "hr", email="rh@m.example")
+    profile = Profile("Ana Ruiz", tone="formal", greeting_style="honorific")
+    drafts = {(d.contact_id, d.channel): d for d in compose_panel(job, [directora, rh], profile)}
+    email = drafts["d", "email"]
+    assert email.body.startswith("Dear Dra. López,") and "Dra. López" in email.subject, email
+    assert drafts["r", "wrapup"].body.startswith("Dear Lic. Benítez,")
+
+
+def test_a_german_title_part_is_never_read_as_a_name():
+    from services.composer.grammar import first_name
+
+    assert first_name("Prof. Dr. med. Jonas Brandt") == "Jonas"
+    jonas = Person("j", "Prof. Dr. med. Jonas Brandt", "interviewer", email="j@k.example")
+    hr = Person("h", "Miriam Vogel", "hr", email="h@k.example")
+    drafts = compose_panel(Job("Klinikum", "Apotheker", ()), [jonas, hr], Profile("Ana"))
+    wrapup = next(d for d in drafts if d.channel == "wrapup")
+    assert "med." not in wrapup.body and "Jonas" in wrapup.body, wrapup.body

@@ -946,7 +946,45 @@ def _trim(text: str, limit: int) -> str:
     return " ".join(cut).strip(" ,;:")
 
 
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic", "arq"}
+_HONORIFICS = {
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "prof",
+    "sir",
+    "dame",
+    "miss",
+    "ing",
+    "lic",
+    "arq",
+    "dra",
+    "mtro",
+    "mtra",
+    "sr",
+    "sra",
+    "srta",
+    "med",
+    "rer",
+    "nat",
+    "dipl",
+    "mag",
+}  # fmt: skip  ("Prof. Dr. med. Brandt")
+# Titles of Spanish-speaking countries, whose people carry two family names: the first is the one
+# a letter uses ("Lic. Arturo Benítez Solís" is Lic. Benítez).
+SPANISH_TITLES = {"lic", "ing", "arq", "dra", "mtro", "mtra", "sr", "sra", "srta"}
+# Second given names, so "María Fernanda Treviño" keeps Treviño as her family name.
+SPANISH_GIVEN = frozenset(
+    {
+        "fernanda", "josé", "jose", "luisa", "elena", "isabel", "carmen", "teresa", "antonio",
+        "guadalupe", "eugenia", "luis", "carlos", "alberto", "eduardo", "ángel",
+        "angel", "manuel", "javier", "alejandro", "miguel", "andrés", "andres", "daniela",
+        "gabriela", "sofía", "sofia", "lucía", "lucia", "paula", "inés", "ines", "pilar",
+        "dolores", "mercedes", "rosa", "cristina", "patricia", "fernando", "francisco", "jesús",
+        "ignacio", "rafael", "ricardo", "enrique", "alejandra", "mariana", "valeria", "beatriz",
+    }
+)  # fmt: skip
 _TITLE_ENDINGS = (
     "interview", "chat", "call", "round", "screen", "session", "panel", "conversation",
     "loop", "lunch", "meeting", "review", "exercise", "presentation", "walkthrough",

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from services.composer import channels, phrases
 from services.composer.grammar import (
     _HONORIFICS,
+    SPANISH_GIVEN,
+    SPANISH_TITLES,
     _fit_clause,
     _full_name,
     _interview_phrase,
@@ -77,7 +79,10 @@ def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
             honorific = words[0].rstrip(".").capitalize()
             dot = "" if honorific == "Miss" else "."
             return book.one("greeting_honorific").format(
-                title=f"{honorific}{dot}", last=_surname(words[1:]), first=first, full=full
+                title=f"{honorific}{dot}",
+                last=_surname(words[1:], spanish=title in SPANISH_TITLES),
+                first=first,
+                full=full,
             )
         return book.one("greeting_full").format(first=first, full=full)
     return book.one("greeting").format(first=first)
@@ -88,11 +93,14 @@ _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della"
               "bin", "binti", "al", "ter", "ten", "dos", "das", "do"}  # fmt: skip
 
 
-def _surname(words: list[str]) -> str:
+def _surname(words: list[str], *, spanish: bool = False) -> str:
     """The surname of a name without its title: the last word and any particles before it, or
-    the first word of a name written family name first ("Koh Wee Leong")."""
+    the first word of a name written family name first ("Koh Wee Leong"), or the first of two
+    Spanish family names ("Arturo Benítez Solís")."""
     if family_first(words):
         return words[0]
+    if spanish and len(words) >= 3 and words[-2].lower() not in SPANISH_GIVEN:
+        return words[-2]
     start = len(words) - 1
     while start > 1 and words[start - 1] in _PARTICLES:
         start -= 1
@@ -222,7 +230,10 @@ def _works_elsewhere(ctx: Context) -> bool:
 def _subject(ctx: Context, key: str) -> str:
     # A note that greets "Dear Dr. Petrov" names him the same way in its subject.
     hello = greeting(ctx.person, ctx.profile, ctx.book)
-    titled = re.match(r"^Dear ((?:Dr|Mr|Mrs|Ms|Mx|Prof)\. [^,]+|Miss [^,]+),$", hello)
+    titles = "|".join(
+        sorted({"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof"} | {t.capitalize() for t in SPANISH_TITLES})
+    )
+    titled = re.match(rf"^Dear ((?:{titles})\. [^,]+|Miss [^,]+),$", hello)
     values = {
         "first": titled.group(1) if titled else first_name(ctx.person.name) or "there",
         "role": role_title(ctx.job.role) or "job",
