@@ -808,12 +808,16 @@ def test_an_honorific_keeps_the_particles_of_a_surname():
 # --- Hold-out review, round 3: what a blind reader still marked -----------------------------
 
 
+def _by_person_and_channel(job, people, profile) -> dict:
+    return {(d.contact_id, d.channel): d for d in compose_panel(job, people, profile)}
+
+
 def test_a_name_written_family_name_first_is_greeted_by_the_family_name():
     job = Job("Tan & Koh Builders", "Site Manager", ())
     koh = Person("k", "Mr. Koh Wee Leong", "interviewer", email="k@x.example")
     recruiter = Person("m", "Michelle Tay", "recruiter", email="m@x.example")
     profile = Profile("Rajesh Pillai", tone="brief", greeting_style="honorific")
-    drafts = {(d.contact_id, d.channel): d for d in compose_panel(job, [koh, recruiter], profile)}
+    drafts = _by_person_and_channel(job, [koh, recruiter], profile)
     email, wrapup = drafts["k", "email"], drafts["m", "wrapup"]
     assert email.body.startswith("Dear Mr. Koh,"), email.body
     assert "Wee Leong" in wrapup.body and "meet Koh" not in wrapup.body
@@ -1071,7 +1075,7 @@ def test_spanish_titles_greet_by_the_first_of_two_family_names():
     directora = Person("d", "Dra. María Fernanda López Arriaga", "interviewer", email="d@m.example")
     rh = Person("r", "Lic. Arturo Benítez Solís", "hr", email="rh@m.example")
     profile = Profile("Ana Ruiz", tone="formal", greeting_style="honorific")
-    drafts = {(d.contact_id, d.channel): d for d in compose_panel(job, [directora, rh], profile)}
+    drafts = _by_person_and_channel(job, [directora, rh], profile)
     email = drafts["d", "email"]
     assert email.body.startswith("Dear Dra. López,") and "Dra. López" in email.subject, email
     assert drafts["r", "wrapup"].body.startswith("Dear Lic. Benítez,")

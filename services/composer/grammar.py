@@ -946,31 +946,10 @@ def _trim(text: str, limit: int) -> str:
     return " ".join(cut).strip(" ,;:")
 
 
-_HONORIFICS = {
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "mx",
-    "prof",
-    "sir",
-    "dame",
-    "miss",
-    "ing",
-    "lic",
-    "arq",
-    "dra",
-    "mtro",
-    "mtra",
-    "sr",
-    "sra",
-    "srta",
-    "med",
-    "rer",
-    "nat",
-    "dipl",
-    "mag",
-}  # fmt: skip  ("Prof. Dr. med. Brandt")
+# Titles before a name; "med.", "rer. nat." and "Dipl." are parts of German ones.
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic",
+               "arq", "dra", "mtro", "mtra", "sr", "sra", "srta", "med", "rer", "nat", "dipl",
+               "mag"}  # fmt: skip
 # Titles of Spanish-speaking countries, whose people carry two family names: the first is the one
 # a letter uses ("Lic. Arturo Benítez Solís" is Lic. Benítez).
 SPANISH_TITLES = {"lic", "ing", "arq", "dra", "mtro", "mtra", "sr", "sra", "srta"}
@@ -1009,8 +988,7 @@ _FAMILY_FIRST = frozenset(
         "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
         "shen", "yao", "kim", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "oh",
         "seo", "shin", "kwon", "hwang", "ahn", "nguyen", "tran", "le", "pham", "hoang", "phan",
-        "vu",
-        "vo", "dang", "bui", "do", "ngo", "duong", "ly", "quek", "heng", "khoo", "loh", "lai",
+        "vu", "vo", "dang", "bui", "do", "ngo", "duong", "ly", "quek", "heng", "khoo", "loh", "lai",
         "liew", "chew", "soh", "yap", "yip", "hui", "kee", "poh", "neo", "pang",
     }
 )  # fmt: skip
@@ -1183,10 +1161,18 @@ def _fit_clause(fit: str) -> str:
     )
 
 
+# "danish/english + ok german", "EN/FR": how a phone jot lists languages.
+_LIST_SEP = re.compile(r"\s*(?:/|\+|,|&|\band\b)\s*")
+_SOME_OF = {"ok", "okay", "some", "basic", "decent", "conversational"}
+_LANGUAGE_CODES = {"EN": "English", "FR": "French", "DE": "German", "ES": "Spanish",
+                   "PT": "Portuguese", "IT": "Italian", "NL": "Dutch", "JP": "Japanese",
+                   "JA": "Japanese", "ZH": "Mandarin", "AR": "Arabic"}  # fmt: skip
+
+
 def _languages(fit: str) -> str:
     """ "danish/english + ok german" -> "I speak Danish and English, and some German"; "" when
     the line is not a list of languages."""
-    parts = re.split(r"\s*(?:/|\+|,|&|\band\b)\s*", fit.strip().lower())
+    parts = _LIST_SEP.split(fit.strip().lower())
     fluent, some = [], []
     for part in parts:
         words = part.split()
@@ -1194,14 +1180,7 @@ def _languages(fit: str) -> str:
             return ""
         if len(words) == 1:
             fluent.append(words[0].capitalize())
-        elif len(words) == 2 and words[0] in {
-            "ok",
-            "okay",
-            "some",
-            "basic",
-            "decent",
-            "conversational",
-        }:
+        elif len(words) == 2 and words[0] in _SOME_OF:
             some.append(words[1].capitalize())
         else:
             return ""
@@ -1241,13 +1220,7 @@ def _fit_clause_head(fit: str) -> str:
     lingual = re.match(r"^(bilingual|trilingual|fluent)\s+(?:in\s+)?(.+)$", fit, re.IGNORECASE)
     if lingual:
         # "bilingual EN/FR": "I am bilingual in English and French".
-        codes = {"EN": "English", "FR": "French", "DE": "German", "ES": "Spanish",
-                 "PT": "Portuguese", "IT": "Italian", "NL": "Dutch", "JP": "Japanese",
-                 "JA": "Japanese", "ZH": "Mandarin", "AR": "Arabic"}  # fmt: skip
-        names = [
-            codes.get(c.strip(), c.strip())
-            for c in re.split(r"\s*(?:/|\+|,|&|\band\b)\s*", lingual[2])
-        ]
+        names = [_LANGUAGE_CODES.get(c.strip(), c.strip()) for c in _LIST_SEP.split(lingual[2])]
         if all(n[:1].isupper() for n in names if n):
             return f"I am {lingual[1].lower()} in {_names([n for n in names if n])}"
     spoken = _languages(fit)

@@ -227,13 +227,19 @@ def _works_elsewhere(ctx: Context) -> bool:
     return bool(mine and theirs) and mine not in theirs
 
 
+_TITLED_GREETING = re.compile(
+    r"^Dear ((?:"
+    + "|".join(
+        sorted({"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof"} | {t.title() for t in SPANISH_TITLES})
+    )
+    + r")\. [^,]+|Miss [^,]+),$"
+)
+
+
 def _subject(ctx: Context, key: str) -> str:
     # A note that greets "Dear Dr. Petrov" names him the same way in its subject.
     hello = greeting(ctx.person, ctx.profile, ctx.book)
-    titles = "|".join(
-        sorted({"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof"} | {t.capitalize() for t in SPANISH_TITLES})
-    )
-    titled = re.match(rf"^Dear ((?:{titles})\. [^,]+|Miss [^,]+),$", hello)
+    titled = _TITLED_GREETING.match(hello)
     values = {
         "first": titled.group(1) if titled else first_name(ctx.person.name) or "there",
         "role": role_title(ctx.job.role) or "job",
