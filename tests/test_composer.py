@@ -1090,3 +1090,14 @@ def test_a_german_title_part_is_never_read_as_a_name():
     drafts = compose_panel(Job("Klinikum", "Apotheker", ()), [jonas, hr], Profile("Ana"))
     wrapup = next(d for d in drafts if d.channel == "wrapup")
     assert "med." not in wrapup.body and "Jonas" in wrapup.body, wrapup.body
+
+
+def test_a_reminder_to_self_is_flagged_and_a_listed_fit_line_is_not_held():
+    for kind, jot in (("other", "would report to me. bit guarded"), ("other", "bring: 2 photos"),
+                      ("topic", "would love a demo")):  # fmt: skip
+        assert not read_point(kind, jot, "Sho").ok, jot
+
+    def fit(line: str) -> str:
+        return fit_sentences(Job("Acme", "GRM", (line,)), phrases.book("en", "warm"), 1, 0)[0]
+
+    assert "I hold JLPT N1 2022 and" not in fit("JLPT N1 2022 + english native, bit of mandarin")

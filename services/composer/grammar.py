@@ -1226,9 +1226,13 @@ def _fit_clause_head(fit: str) -> str:
     spoken = _languages(fit)
     if spoken:
         return spoken
-    if re.match(r"^[A-Z]{2,6}\b", fit) and re.search(
-        r"\b(?:valid|cert(?:ificate|ified)?|licen[cs]ed?|N[1-5]|level \d|grade \d|rescue)\b",
-        fit,
+    if (
+        re.match(r"^[A-Z]{2,6}\b", fit)
+        and not re.search(r"[,;]", fit)
+        and re.search(
+            r"\b(?:valid|cert(?:ificate|ified)?|licen[cs]ed?|N[1-5]|level \d|grade \d|rescue)\b",
+            fit,
+        )
     ):
         # "JLPT N1", "GWO basic + advanced rescue valid until 2027": a qualification held.
         held = re.sub(r"\s*\+\s*", " and ", fit)

@@ -292,6 +292,12 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = ""
     return f"{body}. {second.format(x=tail)}" if second else f"{body}."
 
 
+# A detail that opens with a modal, or an "other" jot that opens with a to-do verb, is the
+# candidate's reminder, not something said on the day.
+_MODALS = {"would", "will", "could", "should", "might", "must"}
+_NOTE_TO_SELF_LEADS = {"bring", "remember", "check", "prepare", "print", "pack", "book"}
+
+
 def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump: int) -> Reading:
     answered = _answered(text, first, book, bump, kind)
     if answered:
@@ -358,6 +364,10 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if not head:
         return _flag(kind, "There is nothing here a note could say.")
     words = head.split(" ")
+    lead = words[0].lower().strip(",;:")
+    if lead in _MODALS or (kind == "other" and lead in _NOTE_TO_SELF_LEADS):
+        # "would report to me", "bring: zairyu card copy": the candidate's reminder to self.
+        return _flag(kind, "It reads as a note to yourself; write how to say it if you want it in.")
     past = (
         words[0].lower() in _IRREGULAR_PAST
         or words[0].lower() in _PAST_OF_MEETING
