@@ -379,6 +379,17 @@ def test_a_first_install_cut_off_halfway_is_tried_again_without_a_reload(browser
 
 
 @pytest.mark.browser
+def test_a_new_account_with_no_interviews_is_told_where_to_add_one(browser, server):
+    phone = new_phone(browser, server)
+    page = phone.new_page()
+    sign_up(page, "ana@example.com")
+    open_capture(page)
+    page.get_by_text("No interviews yet. Add one on the full site").wait_for()
+    assert page.get_by_text("Open Afterword once with signal").count() == 0
+    phone.close()
+
+
+@pytest.mark.browser
 def test_signed_out_queue_waits_for_its_own_account(browser, server):
     phone = new_phone(browser, server)
     page = phone.new_page()

@@ -50,9 +50,12 @@ export function mountHome() {
       others.replaceChildren(...rest.map(interviewRow));
       othersHeading.hidden = rest.length === 0;
       empty.hidden = today.childElementCount > 0;
+      // A phone that has loaded this account has nothing to wait for: the account has no interviews.
       empty.textContent = interviews.length
         ? "No interviews today. Pick one below."
-        : "No interviews on this phone yet. Open Afterword once with signal and signed in to load them.";
+        : state.user
+          ? "No interviews yet. Add one on the full site, and it will be here even with no signal."
+          : "No interviews on this phone yet. Open Afterword once with signal and signed in to load them.";
     },
   };
 }
