@@ -1101,3 +1101,23 @@ def test_a_reminder_to_self_is_flagged_and_a_listed_fit_line_is_not_held():
         return fit_sentences(Job("Acme", "GRM", (line,)), phrases.book("en", "warm"), 1, 0)[0]
 
     assert "I hold JLPT N1 2022 and" not in fit("JLPT N1 2022 + english native, bit of mandarin")
+
+
+def test_a_place_typed_in_lower_case_is_written_as_the_place():
+    from services.composer.lexicon import places
+
+    assert places("we both did erasmus in leiden") == "we both did erasmus in Leiden"
+    assert places("moved from new york to san francisco") == "moved from New York to San Francisco"
+    assert places("a dublin-based team") == "a Dublin-based team"
+    assert places("holiday in st kilda") == "holiday in St Kilda"
+    # Everyday words stay words; a town's name is the town only where a place would stand.
+    for same in ("reading the bath report on mobile", "a teen manga club", "long beach walks",
+                 "https://tokyo.example/leiden", "leiden@uni.example"):  # fmt: skip
+        assert places(same) == same
+    reading = read_point("common_ground", "she did a working holiday in melbourne", "Aiko")
+    assert "in Melbourne" in reading.text, reading
+
+    def fit(line: str) -> str:
+        return fit_sentences(Job("Acme", "GRM", (line,)), phrases.book("en", "warm"), 1, 0)[0]
+
+    assert "in Osaka" in fit("ran the RMS migration at a 300-key hotel in osaka")

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from services.composer import lexicon
+
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"']+"
     r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|co|app|me|so|xyz|uk|de|edu|gov|ly|gg|sh"
@@ -774,9 +776,11 @@ _UPPER = re.compile(
 
 
 def _proper_nouns(text: str) -> str:
-    """ "python" -> "Python", "payment id" -> "payment ID", "arm controllers" -> "Arm ..."."""
+    """ "python" -> "Python", "payment id" -> "payment ID", "arm controllers" -> "Arm ...",
+    "leiden" -> "Leiden"."""
     text = _PROPER_RE.sub(lambda m: _PROPER[m.group(1)], text)
     text = _UPPER.sub(lambda m: m.group(1).upper(), text)
+    text = lexicon.places(text)
     text = re.sub(r"\barm (controllers?|chips?|cores?|processors?|boards?)\b", r"Arm \1", text)
     return re.sub(r"\bband (\d)\b", r"Band \1", text)
 
