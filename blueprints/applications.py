@@ -7,6 +7,7 @@ from extensions import db
 from forms import ApplicationForm, FollowupForm, NewApplicationForm, ScheduleForm
 from models import Application, new_id, utcnow
 from services import capture, deadlines, drafts, followups, invites
+from services.composer import read_fit
 from services.invites import InviteError
 from services.localtime import local_today
 from services.review import (
@@ -107,6 +108,7 @@ def _show(application: Application, followup_form: FollowupForm | None = None):
         ),
         contacts=contacts,
         counts=counts,
+        fits=[(line, *read_fit(line)) for line in application.fit_list],
         followup=_followup(application, contacts),
         followup_form=followup_form or FollowupForm(obj=application),
     )

@@ -1121,3 +1121,48 @@ def test_a_place_typed_in_lower_case_is_written_as_the_place():
         return fit_sentences(Job("Acme", "GRM", (line,)), phrases.book("en", "warm"), 1, 0)[0]
 
     assert "in Osaka" in fit("ran the RMS migration at a 300-key hotel in osaka")
+
+
+_FITS = """
+7 yrs hosp pharmacy, last 4 in the aseptic unit
+    I have seven years of experience in hospital pharmacy
+5 yrs at the naivasha packhouse
+    I have spent five years at the Naivasha packhouse
+ran RMS migration at a hotel in osaka, no downtime
+    I ran RMS migration at a hotel in Osaka, with no downtime
+ran the dose banding project - waste down ~18%
+    I ran the dose banding project
+german B2, C1 course on tues/thurs evenings
+    I speak German at B2 level
+MSc info & library studies, strathclyde 2026
+    I have an MSc in information and library studies
+JLPT N1 2022 + english native
+    I hold JLPT N1 2022
+kiswahili, english, kalenjin
+    I speak Kiswahili, English and Kalenjin
+eDNA sampling, R, occupancy models
+    I have experience in eDNA sampling, R and occupancy models
+6 yrs reporting, started at a community paper
+    I have spent six years reporting, starting at a community paper
+"""
+
+
+@pytest.mark.parametrize(
+    "line, said", list(zip(*[iter(_FITS.strip().splitlines())] * 2, strict=True))
+)
+def test_a_fit_line_is_said_as_the_candidate_would_say_it(line, said):
+    from services.composer import read_fit
+
+    assert read_fit(line) == (said.strip(), "")
+
+
+@pytest.mark.parametrize(
+    "line", ["calm w complaints lol", "supplier escapes 140 ppm -> 22 ppm", "bilingual, can write"]
+)
+def test_a_fit_line_that_cannot_be_said_cleanly_is_left_out_with_a_reason(line):
+    from services.composer import read_fit
+
+    clause, problem = read_fit(line)
+    assert clause == "" and problem
+    job = Job("Acme", "GRM", (line,))
+    assert fit_sentences(job, phrases.book("en", "warm"), 1, 0) == [""]

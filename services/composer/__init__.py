@@ -20,7 +20,7 @@ from services.composer import followup as _followup  # noqa: F401  (registers it
 from services.composer import linkedin as _linkedin  # noqa: F401  (registers its planner)
 from services.composer.grammar import clean_jot, first_name, word_count
 from services.composer.model import ComposedDraft, Job, Person, Point, Profile
-from services.composer.planner import PLANNERS, Context, fit_sentences
+from services.composer.planner import PLANNERS, Context, fit_sentences, read_fit
 from services.composer.reader import Reading, edited, read_point
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "clean_jot",
     "compose_panel",
     "first_name",
+    "read_fit",
     "reading_of",
     "word_count",
 ]

@@ -37,6 +37,9 @@ _SHORTHAND = {
     "abt": "about",
     "ppl": "people",
     "yrs": "years",
+    "hosp": "hospital",
+    "paeds": "paediatrics",
+    "asst": "assistant",
     "yr": "year",
     "mins": "minutes",
     "thru": "through",
@@ -198,7 +201,10 @@ _ADVERBS = {
     "recently", "previously", "apparently", "basically", "always", "never", "mostly", "only",
     "often", "usually", "personally", "both", "literally", "totally",
 }  # fmt: skip
-_NOT_VERBS_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "embed", "ted"}
+_NOT_VERBS_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "embed", "ted",
+                 # "registered WSH Officer": a state held, not a past tense
+                 "registered", "certified", "qualified", "licensed", "chartered", "trained",
+                 "accredited", "based", "seasoned"}  # fmt: skip
 _MASS_NOUNS = {
     "football", "soccer", "basketball", "baseball", "hockey", "tennis", "golf", "coffee",
     "tea", "music", "design", "research", "security", "infrastructure", "data", "culture",
@@ -758,6 +764,10 @@ _LANGUAGES = (
     "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "tagalog", "swahili",
     "yoruba", "igbo", "hausa", "zulu", "xhosa", "afrikaans", "russian", "ukrainian", "welsh",
     "irish", "gaelic", "maori", "catalan", "basque", "romanian", "hungarian",
+    "polish", "kiswahili", "kalenjin", "hokkien", "amharic", "somali", "farsi", "persian",
+    "nepali", "sinhala", "gujarati", "marathi", "telugu", "kannada", "malayalam", "burmese",
+    "khmer", "serbian", "croatian", "bulgarian", "slovak", "lithuanian", "latvian", "estonian",
+    "icelandic", "albanian", "armenian", "georgian", "kurdish", "pashto", "shona", "twi",
 )  # fmt: skip
 _PROPER = {
     "python": "Python", "kafka": "Kafka", "postgres": "Postgres", "storybook": "Storybook",
@@ -1117,6 +1127,7 @@ _IRREGULAR_PAST = {
     "taught": "teaching", "sold": "selling", "began": "beginning", "made": "making",
     "rebuilt": "rebuilding", "rewrote": "rewriting", "set": "setting", "spun": "spinning",
     "brought": "bringing", "cut": "cutting", "oversaw": "overseeing", "did": "doing",
+    "got": "getting",
 }  # fmt: skip
 
 
@@ -1230,6 +1241,17 @@ def _fit_clause_head(fit: str) -> str:
     spoken = _languages(fit)
     if spoken:
         return spoken
+    level = re.fullmatch(r"([A-Za-z]+)\s+(?:at\s+)?([ABC][12])(?:\s+level)?", fit)
+    if level and level.group(1).lower() in _LANGUAGES:
+        # "german B2": a language at a CEFR level.
+        return f"I speak {level.group(1).capitalize()} at {level.group(2)} level"
+    degree = re.match(r"^(MSc|MA|BSc|BA|BEng|MEng|MBA|PhD|LLB|LLM|MPH|MRes|BEd|MEd)\s+(.+)$", fit)
+    if degree:
+        # "MSc information and library studies": a degree held, in its subject.
+        subject = re.split(r"\s+and\s+(?=\w+\s+years?\b)|,", degree.group(2))[0].strip()
+        subject = subject if re.match(r"^(?:in|on)\s", subject) else f"in {subject}"
+        article = "an" if degree.group(1)[0] in "AEFHILMNORSX" else "a"
+        return f"I have {article} {degree.group(1)} {subject}"
     if (
         re.match(r"^[A-Z]{2,6}\b", fit)
         and not re.search(r"[,;]", fit)
@@ -1238,8 +1260,13 @@ def _fit_clause_head(fit: str) -> str:
             fit,
         )
     ):
-        # "JLPT N1", "GWO basic + advanced rescue valid until 2027": a qualification held.
-        held = re.sub(r"\s*\+\s*", " and ", fit)
+        # "JLPT N1", "GWO basic + advanced rescue valid until 2027": a qualification held;
+        # "JLPT N1 + english native" holds the first part only.
+        parts = re.split(r"\s*\+\s*|\s+and\s+", fit)
+        kept = [parts[0]] + [
+            part for part in parts[1:] if re.search(r"\b(?:valid|rescue|advanced|level)\b", part)
+        ]
+        held = " and ".join(kept)
         return "I hold " + re.sub(r"\s+(valid until)\b", r", \1", held)
     held = re.match(
         r"^(?:an?\s+)?(.+?\s(?:certificate|certification|qualification|diploma|degree|licence|"

@@ -88,7 +88,11 @@ def places(text: str) -> str:
         before = text[: run.start()].split()
         index = 0
         while index < len(words):
-            lead = words[index - 2] if index else (before[-1].lower() if before else "")
+            leads = [w.lower() for w in before[-2:]] + words[:index:2]
+            # "in leiden", "at the naivasha packhouse": a town stands after a place word.
+            lead = leads[-1] if leads else ""
+            if lead == "the" and len(leads) >= 2:
+                lead = leads[-2]
             for size in range(MAX_WORDS, 0, -1):
                 end = index + 2 * size - 1
                 if end > len(words):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from services.composer import channels, phrases
 from services.composer.grammar import (
     _HONORIFICS,
+    _NOT_VERBS_ED,
     SPANISH_GIVEN,
     SPANISH_TITLES,
     _fit_clause,
@@ -36,6 +37,7 @@ from services.composer.grammar import (
 )
 from services.composer.model import ComposedDraft, Job, Person, Profile
 from services.composer.reader import DETAIL_KINDS, PLACEHOLDER, Reading
+from services.composer.residue import residue
 
 
 @dataclass(frozen=True)
@@ -373,19 +375,78 @@ PLANNERS: dict[str, Callable[[Context, channels.Channel], ComposedDraft]] = {
 }
 
 
+# Shorthand a "why I fit" line may not carry into a note ("calm w complaints").
+_FIT_SHORTHAND = re.compile(r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt)\b", re.IGNORECASE)
+# "I have six years front office": a span of years before a bare noun phrase.
+_YEARS_BARE = re.compile(
+    r"^I have ((?:\w+|\d+) years?) (?!of\b|in\b|at\b|on\b|with\b|as\b|for\b|doing\b|\w+ing\b)(.+)$"
+)
+_YEARS_PLACED = re.compile(r"^I have ((?:\w+|\d+) years?) (at|on|in|with|across) ")
+
+
+def _fit_head(raw: str) -> str:
+    """The part of a "why I fit" line a note can say: its first sentence, before a dash; of
+    comma-separated parts, the first, unless the line is a list or the rest says what came
+    with it ("started at a community paper", "no downtime")."""
+    head = re.split(r"\.\s|\s[-\u2013\u2014]\s|;", raw.strip(), maxsplit=1)[0]
+    head = re.sub(r"\s*\([^)]*\)", "", head).strip(" .")
+    parts = [part.strip() for part in head.split(",")]
+    short = len(parts[0].split()) <= 3
+    if len(parts) == 1 or (short and (len(parts) >= 3 or parts[0][:1].isupper())):
+        return head  # one claim, or a list ("R, Python, Datawrapper", "WSQ BCSS, registered ...")
+    second = parts[1].split()[0].lower() if parts[1] else ""
+    if second == "no":
+        return f"{parts[0]}, with {parts[1]}"  # "ran the migration, no downtime"
+    spell = re.match(r"^(?:\d+|\w+)\s+(?:years?|yrs?)\b", parts[0], re.IGNORECASE)
+    if spell and ((second.endswith("ed") and second not in _NOT_VERBS_ED) or second == "began"):
+        return f"{parts[0]}, {parts[1]}"  # "six years reporting, started at a paper"
+    return parts[0]
+
+
+_ARROW = (
+    "It tells a change with an arrow; write it as a sentence, e.g. “cut rejects from 3.1% to 1.4%”."
+)
+
+
+def read_fit(raw: str) -> tuple[str, str]:
+    """A "why I fit" line as the clause the notes say ("I have seven years of experience in
+    hospital pharmacy"), and "" with the reason when it cannot be said cleanly."""
+    if re.search(r"->|=>|\u2192", raw or ""):
+        return "", _ARROW
+    text, _links = clean_jot(_fit_head(raw or ""))
+    text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
+    if not text:
+        return "", "It is empty."
+    clause = _fit_clause(text)
+    bare = _YEARS_BARE.match(clause)
+    if bare:
+        clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
+    clause = _YEARS_PLACED.sub(r"I have spent \1 \2 ", clause)
+    if clause.count(", ") >= 2 and " and " not in clause:
+        clause = " and ".join(clause.rsplit(", ", 1))  # "eDNA sampling, R and occupancy models"
+    left = residue(clause) + _FIT_SHORTHAND.findall(clause)
+    if re.match(r"^I have experience (?:in|with) (?:\w{3,}ed|got)\b", clause):
+        left.append(clause.split()[4])  # "experience in got rejects down"
+    if re.fullmatch(r"I have experience (?:in|with) [a-z]+", clause):
+        left.append(clause.split()[-1])  # "bilingual": a word, not a claim
+    if left:
+        return "", (
+            f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
+            "would say it, e.g. “six years in front office in Tokyo”."
+        )
+    return clause, ""
+
+
 def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -> list[str]:
     """One "why I fit" sentence per person of the panel, from the candidate's own lines only.
 
-    Consecutive people take different lines and frames; with no lines, every entry is "".
+    Consecutive people take different lines and frames; with no lines, every entry is "". A
+    line that cannot be said cleanly is left out (the application page shows why).
     """
     fits, lists = [], []
     for raw in job.fit_points:
-        text, _links = clean_jot(raw)
-        # "(dec 2024)", "(site in sylt?)": a bracket in a fit line is the candidate's shorthand.
-        text = re.sub(r"\s*\([^)]*\)", "", text).strip()
-        text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
-        if text:
-            clause = _fit_clause(text)
+        clause, _problem = read_fit(raw)
+        if clause:
             # "R, Python, Datawrapper, a bit of D3" or "WSQ BCSS, registered WSH Officer" is a
             # list, not something the candidate says of themselves: used only when nothing else is.
             listed = ", " in clause and not re.match(
@@ -413,4 +474,12 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
     return out
 
 
-__all__ = ["DETAIL_KINDS", "PLANNERS", "Context", "fit_sentences", "greeting", "signoff"]
+__all__ = [
+    "DETAIL_KINDS",
+    "PLANNERS",
+    "Context",
+    "fit_sentences",
+    "greeting",
+    "read_fit",
+    "signoff",
+]
