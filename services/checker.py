@@ -21,6 +21,7 @@ CODES = (
     "pleading",
     "near_duplicate",
     "name_mismatch",
+    "no_title",
     "no_email",
     "deadline_passed",
     "attach_reminder",
@@ -235,6 +236,20 @@ def check_draft(
                 "name_mismatch",
                 f"The greeting doesn't use {first}'s name. Check it is addressed to the right "
                 f"person.",
+            )
+        )
+
+    full = " ".join(contact_name.split())
+    if (
+        " " in full
+        and full.split()[0].lower().rstrip(".") not in _HONORIFICS
+        and re.match(rf"^dear\s+{re.escape(full)}\s*,", greeting_line(body), re.IGNORECASE)
+    ):
+        warnings.append(
+            DraftWarning(
+                "no_title",
+                f"This note greets {full} by their full name because it has no title. If you "
+                f"know it, add Ms., Mr., Dr. or another title before their name on their page.",
             )
         )
 

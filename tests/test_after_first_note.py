@@ -14,6 +14,7 @@ from models import Application, Contact, Draft, User
 from services.checker import check_draft, content_sentences
 from services.composer import Job, Person, Point, Profile, channels, compose_panel
 from services.composer.phrases import TONES
+from services.composer.planner import addressed_as
 from services.composer.reader import DETAIL_KINDS
 
 PANELS = {p["company"]: p for p in load_panels()}
@@ -146,7 +147,7 @@ def test_the_follow_up_goes_to_the_recruiter_else_the_first_interviewer_with_an_
 @pytest.mark.parametrize("tone", TONES)
 @pytest.mark.parametrize("company", TWO_PANELS)
 def test_follow_up_names_the_day_and_people_restates_interest_and_asks_calmly(company, tone):
-    _job, people, _profile, drafts = _compose(company, tone, day="Monday 16 November")
+    _job, people, profile, drafts = _compose(company, tone, day="Monday 16 November")
     followups = [d for d in drafts if d.channel == "followup"]
     assert len(followups) == 1
     note = followups[0]
@@ -155,7 +156,7 @@ def test_follow_up_names_the_day_and_people_restates_interest_and_asks_calmly(co
     assert note.subject and len(note.body.split()) <= channels.FOLLOWUP.max_words
     assert "16 November" in note.body
     for other in (p for p in people if p is not person):
-        assert other.name.replace("Dr. ", "").split()[0] in note.body, other.name
+        assert addressed_as(other, profile) in note.body, other.name
     assert person.name.split()[0] in note.body.split("\n")[0]
     assert re.search(r"interest|keen", note.body, re.IGNORECASE)
     assert re.search(r"next steps|where things stand|process stands", note.body)

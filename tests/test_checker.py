@@ -205,3 +205,17 @@ def test_attach_reminder_when_an_email_says_something_is_attached():
     # A link is not an attachment, and a card is not sent with files.
     assert "attach_reminder" not in codes()
     assert "attach_reminder" not in codes(body=attached, channel="card")
+
+
+@pytest.mark.parametrize(
+    ("greeting", "name", "flagged"),
+    [
+        ("Dear Sabine Krüger,", "Sabine Krüger", True),
+        ("Dear Ms. Krüger,", "Ms. Sabine Krüger", False),
+        ("Dear Sabine,", "Sabine Krüger", False),
+        ("Dear Yamamoto-san,", "Yamamoto Kenji", False),
+    ],
+)
+def test_a_full_name_greeting_asks_for_a_title(greeting, name, flagged):
+    body = GOOD_EMAIL.replace("Hi Dana,", greeting)
+    assert ("no_title" in codes(body=body, contact_name=name)) is flagged

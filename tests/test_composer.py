@@ -820,7 +820,7 @@ def test_a_name_written_family_name_first_is_greeted_by_the_family_name():
     drafts = _by_person_and_channel(job, [koh, recruiter], profile)
     email, wrapup = drafts["k", "email"], drafts["m", "wrapup"]
     assert email.body.startswith("Dear Mr. Koh,"), email.body
-    assert "Wee Leong" in wrapup.body and "meet Koh" not in wrapup.body
+    assert "Mr. Koh" in wrapup.body and "meet Koh" not in wrapup.body, wrapup.body
     van_wyk = Person("v", "Dr. Pieter van Wyk", "interviewer", email="v@x.example")
     assert compose_panel(job, [van_wyk], profile)[0].body.startswith("Dear Dr. van Wyk,")
 
@@ -1025,7 +1025,8 @@ def test_a_japanese_name_written_family_name_first_is_read_that_way():
     keiko = Person("k", "Matsuda Keiko", "interviewer", email="k@x.example")
     profile = Profile("Priya Nair", tone="formal", greeting_style="honorific")
     email = compose_panel(job, [keiko], profile)[0]
-    assert email.body.startswith("Dear Matsuda Keiko,"), email.body  # no title: the full name
+    # No title given: the family name with -san, which needs no guess at gender.
+    assert email.body.startswith("Dear Matsuda-san,"), email.body
 
 
 def test_a_promise_said_aloud_and_a_bracket_about_the_reader_are_shorthand():
@@ -1166,3 +1167,19 @@ def test_a_fit_line_that_cannot_be_said_cleanly_is_left_out_with_a_reason(line):
     assert clause == "" and problem
     job = Job("Acme", "GRM", (line,))
     assert fit_sentences(job, phrases.book("en", "warm"), 1, 0) == [""]
+
+
+def test_the_honorific_style_names_people_the_same_way_everywhere():
+    job = Job("Hotel Kasumi", "Guest Relations Manager", ())
+    kenji = Person("k", "Yamamoto Kenji", "interviewer", email="k@kasumi.example")
+    sabine = Person("s", "Sabine Krüger", "interviewer", email="s@kasumi.example")
+    petrov = Person("p", "Dr. Nikolai Petrov", "interviewer", email="p@kasumi.example")
+    hr = Person("h", "Ishikawa Megumi", "hr", email="h@kasumi.example")
+    profile = Profile("Olivia Brennan", tone="formal", greeting_style="honorific")
+    drafts = _by_person_and_channel(job, [kenji, sabine, petrov, hr], profile)
+    email = drafts["k", "email"]
+    assert email.body.startswith("Dear Yamamoto-san,") and "Kenji" not in email.subject, email
+    assert drafts["s", "email"].body.startswith("Dear Sabine Krüger,")
+    assert "Sabine," not in drafts["s", "email"].subject
+    wrapup = drafts["h", "wrapup"].body
+    assert "Yamamoto-san, Sabine Krüger and Dr. Petrov" in wrapup, wrapup

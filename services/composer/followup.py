@@ -10,16 +10,7 @@ from __future__ import annotations
 import re
 
 from services.composer import channels
-from services.composer.grammar import (
-    _fit_clause,
-    _full_name,
-    _lower_first,
-    _names,
-    _sentence,
-    _tidy_spacing,
-    _trim,
-    clean_jot,
-)
+from services.composer.grammar import _full_name, _names, _sentence, _tidy_spacing
 from services.composer.model import ComposedDraft
 from services.composer.planner import (
     PLANNERS,
@@ -29,17 +20,18 @@ from services.composer.planner import (
     _short_names,
     _within,
     greeting,
+    read_fit,
     signoff,
 )
 
 
 def _fit(ctx: Context, company: str) -> str:
     """One "why I fit" line in a follow-up frame (not the frame the first note used)."""
-    lines = [_lower_first(_trim(clean_jot(raw)[0], 18)) for raw in ctx.job.fit_points]
+    lines = [read_fit(raw)[0] for raw in ctx.job.fit_points]
     lines = [line for line in lines if line]
     if not lines:
         return ""
-    clause = _fit_clause(lines[(ctx.slot + 1) % len(lines)])
+    clause = lines[(ctx.slot + 1) % len(lines)]
     sentence = _sentence(
         ctx.book.pick("followup_fit", ctx.slot).format(fit=clause, company=company)
     )
@@ -58,7 +50,7 @@ def plan_followup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     pieces = [_Piece(_sentence(opening), 1, 0)]
     named = [p for p in ctx.others if _full_name(p.name)]
     if named:
-        met = book.pick("followup_met", slot).format(names=_names(_short_names(named)))
+        met = book.pick("followup_met", slot).format(names=_names(_short_names(named, ctx.profile)))
         pieces.append(_Piece(_sentence(met), 1, 0))
     pieces.append(_Piece(_sentence(book.pick("followup_interest", slot).format(**fields)), 2, 0))
     fit = _fit(ctx, fields["company"])

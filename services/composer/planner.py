@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from services.composer import channels, phrases
 from services.composer.grammar import (
     _HONORIFICS,
+    _JAPANESE_FAMILY,
     _NOT_VERBS_ED,
     SPANISH_GIVEN,
     SPANISH_TITLES,
@@ -63,6 +64,37 @@ class _Piece:
     drop_rank: int  # 0 = never dropped; higher numbers are dropped first
 
 
+def _style(person: Person, profile: Profile) -> tuple[str, list[str], bool]:
+    """The greeting style that applies to `person`, their name's words, and whether the name
+    starts with a title: a formal tone greets a titled name by its title unless the person has
+    a style of their own."""
+    words = _full_name(person.name).split(" ")
+    title = words[0].rstrip(".").lower()
+    titled = len(words) >= 2 and title in _HONORIFICS and title not in {"sir", "dame"}
+    style = person.greeting_style or profile.greeting_style
+    if not person.greeting_style and profile.tone == "formal" and titled:
+        style = "honorific"
+    return style, words, titled
+
+
+def addressed_as(person: Person, profile: Profile) -> str:
+    """The name a note calls someone by, in its greeting, subject and lists: "Dana"; under the
+    honorific style "Dr. Petrov", "Yamamoto-san" (a Japanese name written family name first,
+    with no title given) or else the full name."""
+    full = _full_name(person.name)
+    style, words, titled = _style(person, profile)
+    if not full or style != "honorific":
+        return first_name(full)
+    if titled:
+        honorific = words[0].rstrip(".").capitalize()
+        dot = "" if honorific == "Miss" else "."
+        spanish = words[0].rstrip(".").lower() in SPANISH_TITLES
+        return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
+    if len(words) == 2 and family_first(words) and words[0].lower() in _JAPANESE_FAMILY:
+        return f"{words[0]}-san"
+    return full
+
+
 def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
     """ "Hi Dana," or "Dear Dana,"; "Dear Dr. Petrov," when the person's style is honorific, or
     under a formal tone when their name carries a title and they have no style of their own."""
@@ -70,23 +102,15 @@ def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
     if not full:
         return book.one("greeting_nobody")
     first = first_name(full)
-    words = full.split(" ")
-    title = words[0].rstrip(".").lower()
-    titled = len(words) >= 2 and title in _HONORIFICS and title not in {"sir", "dame"}
-    style = person.greeting_style or profile.greeting_style
-    if not person.greeting_style and profile.tone == "formal" and titled:
-        style = "honorific"
+    style, _words, titled = _style(person, profile)
+    name = addressed_as(person, profile)
     if style == "honorific":
         if titled:
-            honorific = words[0].rstrip(".").capitalize()
-            dot = "" if honorific == "Miss" else "."
+            title, last = name.split(" ", 1)
             return book.one("greeting_honorific").format(
-                title=f"{honorific}{dot}",
-                last=_surname(words[1:], spanish=title in SPANISH_TITLES),
-                first=first,
-                full=full,
+                title=title, last=last, first=first, full=full
             )
-        return book.one("greeting_full").format(first=first, full=full)
+        return book.one("greeting_full").format(first=first, full=name)
     return book.one("greeting").format(first=first)
 
 
@@ -229,21 +253,10 @@ def _works_elsewhere(ctx: Context) -> bool:
     return bool(mine and theirs) and mine not in theirs
 
 
-_TITLED_GREETING = re.compile(
-    r"^Dear ((?:"
-    + "|".join(
-        sorted({"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof"} | {t.title() for t in SPANISH_TITLES})
-    )
-    + r")\. [^,]+|Miss [^,]+),$"
-)
-
-
 def _subject(ctx: Context, key: str) -> str:
     # A note that greets "Dear Dr. Petrov" names him the same way in its subject.
-    hello = greeting(ctx.person, ctx.profile, ctx.book)
-    titled = _TITLED_GREETING.match(hello)
     values = {
-        "first": titled.group(1) if titled else first_name(ctx.person.name) or "there",
+        "first": addressed_as(ctx.person, ctx.profile) or "there",
         "role": role_title(ctx.job.role) or "job",
         "candidate": _full_name(ctx.profile.name) or "your candidate",
     }
@@ -274,12 +287,13 @@ def plan_email(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     return _closed(ctx, channel, pieces, fields, said, paragraph=3, subject="subject_email")
 
 
-def _short_names(people: Sequence[Person]) -> list[str]:
-    """First names ("Dana, Tom and Sam"); a full name where two people share a first name."""
-    firsts = [first_name(p.name).lower() for p in people]
+def _short_names(people: Sequence[Person], profile: Profile) -> list[str]:
+    """Each name as the notes call them ("Dana, Tom and Dr. Petrov"); a full name where two
+    people would read the same."""
+    called = [addressed_as(p, profile) for p in people]
     return [
-        first_name(p.name) if firsts.count(f) == 1 else _full_name(p.name)
-        for p, f in zip(people, firsts, strict=True)
+        name if called.count(name) == 1 else _full_name(p.name)
+        for p, name in zip(people, called, strict=True)
     ]
 
 
@@ -295,7 +309,7 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
         said[0].text = _after_thanks(pieces[0].text, said[0].text)
     pieces.extend(said)
     named = [p for p in ctx.others if _full_name(p.name)]
-    short = _short_names(named)
+    short = _short_names(named, ctx.profile)
     if named:
         met = ctx.book.pick("met", ctx.slot).format(names=_names(short))
         pieces.append(_Piece(_sentence(met), 3, 0))
