@@ -1183,3 +1183,16 @@ def test_the_honorific_style_names_people_the_same_way_everywhere():
     assert "Sabine," not in drafts["s", "email"].subject
     wrapup = drafts["h", "wrapup"].body
     assert "Yamamoto-san, Sabine Krüger and Dr. Petrov" in wrapup, wrapup
+
+
+def test_a_promise_keeps_its_promise_without_the_to_do_noted_beside_it():
+    for jot in ("send him the repo link (make repo public first!!)",
+                "send the briefing template from tokyo (strip the hotel name first)",
+                "send dose banding paper - look up the doi"):  # fmt: skip
+        reading = read_point("promise", jot, "Sam")
+        assert reading.ok and reading.placeholder, (jot, reading)
+        assert not re.search(r"first|look up|make|strip", reading.text), reading.text
+    linked = read_point("promise", "send the repo https://github.com/x/y (make it public first)")
+    assert linked.text.endswith("https://github.com/x/y") and "public" not in linked.text
+    kept = read_point("promise", "send my portfolio (the new one)", "Sam")
+    assert kept.ok

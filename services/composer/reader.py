@@ -585,6 +585,27 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     return Reading(kind=kind, text=sentence, ok=True)
 
 
+# "(make repo public first!!)", "- look up the doi": what the candidate must do before sending,
+# said in a bracket or after a dash. The promise is still said; the jot keeps the to-do.
+_TODO = re.compile(
+    r"\s*\((?P<bracket>[^)]*)\)[\s!.]*|\s+[-\u2013\u2014]\s+(?P<tail>[^()]*)$"
+)
+_TODO_LEADS = re.compile(
+    r"^(?:make|strip|remove|fix|check|look\s+up|find|ask|update|clean|redact|sanitise|sanitize|"
+    r"anonymi[sz]e|blur|get|dig|need\s+to|must|confirm|double[-\s]?check|export|convert|"
+    r"upload|finish|polish|tidy|cut|shorten|trim|scan|rename)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_todo(body: str) -> str:
+    """A promise without the to-do the candidate noted beside it."""
+    return _TODO.sub(
+        lambda m: "" if _TODO_LEADS.match((m["bracket"] or m["tail"] or "").strip()) else m[0],
+        body,
+    ).strip()
+
+
 def _promise(
     text: str, urls: tuple[str, ...], book, bump: int, *, link_last: bool = True
 ) -> Reading:
@@ -1072,10 +1093,12 @@ def read_point(
     `bump` picks another phrasing of the same reading, for a panel where two people's identical
     jots would otherwise give the same sentence.
     """
+    kind = kind if kind in KINDS else "other"
+    if kind == "promise":
+        body = _without_todo(body)
     text, urls = clean_jot(body)
     if not text and not urls:
         return None
-    kind = kind if kind in KINDS else "other"
     private = private_reason(body)
     if private:
         return _flag(kind, f"{private} Write how to say it if you want it in.")
