@@ -1196,3 +1196,11 @@ def test_a_promise_keeps_its_promise_without_the_to_do_noted_beside_it():
     assert linked.text.endswith("https://github.com/x/y") and "public" not in linked.text
     kept = read_point("promise", "send my portfolio (the new one)", "Sam")
     assert kept.ok
+
+
+def test_a_thing_and_how_it_is_changing_reads_as_how_it_changes():
+    assert "how the inbound mix is shifting." in _reading("topic", "inbound mix shifting, ~40%")
+    growing = _reading("topic", "CAR-T programme growing 2027")
+    assert "how the CAR-T programme is growing in 2027." in growing, growing
+    assert "how the guest numbers are dropping" in _reading("topic", "guest numbers dropping")
+    assert "about growing the team" in _reading("topic", "growing the team")

@@ -652,6 +652,29 @@ _LINKING = {"has", "had", "is", "was", "seems", "seemed", "looks", "looked", "fe
 _LIKED = {"loved", "enjoyed", "liked", "appreciated"}
 
 
+# "inbound mix shifting", "CAR-T programme growing 2027": a thing and how it is changing.
+_CHANGING = re.compile(
+    r"^(?P<np>[\w'-]+(?: [\w'-]+){0,3}) (?P<ing>shifting|growing|dropping|rising|falling|"
+    r"declining|changing|ageing|aging|expanding|shrinking|slowing|increasing|decreasing|"
+    r"scaling|booming|struggling|improving|evolving|doubling|tripling)"
+    r"(?P<rest>(?: (?:fast|quickly|slowly|again|steadily))?)(?: (?:in )?(?P<year>20\d\d))?$"
+)
+
+
+def _how_changing(text: str) -> str:
+    """ "inbound mix shifting" -> "how the inbound mix is shifting"; other text as it is."""
+    match = _CHANGING.match(text)
+    if not match:
+        return text
+    words = match["np"].split(" ")
+    if any(_is_verb_start(w.lower()) or w.lower() in _SUBJECTS | _AUX for w in words):
+        return text  # "we are growing": already a clause
+    thing = match["np"] if words[0].lower() in _DETERMINERS else f"the {match['np']}"
+    verb = "are" if _is_plural(words[-1]) else "is"
+    year = f" in {match['year']}" if match["year"] else ""
+    return f"how {thing} {verb} {match['ing']}{match['rest']}{year}"
+
+
 def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     """(text, shape) for a topic, their_work, common_ground or other jot."""
     text = _PREFIX["aside"].sub("", text)
@@ -663,6 +686,8 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     text = _first_part(text)
     # In a topic, "they" is the interviewer's team: "how they do code review".
     text = _to_you(text, person_first, they_too=kind in ("topic", "other"))
+    if kind != "common_ground":
+        text = _how_changing(text)
     words = text.split(" ")
     first = words[0].lower()
     if kind == "common_ground":
