@@ -1145,6 +1145,8 @@ eDNA sampling, R, occupancy models
     I have experience in eDNA sampling, R and occupancy models
 6 yrs reporting, started at a community paper
     I have spent six years reporting, starting at a community paper
+calm w complaints lol, the wedding overbooking thing
+    I am calm with complaints
 """
 
 
@@ -1158,7 +1160,8 @@ def test_a_fit_line_is_said_as_the_candidate_would_say_it(line, said):
 
 
 @pytest.mark.parametrize(
-    "line", ["calm w complaints lol", "supplier escapes 140 ppm -> 22 ppm", "bilingual, can write"]
+    "line",
+    ["ran kiosk/till ops at 3 sites", "supplier escapes 140 ppm -> 22 ppm", "bilingual, can write"],
 )
 def test_a_fit_line_that_cannot_be_said_cleanly_is_left_out_with_a_reason(line):
     from services.composer import read_fit
@@ -1204,3 +1207,23 @@ def test_a_thing_and_how_it_is_changing_reads_as_how_it_changes():
     assert "how the CAR-T programme is growing in 2027." in growing, growing
     assert "how the guest numbers are dropping" in _reading("topic", "guest numbers dropping")
     assert "about growing the team" in _reading("topic", "growing the team")
+
+
+def test_phone_marks_are_spelled_out_or_flagged_never_left_dangling():
+    assert "the galleries with 30 sensors." in _reading(
+        "their_work", "mapping the galleries w 30 sensors"
+    )
+    assert not read_point("topic", "the install for rebozos = 3 wks, custom mounts").ok
+    shouted = _reading("topic", "she wants pharmacist ON the ward round")
+    assert "pharmacist on the ward round" in shouted, shouted
+    assert "DO-178C" in _reading("topic", "DO-178C test procedures")
+
+
+def test_a_role_given_in_two_languages_is_named_once_and_no_visit_is_assumed():
+    from services.composer.grammar import role_title
+
+    assert role_title("Registrar de Colecciones / Collections Registrar") == "Collections Registrar"
+    job = Job("Museo Textil", "Registrar de Colecciones / Collections Registrar", ())
+    people = [Person(str(i), f"Pat Lee{i}", "other") for i in range(6)]
+    for draft in compose_panel(job, people, Profile("Ana Ruiz")):
+        assert "while I was at" not in draft.body and " / " not in draft.body, draft.body

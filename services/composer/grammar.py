@@ -45,6 +45,7 @@ _SHORTHAND = {
     "thru": "through",
     "tho": "though",
     "u": "you",
+    "w": "with",
     "ur": "your",
     "mgr": "manager",
     "dept": "department",
@@ -371,6 +372,14 @@ def _tidy_spacing(text: str) -> str:
     return text
 
 
+_SHOUTED = re.compile(
+    r"(?<![\w-])(?:ON|NOT|SAW|OUT|ORIGINAL|ALL|NEVER|ALWAYS|VERY|REALLY|MUST|HUGE|LOVE|LOVED|"
+    r"LOVES|HATE|HATES|BIG|ONLY|EVERY|DID|THE|AND|BUT|YES|WAS|WERE|HAS|HAVE|ANY|SUPER|"
+    r"MASSIVE|ACTUALLY|TOTALLY|AMAZING|SO|TOO|MUCH|MORE|LOTS|WANTS|WANT|NEEDS|NEED|BEFORE|"
+    r"AFTER|FIRST|LAST|SAME|EXACTLY|EVERYTHING|NOTHING|DEFINITELY|LOVELY)(?![\w-])"
+)
+
+
 def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     """A phone jot as plain text plus its links: no emoji, no shorthand, no end punctuation.
 
@@ -395,6 +404,9 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
     text = _MID_LAUGH_RE.sub("", text)
+    if re.search(r"[a-z]", text):
+        # "pharmacist ON the ward round", "which I SAW": capitals for emphasis, not a name.
+        text = _SHOUTED.sub(lambda m: m.group(0).lower(), text)
     # "4 x 10hr shifts" -> "4 10 hr shifts": the hour becomes a word of its own, which the
     # shorthand spells out and `_compounds` joins to its noun ("four 10-hour shifts").
     text = re.sub(r"\b(\d+)\s?x\s?(?=\d+\s?(?:hr|hour|min)\b)", r"\1 ", text)
@@ -1097,8 +1109,10 @@ def _names(names: Sequence[str]) -> str:
 
 def role_title(role: str) -> str:
     """The job title as it reads in a sentence: "Charge Nurse, Emergency Department" ->
-    "Emergency Department Charge Nurse"."""
+    "Emergency Department Charge Nurse"; of a title given in two languages ("Registrar de
+    Colecciones / Collections Registrar"), the last."""
     role = " ".join((role or "").split()).rstrip(".")
+    role = role.split(" / ")[-1]
     specialty = re.fullmatch(r"([A-Z][\w&' -]*?), ([A-Z][\w&' -]*)", role)
     if specialty and len(specialty.group(2).split()) <= 4:
         role = f"{specialty.group(2)} {specialty.group(1)}"
@@ -1176,6 +1190,12 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 
+
+# How a "why I fit" line describes the candidate: "calm with complaints" is something they are.
+_TRAITS = {"calm", "good", "great", "patient", "organised", "organized", "reliable", "strong",
+           "comfortable", "confident", "happy", "passionate", "experienced", "fluent",
+           "flexible", "used", "familiar", "quick", "fast", "skilled", "trained", "certified",
+           "qualified", "registered", "licensed", "chartered"}  # fmt: skip
 
 # Verbs a "why I fit" line starts with when it says what the candidate does now.
 _PRESENT_VERBS = {
@@ -1311,6 +1331,8 @@ def _fit_clause_head(fit: str) -> str:
         return f"I have worked as {article} {role} for {served.group(2)}"
     if first == "background":
         return f"I have a {fit}"
+    if first in _TRAITS and len(words) > 1:
+        return f"I am {fit}"  # "calm with complaints", "good with GCs"
     if first in _PRESENT_VERBS:
         return f"I {fit}"  # "run a hydrotherapy group": something the candidate does
     if re.match(r"^[A-Z][\w-]*\s+(?:certified|accredited|qualified|registered|licensed)\b", fit):

@@ -587,9 +587,7 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
 
 # "(make repo public first!!)", "- look up the doi": what the candidate must do before sending,
 # said in a bracket or after a dash. The promise is still said; the jot keeps the to-do.
-_TODO = re.compile(
-    r"\s*\((?P<bracket>[^)]*)\)[\s!.]*|\s+[-\u2013\u2014]\s+(?P<tail>[^()]*)$"
-)
+_TODO = re.compile(r"\s*\((?P<bracket>[^)]*)\)[\s!.]*|\s+[-\u2013\u2014]\s+(?P<tail>[^()]*)$")
 _TODO_LEADS = re.compile(
     r"^(?:make|strip|remove|fix|check|look\s+up|find|ask|update|clean|redact|sanitise|sanitize|"
     r"anonymi[sz]e|blur|get|dig|need\s+to|must|confirm|double[-\s]?check|export|convert|"

@@ -206,6 +206,8 @@ _REPORTED = re.compile(
 )
 # A colon may only introduce a link or the placeholder the user fills in.
 _MARKS = re.compile(
+    # "=" as shorthand, and a sentence cut after a word that needs more ("the galleries with.")
+    r"(?<=\s)=(?=\s|[.,]|$)|\b(?:with|and|or|of|to|for|the|a|an|from|by|w)\.?$|"
     r"\?\?|!!|\.\.\.|…|->|=>|~|(?<=\w)\s?\+\s?(?=\w)|\s-\s*$|;|:(?!\s*(?:\[|LINKHERE))\s"
 )
 _EMOJI = re.compile("[\U0001f000-\U0001faff\U00002600-\U000027bf\u2b50\u2b55\ufe0f\u200d]")
