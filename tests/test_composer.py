@@ -1227,3 +1227,9 @@ def test_a_role_given_in_two_languages_is_named_once_and_no_visit_is_assumed():
     people = [Person(str(i), f"Pat Lee{i}", "other") for i in range(6)]
     for draft in compose_panel(job, people, Profile("Ana Ruiz")):
         assert "while I was at" not in draft.body and " / " not in draft.body, draft.body
+
+
+def test_a_tail_without_a_subject_is_said_of_the_topic():
+    moved = _reading("topic", "arc flash program, just moved to CSA Z462 2024")
+    assert "that it has just moved to CSA Z462 2024." in moved, moved
+    assert "temperature excursions" in _reading("topic", "temp excursions on the tarmac")

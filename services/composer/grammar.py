@@ -45,6 +45,7 @@ _SHORTHAND = {
     "thru": "through",
     "tho": "though",
     "u": "you",
+    "xmas": "Christmas",
     "w": "with",
     "ur": "your",
     "mgr": "manager",
@@ -337,6 +338,14 @@ def _extract_urls(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _spell_out(text: str) -> str:
     text = re.sub(r"\bw/(?=\w)", "with ", text, flags=re.IGNORECASE)
+    # "temp excursions", "temp logger": temperature; "temp staff": temporary.
+    text = re.sub(
+        r"\btemps?(?= (?:excursions?|control|loggers?|logging|ranges?|monitoring|checks?|"
+        r"probes?|readings?|alarms?|mapping|breaks?|abuse|data|sensors?)\b)",
+        "temperature",
+        text,
+        flags=re.IGNORECASE,
+    )
     words = []
     for word in text.split(" "):
         core = word.rstrip(",;:?!")

@@ -205,6 +205,9 @@ def _as_a(text: str) -> str:
     )
 
 
+_JUST = {"just", "recently", "finally", "already", "also"}
+
+
 def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     """(how the tail joins, the tail as words) or ("", "") when it is not a clean clause."""
     tail = _lower_first(_SAID_PREFIX.sub("", _lower_first(tail)))
@@ -250,6 +253,12 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         if re.search(r"\b(?:me|my)\b", tail):
             return "that", "you " + tail  # "asked me about practicums": they did, not both
         return "both", tail
+    lead = words[1].lower() if head in _JUST and len(words) > 1 else ""
+    if kind == "topic" and (lead in _IRREGULAR_PAST or (lead.endswith("ed") and len(lead) > 4)):
+        # "arc flash program, just moved to CSA Z462": the thing talked about has just done it.
+        if head == "just" and lead.endswith("ed"):
+            return "that", "it has " + tail
+        return "that", "it " + tail
     bare = re.match(r"^([A-Z]{2,}|[a-z][\w-]*)(?: [a-z][\w-]*)? (?:is|was|has)\b", tail)
     if bare and head not in _DETERMINERS | _SUBJECTS | _NOT_BARE_NOUNS:
         return "that", "the " + tail  # "GP target is 70%": the GP target
