@@ -1233,3 +1233,19 @@ def test_a_tail_without_a_subject_is_said_of_the_topic():
     moved = _reading("topic", "arc flash program, just moved to CSA Z462 2024")
     assert "that it has just moved to CSA Z462 2024." in moved, moved
     assert "temperature excursions" in _reading("topic", "temp excursions on the tarmac")
+
+
+def test_a_promise_to_someone_with_no_address_travels_in_the_organisers_wrap_up():
+    job = Job("Rift Fresh", "Supervisor", ())
+    faith = Person(
+        "f", "Faith Njeri", "interviewer", points=(Point("promise", "send her my pre-cooling SOP"),)
+    )
+    grace = Person("g", "Grace Wambui", "hr", email="g@rift.example")
+    drafts = _by_person_and_channel(job, [faith, grace], Profile("Brian Otieno"))
+    card, wrapup = drafts["f", "card"].body, drafts["g", "wrapup"].body
+    assert "I have asked Grace to pass on my pre-cooling SOP" in card, card
+    assert PLACEHOLDER not in card, "a handwritten card holds no link"
+    assert re.search(r"promised Faith my pre-cooling SOP.*: \[add the link or file\]", wrapup)
+    # With no organiser to pass it on, the card itself carries the promise.
+    alone = _by_person_and_channel(job, [faith], Profile("Brian Otieno"))["f", "card"].body
+    assert PLACEHOLDER in alone and "asked" not in alone, alone

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from services.composer import channels, phrases
 from services.composer import followup as _followup  # noqa: F401  (registers its planner)
 from services.composer import linkedin as _linkedin  # noqa: F401  (registers its planner)
 from services.composer.grammar import clean_jot, first_name, word_count
 from services.composer.model import ComposedDraft, Job, Person, Point, Profile
-from services.composer.planner import PLANNERS, Context, fit_sentences, read_fit
+from services.composer.planner import PLANNERS, Context, fit_sentences, promised_thing, read_fit
 from services.composer.reader import Reading, edited, read_point
 
 __all__ = [
@@ -138,6 +139,28 @@ def _panel_offset(job: Job, profile: Profile) -> int:
     return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
 
 
+def _keep_cards_true(
+    drafts: list[ComposedDraft], contexts: list[Context], courier: int | None, unreached
+) -> None:
+    """A card that says the organiser will pass a promise on, only if the organiser's wrap-up
+    (which may have been shortened to its cap) still carries it; else the card carries it."""
+    if courier is None:
+        return
+    wrapup = next(
+        (d.body for d in drafts if d.contact_id == contexts[courier].person.id
+         and d.channel == "wrapup"), "",
+    )  # fmt: skip
+    for index in unreached:
+        ctx = contexts[index]
+        things = [promised_thing(r) for r in ctx.readings if r.kind == "promise"]
+        if all(t is None or t[0] in wrapup for t in things):
+            continue
+        for at, draft in enumerate(drafts):
+            if draft.contact_id == ctx.person.id and draft.channel == "card":
+                card = PLANNERS["card"](replace(ctx, courier=None), channels.get("card"))
+                drafts[at] = replace(card, flagged=draft.flagged)
+
+
 def compose_panel(
     job: Job, people: Sequence[Person], profile: Profile, *, require_address: bool = True
 ) -> list[ComposedDraft]:
@@ -159,6 +182,10 @@ def compose_panel(
     fits = fit_sentences(job, book, len(people), offset)
     drafts: list[ComposedDraft] = []
     contexts: list[Context] = []
+    # Promises to people with no address travel in the organiser's wrap-up.
+    courier = channels.courier(people)
+    unreached = [i for i, p in enumerate(people) if not p.email.strip() and courier is not None]
+    carried = tuple((people[i], r) for i in unreached for r in readings[i] if r.kind == "promise")
     for index, person in enumerate(people):
         ctx = Context(
             job=job,
@@ -170,6 +197,8 @@ def compose_panel(
             card_readings=card_readings[index],
             others=tuple(p for p in people if p is not person),
             fit=fits[index],
+            carried=carried if index == courier else (),
+            courier=people[courier] if index in unreached else None,
         )
         contexts.append(ctx)
         has_email = bool(person.email.strip()) or not require_address
@@ -182,6 +211,7 @@ def compose_panel(
                     flagged[index],
                 )  # fmt: skip
             drafts.append(draft)
+    _keep_cards_true(drafts, contexts, courier, unreached)
     # A note for the whole panel (the follow-up after silence) goes to one person.
     for channel in [c for c in channels.CHANNELS.values() if c.one_per_panel]:
         index = channels.panel_recipient(people, channel.code)

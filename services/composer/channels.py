@@ -126,6 +126,14 @@ def for_role(role: str, has_email: bool = True) -> tuple[str, ...]:
     )
 
 
+def courier(people: Sequence) -> int | None:
+    """The index of the recruiter or HR contact who passes things on to people with no email
+    address (thanks, a promised file): the first organiser with an address, or None."""
+    return next(
+        (i for i, p in enumerate(people) if p.role in ORGANISER_ROLES and _has_email(p)), None
+    )
+
+
 def panel_recipient(people: Sequence, code: str) -> int | None:
     """The index of the one person of a panel who gets a one-per-panel note (the follow-up):
     the first recruiter or HR contact with an email address, else the first interviewer with

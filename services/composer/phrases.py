@@ -39,6 +39,8 @@ KEYS: dict[str, frozenset[str]] = {
         "met": {"names"},
         "met_nobody": set(),
         "pass_on": {"names"},
+        "carry_promise": {"name", "x", "it", "link"},
+        "card_carried": {"courier", "x"},
         "title_line": {"title"},
         "subject_email": {"first", "role", "candidate"},
         "subject_wrapup": {"first", "role", "candidate"},

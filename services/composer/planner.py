@@ -55,6 +55,10 @@ class Context:
     fit: str  # this person's "why I fit" sentence, or ""
     # The same readings phrased again for the card, so it does not repeat the email verbatim.
     card_readings: tuple[Reading, ...] = ()
+    # For the organiser who passes things on: what was promised to people with no address.
+    carried: tuple[tuple[Person, Reading], ...] = ()
+    # For someone with no address: the organiser who passes on what was promised to them.
+    courier: Person | None = None
 
 
 @dataclass
@@ -319,6 +323,15 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     if missing:
         passing = ctx.book.pick("pass_on", ctx.slot).format(names=_names(missing))
         pieces.append(_Piece(_sentence(passing), 3, 0))
+    for order, (person, reading) in enumerate(ctx.carried):
+        thing = promised_thing(reading)
+        if thing:
+            x, plural, link = thing
+            carry = ctx.book.pick("carry_promise", ctx.slot + order).format(
+                name=addressed_as(person, ctx.profile), x=x, it="them" if plural else "it",
+                link=link,
+            )  # fmt: skip
+            pieces.append(_Piece(carry, 3.5 + order / 100, 1))
     pieces.append(_Piece(_interest(ctx, fields), 4, 2))
     return _closed(ctx, channel, pieces, fields, said, paragraph=4, subject="subject_wrapup")
 
@@ -337,6 +350,22 @@ def _closed(ctx: Context, channel, pieces, fields, said, *, paragraph: int, subj
     return ComposedDraft(
         ctx.person.id, channel.code, _subject(ctx, subject), body, generic=not said
     )
+
+
+# The parts of a promise's reading: "Here is my SOP, as promised: [add the link or file]".
+_PROMISED = re.compile(
+    r"\b[Hh]ere (?P<is>is|are) (?P<x>.+?)(?:, as (?:promised|I said I would|mentioned))?: "
+    r"(?P<link>\S.*)$"
+)
+
+
+def promised_thing(reading: Reading) -> tuple[str, bool, str] | None:
+    """What a promise's reading sends (the thing, whether it is plural, its link or the
+    placeholder), or None for a promise that sends nothing ("I will call you Friday")."""
+    match = _PROMISED.search(reading.text) if reading.kind == "promise" else None
+    if not match:
+        return None
+    return match["x"], match["is"] == "are", match["link"]
 
 
 def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
@@ -361,12 +390,19 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     details.sort(key=lambda r: personal[r.kind])
     # Someone with no email address gets only this card: what was promised to them goes on it
     # (with its placeholder to fill in by hand), or it would reach them in no note at all.
-    promised = (
-        [_Piece(r.text, 2, 0) for r in ctx.readings if r.kind == "promise"]
-        if not ctx.person.email.strip()
-        else []
-    )
-    if promised:
+    promised = []
+    if not ctx.person.email.strip():
+        for order, reading in enumerate(r for r in ctx.readings if r.kind == "promise"):
+            thing = promised_thing(reading) if ctx.courier else None
+            if thing:
+                # The organiser's wrap-up carries the file or link; the card says so.
+                carried = ctx.book.pick("card_carried", ctx.slot + order).format(
+                    courier=addressed_as(ctx.courier, ctx.profile), x=thing[0]
+                )
+                promised.append(_Piece(_sentence(carried), 1, 0))
+            else:
+                promised.append(_Piece(reading.text, 2, 0))
+    if any(p.paragraph == 2 for p in promised):
         # A promise ends with its link or placeholder: it stands in its own paragraph.
         close = _Piece(close.text, 3, close.drop_rank)
     for reading in details:
