@@ -1249,3 +1249,9 @@ def test_a_promise_to_someone_with_no_address_travels_in_the_organisers_wrap_up(
     # With no organiser to pass it on, the card itself carries the promise.
     alone = _by_person_and_channel(job, [faith], Profile("Brian Otieno"))["f", "card"].body
     assert PLACEHOLDER in alone and "asked" not in alone, alone
+
+
+def test_both_with_a_participle_is_something_both_have_done():
+    crossing = _reading("common_ground", "both done the ruahine crossing")
+    assert "we have both done the ruahine crossing" in crossing, crossing
+    assert not read_point("common_ground", "both did turnarounds 09ish").ok

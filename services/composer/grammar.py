@@ -696,6 +696,11 @@ def _how_changing(text: str) -> str:
     return f"how {thing} {verb} {match['ing']}{match['rest']}{year}"
 
 
+# Past participles that are not also the past tense: "both done the Ruahine crossing".
+_PARTICIPLES = {"done", "been", "seen", "gone", "taken", "given", "written", "ridden", "flown",
+                "swum", "eaten", "driven", "known", "grown", "begun", "run"}  # fmt: skip
+
+
 def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     """(text, shape) for a topic, their_work, common_ground or other jot."""
     text = _PREFIX["aside"].sub("", text)
@@ -729,6 +734,8 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         after = words[2].lower() if len(words) > 2 else ""
         if after.endswith(("ers", "ists", "ians")):
             verbish = False  # "both bike commuters"
+        if rest in _PARTICIPLES:
+            return "we have both " + " ".join(words[1:]), "clause"  # "both done the crossing"
         return ("we both " if verbish else "we are both ") + " ".join(words[1:]), "clause"
     if first == "same" and len(words) > 1:
         text, words, first = "the " + text, ["the", *words], "the"

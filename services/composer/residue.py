@@ -195,7 +195,7 @@ _SHORTHAND_RE = re.compile(
 )
 _CASED_SHORTHAND = re.compile(r"(?<![\w'])(?:i(?![\w'\u2019.])|q\.)")
 _NUMBER_SHORTHAND = re.compile(
-    r"\b\d+(?:[.,]\d+)?(?:[kK]|M|bn|hrs?|mins?|wks?|yrs?|mos?)\b|\b\d+(?:[.,]\d+)?\s(?:hrs?|wks?|yrs?|mos?)\b"
+    r"\b\d+ish\b|\b\d+(?:[.,]\d+)?(?:[kK]|M|bn|hrs?|mins?|wks?|yrs?|mos?)\b|\b\d+(?:[.,]\d+)?\s(?:hrs?|wks?|yrs?|mos?)\b"
 )
 _UNITS = {"km/h", "m/s", "and/or", "w/w", "v/v"}
 _LOWER_SLASH = re.compile(r"\b[a-z]+/[a-z]+\b")
