@@ -39,10 +39,15 @@ def _today() -> date:
     return local_today(utcnow(), current_user.timezone)
 
 
-def _refused(error: pdf.PdfError, application_id: str):
-    """A PDF that could not be made: back to the notes with the reason."""
+def _refused(error: pdf.PdfError, application_id: str, contact_id: str | None = None):
+    """A PDF that could not be made: back to the notes (of the person it was for) with the
+    reason."""
     flash(error.user_message, "error")
-    return redirect(url_for("drafts.index", application_id=application_id), 303)
+    if contact_id:
+        target = url_for("drafts.person", application_id=application_id, contact_id=contact_id)
+    else:
+        target = url_for("drafts.index", application_id=application_id)
+    return redirect(target, 303)
 
 
 def _contact_pdf(contact_id: str, *, card: bool, make, kind: str):
@@ -52,7 +57,7 @@ def _contact_pdf(contact_id: str, *, card: bool, make, kind: str):
     try:
         payload = make(note, printing.sender_of(user))
     except pdf.PdfError as error:
-        return _refused(error, contact.application_id)
+        return _refused(error, contact.application_id, contact.id)
     return download(
         payload,
         "application/pdf",

@@ -113,6 +113,7 @@ def test_too_long_card_is_flagged_before_export_and_refused(app, client, ids):
     assert "Too long for" in page
     response = client.get(f"/contacts/{contacts['Sam Lee']}/card.pdf?size=a6")
     assert response.status_code == 303
+    assert response.headers["Location"].endswith(sam), "back to Sam's notes, not the first person"
     notes = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "too long" in notes.lower()
 
