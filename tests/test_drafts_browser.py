@@ -234,3 +234,26 @@ def test_overdue_counts_and_deadlines_follow_each_mark_without_a_reload(browser,
         assert page.evaluate("window.stillHere") is True
     finally:
         context.close()
+
+
+def test_a_double_tap_on_mark_as_sent_marks_it_once_and_never_undoes_it(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        _panel_with_notes(page)
+        page.get_by_role("heading", name="Dana Rivera", level=2).wait_for()
+        _settled(page)
+        _email(page).get_by_role("button", name="Mark as sent").dblclick()
+        _email(page).get_by_text("Done: sent").wait_for()
+        # A second tap that lands on the undo in the moment it appears is not an undo.
+        undo = _email(page).get_by_role("button", name=re.compile(r"^Sent .* undo$"))
+        undo.click(force=True)
+        page.wait_for_timeout(1_500)
+        assert _email(page).get_by_text("Done: sent").is_visible()
+        assert "Email: sent" in _row(page, "Dana Rivera").inner_text()
+        # A deliberate tap, once it has settled, still undoes.
+        undo.click()
+        _email(page).get_by_role("button", name="Mark as sent").wait_for()
+    finally:
+        context.close()
