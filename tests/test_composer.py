@@ -1255,3 +1255,25 @@ def test_both_with_a_participle_is_something_both_have_done():
     crossing = _reading("common_ground", "both done the ruahine crossing")
     assert "we have both done the ruahine crossing" in crossing, crossing
     assert not read_point("common_ground", "both did turnarounds 09ish").ok
+
+
+def test_fragments_with_no_subject_are_said_of_the_right_person():
+    cases = {
+        ("topic", "wants to grow maint agreements"): "you want to grow maintenance agreements",
+        ("their_work", "shes piloting a float pool"): "you're piloting a float pool",
+        ("their_work", "rewriting timetable so sci gets 5"): "rewriting timetable so science",
+        ("common_ground", "PGCE at Leeds Beckett too"): "we both did a PGCE at Leeds Beckett",
+        ("common_ground", "saul bass fans both"): "we are both saul bass fans",
+        ("topic", "timelines tight, 3-4 wk turnarounds"): "how tight the timelines are",
+        ("topic", "went through my reel"): "going through my reel",
+        ("topic", "she wants it down to 4 w/out losing retention"): "without losing retention",
+    }  # fmt: skip
+    for (kind, jot), said in cases.items():
+        assert said in _reading(kind, jot), (jot, _reading(kind, jot))
+
+
+def test_how_someone_seemed_stays_out_of_every_note():
+    for jot in ("gut: good guy, maybe a micromanager", "so warm, held my hand at the end",
+                "she was cooler than the others", "said offer prob w/in a week"):  # fmt: skip
+        assert not read_point("other", jot, "Sam").ok, jot
+    assert read_point("other", "very warm welcome from the whole team", "Sam").ok

@@ -46,6 +46,19 @@ _SHORTHAND = {
     "tho": "though",
     "u": "you",
     "xmas": "Christmas",
+    "shes": "she's",
+    "hes": "he's",
+    "thats": "that's",
+    "theres": "there's",
+    "maint": "maintenance",
+    "svc": "service",
+    "sci": "science",
+    "prob": "probably",
+    "prev": "previous",
+    "sys": "system",
+    "vid": "video",
+    "eval": "evaluation",
+    "flex": "flexible",
     "w": "with",
     "ur": "your",
     "mgr": "manager",
@@ -337,6 +350,7 @@ def _extract_urls(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _spell_out(text: str) -> str:
+    text = re.sub(r"\bw/(out|in)\b", r"with\1", text, flags=re.IGNORECASE)  # without, within
     text = re.sub(r"\bw/(?=\w)", "with ", text, flags=re.IGNORECASE)
     # "temp excursions", "temp logger": temperature; "temp staff": temporary.
     text = re.sub(
@@ -701,6 +715,58 @@ _PARTICIPLES = {"done", "been", "seen", "gone", "taken", "given", "written", "ri
                 "swum", "eaten", "driven", "known", "grown", "begun", "run"}  # fmt: skip
 
 
+# "timelines tight": a thing and how it is, with no verb between.
+_STATE_WORDS = {"tight", "short", "long", "slow", "fast", "busy", "hard", "tough", "huge",
+                "big", "small", "high", "low", "lean", "tricky", "stretched", "flexible",
+                "strict", "generous", "quiet", "hectic", "intense", "full", "new"}  # fmt: skip
+
+
+def _fragment_about_them(text: str, kind: str) -> str:
+    """A fragment with no subject, said of the reader or of the thing talked about:
+    "wants to grow maint agreements" -> "you want to grow ..."; "rewriting timetable" (their
+    work) -> "you are rewriting timetable"; "timelines tight" -> "how tight the timelines
+    are"; "saul bass fans both" -> "we are both saul bass fans"; "PGCE at Leeds Beckett too"
+    -> "we both did a PGCE at Leeds Beckett"."""
+    words = text.split(" ")
+    first = words[0].lower() if words else ""
+    if kind == "common_ground":
+        fans = re.match(r"^(?P<x>[\w' -]+?) (?P<f>fans?|nerds?|geeks?) both\b(?P<rest>.*)$", text)
+        if fans:
+            return f"both {fans['x']} {fans['f'].rstrip('s')}s{fans['rest']}"
+        degree = re.match(
+            r"^(?:both )?(?P<q>[A-Z][A-Za-z]?[A-Z][A-Za-z]*) (?P<rest>(?:at|in|from) .+?)"
+            r"(?: too| both)?$",
+            text,
+        )
+        if degree:
+            # "PGCE at Leeds Beckett too": a qualification both did.
+            article = "an" if degree["q"][0] in "AEFHILMNORSX" else "a"
+            return f"we both did {article} {degree['q']} {degree['rest']}"
+        return text
+    if len(words) < 2:
+        return text
+    second = words[1].lower()
+    if (
+        kind in ("topic", "other")
+        and first.endswith("s")
+        and first not in {"is", "has", "was", "does", "says"}
+        and _is_verb_start(first)
+        and second in {"to", "a", "an", "the", "more", "it", "them"}
+    ):
+        return "you " + _conjugate_for_you(words[0]) + " " + " ".join(words[1:])
+    if (
+        kind == "their_work"
+        and first.endswith("ing")
+        and len(first) > 5
+        and second not in _PREPOSITIONS | {"and", "or", "is", "was", "team"}
+    ):
+        return "you are " + text  # "rewriting the timetable", "piloting a float pool"
+    state = re.match(r"^(?P<x>[a-z][\w-]*s) (?P<s>\w+)$", text)
+    if kind == "topic" and state and state["s"].lower() in _STATE_WORDS:
+        return f"how {state['s']} the {state['x']} are"
+    return text
+
+
 def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     """(text, shape) for a topic, their_work, common_ground or other jot."""
     text = _PREFIX["aside"].sub("", text)
@@ -714,6 +780,7 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     text = _to_you(text, person_first, they_too=kind in ("topic", "other"))
     if kind != "common_ground":
         text = _how_changing(text)
+    text = _fragment_about_them(text, kind)
     words = text.split(" ")
     first = words[0].lower()
     if kind == "common_ground":
@@ -1182,7 +1249,7 @@ _IRREGULAR_PAST = {
     "taught": "teaching", "sold": "selling", "began": "beginning", "made": "making",
     "rebuilt": "rebuilding", "rewrote": "rewriting", "set": "setting", "spun": "spinning",
     "brought": "bringing", "cut": "cutting", "oversaw": "overseeing", "did": "doing",
-    "got": "getting",
+    "got": "getting", "went": "going",
 }  # fmt: skip
 
 

@@ -340,6 +340,8 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         if does and _is_verb_start(does.group(1)) and does.group(1).lower() not in {"is", "are"}:
             # "she loves sourdough too": we both love sourdough.
             head = f"we both {_conjugate_for_you(does.group(1))} {does.group(2)}"
+        elif too and re.match(r"^[A-Z][A-Za-z]?[A-Z][A-Za-z]* (?:at|in|from) ", too.group("x")):
+            head = too.group("x")  # "PGCE at Leeds Beckett too": a qualification both did
         elif too and len(too.group("x").split()) <= 5:
             # "she's a Packers fan too": we are both Packers fans.
             being = re.sub(r"^(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+", "", too.group("x"))
@@ -489,6 +491,17 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         # "showed me the suite"; "showed me back office": the back office
         thing = _with_article(" ".join(words[2:]), single=True)
         shape, x = "act", " ".join([_gerund(words[0]), words[1], thing])
+        kind_key = "other"
+    elif (
+        kind == "topic"
+        and shape in ("note", "np")
+        and len(words) > 2
+        and words[1].lower() in {"through", "over", "around", "into"}
+        and words[2].lower() in {"my", "our", "me"}
+        and (words[0].lower() in _IRREGULAR_PAST or words[0].lower().endswith("ed"))
+    ):
+        # "went through my reel": something they did for the candidate.
+        shape, x = "act", " ".join([_gerund(words[0]), *words[1:]])
         kind_key = "other"
     else:
         kind_key = ""

@@ -66,7 +66,18 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"update|clean\s+up)\b[^,;.]*\bfirst\b|\bNDA\b|\bREMOVE\b|\bSANITI[SZ]E\b",
         ),
         (
+            "It is how someone seemed to you, which a note leaves out.",
+            r"^\s*(?:gut|vibes?|impression|first\s+impression|feeling|hunch)\s*[:\-]|"
+            r"^\s*(?:so|very|really|super|bit|a\s+bit|quite|v)\s+(?:warm|nice|cold|cool|kind|"
+            r"friendly|lovely|sweet|intense|stern|serious|quiet|chatty|funny|awkward|tired|"
+            r"nervous|scary|intimidating|frosty|distant|guarded|blunt|brusque|grumpy)"
+            r"(?=\s*(?:[,.;!]|$|and\b|but\b))|"
+            r"\b(?:cooler|warmer|friendlier|colder|nicer|stricter|harsher|tougher)\s+than\s+"
+            r"(?:the\s+)?(?:others|everyone|rest)\b",
+        ),
+        (
             "It is about other candidates or your standing, which a note leaves out.",
+            r"\boffer\s+(?:prob|probably|likely|soon|coming|looks\s+likely)\b|"
             r"\b(?:\d+|two|three|four|other)\s+(?:other\s+)?candidates\b|\binternal\s+candidates?\b|"
             r"\bapplied\s+for\s+(?:the\s+)?same\s+(?:role|job|position)\b",
         ),
