@@ -1277,3 +1277,14 @@ def test_how_someone_seemed_stays_out_of_every_note():
                 "she was cooler than the others", "said offer prob w/in a week"):  # fmt: skip
         assert not read_point("other", jot, "Sam").ok, jot
     assert read_point("other", "very warm welcome from the whole team", "Sam").ok
+
+
+def test_an_answered_yes_or_no_question_is_thanked_for_as_whether():
+    cases = {
+        "asked start date flex -> jan 11 ideal, feb ok": "whether the start date is flexible.",
+        "asked if visa needed -> no, but need BSN registration": "whether a visa is needed.",
+        "asked if relocation covered -> yes": "whether relocation is covered.",
+        "asked about remote -> in studio tue-thu": "remote working.",
+    }
+    for jot, said in cases.items():
+        assert _reading("question", jot).endswith(said), (jot, _reading("question", jot))

@@ -39,6 +39,7 @@ from services.composer.grammar import (
     _gerund,
     _has_verb,
     _head_is_plural,
+    _is_plural,
     _is_verb_start,
     _lower_first,
     _months,
@@ -588,6 +589,38 @@ def _lead(sentence: str) -> str:
     return " ".join(words[:2])
 
 
+_STATES_ASKED = (
+    r"needed|required|ok|okay|possible|available|flexible|covered|negotiable|remote|hybrid|"
+    r"open|paid|included|provided"
+)
+
+
+def _whether(question: str) -> str:
+    """ "if the start date is flexible", "start date flexible", "if visa needed" -> "whether
+    the start date is flexible", "whether a visa is needed"; "remote" -> "remote working"."""
+    question = re.sub(r"^if\s+", "whether ", question, flags=re.IGNORECASE)
+    if question.lower() in {"remote", "hybrid", "wfh"}:
+        return {"remote": "remote working", "hybrid": "the hybrid set-up"}.get(
+            question.lower(), "working from home"
+        )
+    state = re.match(
+        rf"^(?:whether\s+)?(?P<np>[\w-]+(?: [\w-]+){{0,3}}?)\s+(?:(?P<be>is|are)\s+)?"
+        rf"(?P<s>{_STATES_ASKED})$",
+        question,
+        re.IGNORECASE,
+    )
+    if not state or _has_verb(state["np"].split(" ")):
+        return question
+    np = state["np"]
+    if np.split(" ")[0].lower() not in _DETERMINERS and not np.lower().endswith(
+        _UNCOUNTED_ENDINGS[1:]
+    ):
+        # "a visa", "the start date"; "relocation", "parking": uncounted, no article
+        np = ("a " if len(np.split()) == 1 and not _is_plural(np) else "the ") + np
+    verb = state["be"] or ("are" if _is_plural(np.split(" ")[-1]) else "is")
+    return f"whether {np} {verb} {state['s']}"
+
+
 def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | None:
     """ "asked what success looks like at 90 days - she said shipping the OTA updater"."""
     match = _ANSWERED.match(text)
@@ -598,6 +631,7 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     question = _to_you(asked.strip(" ,;:?."), first, they_too=True)
     answer = _months(_to_you(match.group("a").strip(" ,;:"), first, they_too=True))
     question = re.sub(r"^(?:about|abt)\s+", "", question, flags=re.IGNORECASE)
+    question = _whether(question)
     if question.split(" ", 1)[0].lower() not in _WH_WORDS:
         question = "about " + _with_article(question, single=True)
     if _is_raw(question + " " + answer) or not answer:
