@@ -842,8 +842,8 @@ def test_a_thing_to_mention_is_named_and_it_is_never_the_answer():
         "wish_said",
         "HPRA inspection came up and I blanked. should've mentioned the audit trail SOP I wrote",
     )
-    assert "the HPRA inspection" in sop and "mentioned the audit trail SOP I wrote." in sop, sop
-    assert "answer" not in sop, sop
+    assert "the HPRA inspection" in sop and sop.endswith("the audit trail SOP I wrote."), sop
+    assert "answer" not in sop and "should" not in sop, sop
     left_out = _reading(
         "wish_said",
         "told him the crane story but left out 0 LTI over 600k manhours. should have said it",
@@ -1288,3 +1288,15 @@ def test_an_answered_yes_or_no_question_is_thanked_for_as_whether():
     }
     for jot, said in cases.items():
         assert _reading("question", jot).endswith(said), (jot, _reading("question", jot))
+
+
+def test_a_better_example_is_offered_with_confidence_and_why_someone_left_stays_out():
+    wish = _reading(
+        "wish_said",
+        "she asked how I handle a rude tech, gave a nothing answer. shouldve said the ride-along",
+    )
+    assert "should" not in wish and "ride-along" in wish, wish
+    assert not read_point("question", "asked why last svc mgr left -> he wanted trucks").ok
+    assert "we are both broncos fans." in _reading("common_ground", "broncos guy")
+    staying = _reading("their_work", "staying on ServiceTitan but redoing the pricebook")
+    assert "you are staying on ServiceTitan" in staying, staying

@@ -721,6 +721,15 @@ _STATE_WORDS = {"tight", "short", "long", "slow", "fast", "busy", "hard", "tough
                 "strict", "generous", "quiet", "hectic", "intense", "full", "new"}  # fmt: skip
 
 
+# Words in -ing that name a field of work: "marketing for the new site" is not something they do.
+_GERUND_NOUNS = {"marketing", "training", "planning", "engineering", "accounting", "nursing",
+                 "housing", "funding", "onboarding", "manufacturing", "consulting", "budgeting",
+                 "scheduling", "recruiting", "fundraising", "billing", "pricing", "shipping",
+                 "catering", "printing", "testing", "banking", "lending", "modelling",
+                 "modeling", "reporting", "licensing", "teaching", "learning", "parking",
+                 "staffing"}  # fmt: skip
+
+
 def _fragment_about_them(text: str, kind: str) -> str:
     """A fragment with no subject, said of the reader or of the thing talked about:
     "wants to grow maint agreements" -> "you want to grow ..."; "rewriting timetable" (their
@@ -733,6 +742,9 @@ def _fragment_about_them(text: str, kind: str) -> str:
         fans = re.match(r"^(?P<x>[\w' -]+?) (?P<f>fans?|nerds?|geeks?) both\b(?P<rest>.*)$", text)
         if fans:
             return f"both {fans['x']} {fans['f'].rstrip('s')}s{fans['rest']}"
+        guy = re.match(r"^(?P<x>[a-z][\w'-]*) (?:guy|gal|girl|person)\b(?P<rest>.*)$", text)
+        if guy:
+            return f"we are both {guy['x']} fans{guy['rest']}"  # "broncos guy": a fan, like me
         degree = re.match(
             r"^(?:both )?(?P<q>[A-Z][A-Za-z]?[A-Z][A-Za-z]*) (?P<rest>(?:at|in|from) .+?)"
             r"(?: too| both)?$",
@@ -758,7 +770,8 @@ def _fragment_about_them(text: str, kind: str) -> str:
         kind == "their_work"
         and first.endswith("ing")
         and len(first) > 5
-        and second not in _PREPOSITIONS | {"and", "or", "is", "was", "team"}
+        and second not in {"and", "or", "is", "was", "team"}
+        and not (first in _GERUND_NOUNS and second in _PREPOSITIONS)
     ):
         return "you are " + text  # "rewriting the timetable", "piloting a float pool"
     state = re.match(r"^(?P<x>[a-z][\w-]*s) (?P<s>\w+)$", text)

@@ -49,6 +49,8 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "It is something said in confidence about someone, which a note leaves out.",
+            r"\bwhy\s+(?:the\s+)?(?:last|previous|prev|old|former|outgoing)\s+[\w ]{1,30}?\s+"
+            r"(?:left|quit|went|moved\s+on)\b|"
             r"\b(?:pushed\s+out|got\s+fired|was\s+fired|laid\s+off|quit\s+after|"
             r"(?:quit|left)\s+(?:in\s+a\s+huff|suddenly)|gossip|drama|toxic|"
             r"lawyers?'?s?\s+letter|lawsuit|sued|legal\s+threat|stop[-\s]work\s+order|"
