@@ -1300,3 +1300,24 @@ def test_a_better_example_is_offered_with_confidence_and_why_someone_left_stays_
     assert "we are both broncos fans." in _reading("common_ground", "broncos guy")
     staying = _reading("their_work", "staying on ServiceTitan but redoing the pricebook")
     assert "you are staying on ServiceTitan" in staying, staying
+
+
+def test_a_role_held_is_a_fit_line_and_a_form_letter_name_stays_out_of_the_subject():
+    from services.composer import read_fit
+
+    assert (
+        read_fit("on-call lead, brought P1s from 6/qtr to 1")[0]
+        == "I have worked as an on-call lead"
+    )
+    assert (
+        read_fit("2nd in dept 5 yrs, physics")[0]
+        == "I have been second in department for five years"
+    )
+    assert read_fit("4.5 yrs golang")[0] == "I have 4.5 years of experience in Go"
+    job = Job("Kirkgate Academy (Brightwater Learning Trust)", "Head of Science", ())
+    person = Person("k", "Karthik Subramanian", "interviewer", email="k@x.example")
+    profile = Profile("Owen Pritchard", tone="formal", greeting_style="honorific")
+    email = compose_panel(job, [person], profile)[0]
+    assert "Subramanian" not in email.subject and not email.subject.endswith(","), email.subject
+    assert "Brightwater" not in email.body and "Kirkgate Academy" in email.body, email.body
+    assert not read_point("other", "CTC: told 38L, current 29L", "Sam").ok

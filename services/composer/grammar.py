@@ -57,6 +57,7 @@ _SHORTHAND = {
     "prev": "previous",
     "sys": "system",
     "vid": "video",
+    "lib": "library",
     "eval": "evaluation",
     "flex": "flexible",
     "w": "with",
@@ -739,6 +740,9 @@ def _fragment_about_them(text: str, kind: str) -> str:
     words = text.split(" ")
     first = words[0].lower() if words else ""
     if kind == "common_ground":
+        school = re.match(r"^both ([A-Z][A-Za-z&]*[A-Z])$", text)
+        if school:
+            return school[1]  # "both PES!": PES is what we have in common
         fans = re.match(r"^(?P<x>[\w' -]+?) (?P<f>fans?|nerds?|geeks?) both\b(?P<rest>.*)$", text)
         if fans:
             return f"both {fans['x']} {fans['f'].rstrip('s')}s{fans['rest']}"
@@ -908,7 +912,7 @@ _PROPER = {
     "oncall": "on-call", "linkedin": "LinkedIn", "slack": "Slack", "jira": "Jira",
     "kubernetes": "Kubernetes", "terraform": "Terraform", "shopify": "Shopify",
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
-    "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc",
+    "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc", "golang": "Go",
     # Languages are names: "bilingual english/danish".
     **{lang: lang.capitalize() for lang in _LANGUAGES},
 }  # fmt: skip
@@ -1215,9 +1219,16 @@ def role_title(role: str) -> str:
     return role
 
 
+def company_name(job) -> str:
+    """The company as a sentence names it: "Kirkgate Academy (Brightwater Learning Trust)" ->
+    "Kirkgate Academy"."""
+    name = " ".join((job.company or "").split()).rstrip(".")
+    return re.sub(r"\s*\([^)]*\)$", "", name) or name
+
+
 def _role_phrase(job) -> str:
     role = role_title(job.role)
-    company = " ".join(job.company.split()).rstrip(".")
+    company = company_name(job)
     if not role:
         phrase = "the role"
     elif re.search(r"\b(role|position|job|opening|post)$", role, re.IGNORECASE):

@@ -31,6 +31,7 @@ from services.composer.grammar import (
     _tidy_spacing,
     _trim,
     clean_jot,
+    company_name,
     family_first,
     first_name,
     role_title,
@@ -173,7 +174,7 @@ def _within(head: str, pieces: list[_Piece], tail: str, cap: int) -> str:
 
 
 def _fields(ctx: Context) -> dict[str, str]:
-    company = " ".join(ctx.job.company.split()).rstrip(".") or "your team"
+    company = company_name(ctx.job) or "your team"
     return {"role_at": _role_phrase(ctx.job), "company": company}
 
 
@@ -259,12 +260,15 @@ def _works_elsewhere(ctx: Context) -> bool:
 
 def _subject(ctx: Context, key: str) -> str:
     # A note that greets "Dear Dr. Petrov" names him the same way in its subject.
+    name = addressed_as(ctx.person, ctx.profile)
+    if name == _full_name(ctx.person.name) and " " in name:
+        name = ""  # "Thank you for your time, Karthik Subramanian" reads as a form letter
     values = {
-        "first": addressed_as(ctx.person, ctx.profile) or "there",
+        "first": name,
         "role": role_title(ctx.job.role) or "job",
         "candidate": _full_name(ctx.profile.name) or "your candidate",
     }
-    subject = _tidy_spacing(ctx.book.pick(key, ctx.slot).format(**values))
+    subject = _tidy_spacing(ctx.book.pick(key, ctx.slot).format(**values)).rstrip(", ")
     return subject[:1].upper() + subject[1:]
 
 
@@ -429,9 +433,38 @@ PLANNERS: dict[str, Callable[[Context, channels.Channel], ComposedDraft]] = {
 _FIT_SHORTHAND = re.compile(r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt)\b", re.IGNORECASE)
 # "I have six years front office": a span of years before a bare noun phrase.
 _YEARS_BARE = re.compile(
-    r"^I have ((?:\w+|\d+) years?) (?!of\b|in\b|at\b|on\b|with\b|as\b|for\b|doing\b|\w+ing\b)(.+)$"
+    r"^I have ((?:\w+|\d+(?:\.\d+)?) years?) "
+    r"(?!of\b|in\b|at\b|on\b|with\b|as\b|for\b|doing\b|\w+ing\b)(.+)$"
 )
 _YEARS_PLACED = re.compile(r"^I have ((?:\w+|\d+) years?) (at|on|in|with|across) ")
+
+
+# Nouns that end a job title: "on-call lead", "site foreman".
+_ROLE_NOUNS = (
+    "lead", "manager", "officer", "head", "director", "engineer", "supervisor", "foreman",
+    "coordinator", "specialist", "analyst", "administrator", "nurse", "teacher", "technician",
+    "consultant", "designer", "developer", "editor", "captain", "chair", "president",
+)  # fmt: skip
+
+
+def _as_role(text: str) -> str:
+    """ "on-call lead" -> "I have worked as an on-call lead"; "second in department five
+    years" -> "I have been second in department for five years"; other lines as they are."""
+    spell = re.match(r"^(?P<role>.+?) (?P<n>(?:\w+|\d+(?:\.\d+)?) years?)$", text)
+    role = spell["role"] if spell else text
+    words = role.split(" ")
+    if not (0 < len(words) <= 4) or _NUMBER_LEAD.match(role):
+        return text
+    ranked = re.match(r"^(?:second|deputy|assistant|head|acting) (?:in|of)\b", role)
+    if not ranked and words[-1].lower() not in _ROLE_NOUNS:
+        return text
+    if ranked:
+        return f"I have been {role}" + (f" for {spell['n']}" if spell else "")
+    article = "an" if role[:1].lower() in "aeiou" else "a"
+    return f"I have worked as {article} {role}" + (f" for {spell['n']}" if spell else "")
+
+
+_NUMBER_LEAD = re.compile(r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
 def _fit_head(raw: str) -> str:
@@ -467,7 +500,7 @@ def read_fit(raw: str) -> tuple[str, str]:
     text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
     if not text:
         return "", "It is empty."
-    clause = _fit_clause(text)
+    clause = _fit_clause(_as_role(text))
     bare = _YEARS_BARE.match(clause)
     if bare:
         clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
@@ -506,7 +539,7 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
     fits = fits or lists
     if not fits:
         return [""] * count
-    company = " ".join(job.company.split()).rstrip(".") or "the team"
+    company = company_name(job) or "the team"
     out = []
     for index in range(count):
         slot = offset + index

@@ -41,7 +41,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             _PAY,
             r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
             r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate|allowance)\b|"
-            r"[$€£¥₹₩₦]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|"
+            r"[$€£¥₹₩₦]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|\bCTC\b|\b\d+(?:\.\d+)?\s?(?:L|LPA|lakhs?)\b|"
             r"\b\d+(?:[.,]\d+)?\s?k?\s?/\s?(?:mth|month|yr|year|hr|hour)\b|"
             r"\b\d+(?:[.,]\d+)?\s?-\s?\d+(?:[.,]\d+)?\s?k\b|"
             r"\b(?:band|range|budget)\s+(?:is\s+|of\s+)?[$€£R]?\d+(?:[.,]\d+)?\s?(?:-|k\b)|"
