@@ -1321,3 +1321,10 @@ def test_a_role_held_is_a_fit_line_and_a_form_letter_name_stays_out_of_the_subje
     assert "Subramanian" not in email.subject and not email.subject.endswith(","), email.subject
     assert "Brightwater" not in email.body and "Kirkgate Academy" in email.body, email.body
     assert not read_point("other", "CTC: told 38L, current 29L", "Sam").ok
+
+
+def test_what_they_did_for_the_candidate_is_thanked_for_and_a_setback_is_not_quoted_back():
+    observed = _reading("topic", "observed my yr 9 lesson, energy stores. liked the hinge q")
+    assert "for observing my year 9 lesson." in observed, observed
+    ofsted = _reading("topic", 'Ofsted due any time, science was "the weak link" last time')
+    assert "Ofsted is due any time." in ofsted and "weak link" not in ofsted, ofsted

@@ -778,6 +778,9 @@ def _fragment_about_them(text: str, kind: str) -> str:
         and not (first in _GERUND_NOUNS and second in _PREPOSITIONS)
     ):
         return "you are " + text  # "rewriting the timetable", "piloting a float pool"
+    due = re.match(r"^(?P<x>[\w'-]+(?: [\w'-]+){0,2}) due (?P<t>.+)$", text)
+    if kind in ("topic", "other") and due and not _has_verb(due["x"].split(" ")):
+        return f"{due['x']} is due {due['t']}"  # "Ofsted due any time": a clause
     state = re.match(r"^(?P<x>[a-z][\w-]*s) (?P<s>\w+)$", text)
     if kind == "topic" and state and state["s"].lower() in _STATE_WORDS:
         return f"how {state['s']} the {state['x']} are"

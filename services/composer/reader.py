@@ -497,11 +497,16 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         kind == "topic"
         and shape in ("note", "np")
         and len(words) > 2
-        and words[1].lower() in {"through", "over", "around", "into"}
-        and words[2].lower() in {"my", "our", "me"}
+        and (
+            (
+                words[1].lower() in {"through", "over", "around", "into"}
+                and words[2].lower() in {"my", "our", "me"}
+            )
+            or words[1].lower() in {"my", "our"}
+        )
         and (words[0].lower() in _IRREGULAR_PAST or words[0].lower().endswith("ed"))
     ):
-        # "went through my reel": something they did for the candidate.
+        # "went through my reel", "observed my yr 9 lesson": something they did for the candidate.
         shape, x = "act", " ".join([_gerund(words[0]), *words[1:]])
         kind_key = "other"
     else:

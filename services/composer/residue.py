@@ -105,7 +105,7 @@ SENSITIVE = re.compile(
     r"quit|resigned|divorce|pregnan\w*|illness|sick\s+leave|gossip|drama|hates?|"
     r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|confidential|off\s+the\s+record|"
     r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
-    r"(?:is|are)\s+leaving|"
+    r"(?:is|are)\s+leaving|weak(?:est)?\s+link|failing|struggl\w+|flopped|"
     r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
     r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
