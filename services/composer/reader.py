@@ -323,6 +323,7 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     if label and len(label.group(1).split()) <= 4 and not _has_verb(label.group(1).split()):
         text = f"{label.group(1)}, {text[label.end() :]}"  # "lab space: shared with chem"
     head, tail = _split_tail(text)
+    tail = tail.split("; ", 1)[0]  # a tail is one sentence of the jot, not the rest of it
     if _SENSITIVE.search(tail):
         tail = ""  # a figure they may not want repeated stays out; the rest is said
     reported = bool(_SAID_PREFIX.match(_lower_first(head)))
