@@ -1328,3 +1328,27 @@ def test_what_they_did_for_the_candidate_is_thanked_for_and_a_setback_is_not_quo
     assert "for observing my year 9 lesson." in observed, observed
     ofsted = _reading("topic", 'Ofsted due any time, science was "the weak link" last time')
     assert "Ofsted is due any time." in ofsted and "weak link" not in ofsted, ofsted
+
+
+def test_h4_readings_pronouns_promises_by_a_day_worry_and_unsure_fit_lines():
+    from services.composer import read_fit
+    from services.composer.grammar import first_name
+
+    assert "what keeps you up at night" in _reading(
+        "question", "asked what keeps her up at night -> a funding cliff"
+    )
+    assert "we both climb." in _reading("common_ground", "she climbs too, bouldering at Monk")
+    assert first_name("Aunty Carol Briggs") == "Aunty Carol"
+    referees = _reading("promise", "send 2 referees by weds - ask Leanne + Dev")
+    assert referees == "As promised, I will send you the details of two referees by Wednesday.", (
+        referees
+    )
+    for private in ("115k + super, 4 day wk option", "2 others in final round"):
+        assert not read_point("other", private, "Josh").ok, private
+    worried = _reading("topic", "they're moving 3D to Blender, not C4D 😬")
+    assert not re.search(r"glad|fun|enjoy|pleasure", worried), worried
+    assert read_fit("lived exp of housing stress - might mention, might not")[0] == ""
+    assert read_fit("lived exp of housing stress")[0] == "I have lived experience of housing stress"
+    raised = read_fit("raised $1.2m trusts & foundations at Westgate Youth")[0]
+    assert raised.startswith("I raised $1.2m from trusts and foundations"), raised
+    assert "NDA" not in read_fit("did the rebrand system for a bank (NDA - say 'major bank')")[0]

@@ -563,7 +563,9 @@ def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
         elif lower == "him" or (they_too and lower == "them"):
             out.append("you" + tail)
         elif lower == "her":
-            follows_noun = nxt and nxt not in _PREPOSITIONS | _DETERMINERS | {"and", "to"}
+            follows_noun = nxt and nxt not in _PREPOSITIONS | _DETERMINERS | _PARTICLES_AFTER
+            # "keeps her up at night": a particle after "her" makes it the object
+
             out.append(("your" if follows_noun and not tail else "you") + tail)
         elif they_too and lower == "they're":
             out.append("you're" + tail)
@@ -573,6 +575,9 @@ def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
             out.append(word)
     text = " ".join(out)
     return re.sub(r"\byou are also\b", "you are also", text)
+
+
+_PARTICLES_AFTER = {"and", "to", "up", "down", "out", "off", "back", "awake", "away", "over"}
 
 
 def _is_verb_start(word: str) -> bool:
@@ -1193,6 +1198,8 @@ def first_name(name: str) -> str:
     if nickname:
         return nickname.group(1)  # Robert "Bob" Jenkins goes by Bob
     words = [w for w in (name or "").replace(",", " ").split() if w]
+    if len(words) >= 2 and words[0].lower() in {"aunty", "auntie", "aunt", "uncle"}:
+        return f"{words[0]} {words[1]}"  # "Aunty Carol Briggs" is Aunty Carol
     untitled = [w for w in words if w.lower().rstrip(".") not in _HONORIFICS]
     if family_first(untitled):
         return " ".join(untitled[1:])
@@ -1366,6 +1373,8 @@ def _fit_clause_head(fit: str) -> str:
     "I have spent eight years designing tools"; "python and postgres" -> "I have experience in
     python and postgres"; a line that already says "I've ..." or "experience ..." is kept.
     """
+    if re.match(r"^lived\s+exp(?:erience)?\b", fit, re.IGNORECASE):
+        return "I have lived experience" + re.sub(r"^lived\s+exp(?:erience)?", "", fit, flags=re.I)
     words = fit.split(" ")
     first = words[0].lower()
     if first == "i" or first.startswith("i'") or first in {"i've", "i'm"}:

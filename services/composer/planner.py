@@ -471,8 +471,8 @@ def _fit_head(raw: str) -> str:
     """The part of a "why I fit" line a note can say: its first sentence, before a dash; of
     comma-separated parts, the first, unless the line is a list or the rest says what came
     with it ("started at a community paper", "no downtime")."""
-    head = re.split(r"\.\s|\s[-\u2013\u2014]\s|;", raw.strip(), maxsplit=1)[0]
-    head = re.sub(r"\s*\([^)]*\)", "", head).strip(" .")
+    head = re.sub(r"\s*\([^)]*\)", "", raw.strip())  # "(NDA - say ...)": a note to self
+    head = re.split(r"\.\s|\s[-\u2013\u2014]\s|;", head, maxsplit=1)[0].strip(" .")
     parts = [part.strip() for part in head.split(",")]
     short = len(parts[0].split()) <= 3
     if len(parts) == 1 or (short and (len(parts) >= 3 or parts[0][:1].isupper())):
@@ -486,6 +486,12 @@ def _fit_head(raw: str) -> str:
     return parts[0]
 
 
+# "lived exp of housing stress - might mention, might not": the candidate has not decided.
+_UNSURE = re.compile(
+    r"\bmight\s+(?:mention|not|say)\b|\bnot\s+sure\b|\bmaybe\s+(?:mention|say|not)\b|"
+    r"\b(?:don'?t|dont)\s+(?:mention|say)\b|\?\s*$",
+    re.IGNORECASE,
+)
 _ARROW = (
     "It tells a change with an arrow; write it as a sentence, e.g. “cut rejects from 3.1% to 1.4%”."
 )
@@ -496,6 +502,8 @@ def read_fit(raw: str) -> tuple[str, str]:
     hospital pharmacy"), and "" with the reason when it cannot be said cleanly."""
     if re.search(r"->|=>|\u2192", raw or ""):
         return "", _ARROW
+    if _UNSURE.search(raw or ""):
+        return "", "You noted you are not sure about saying this; write it as you want it said."
     text, _links = clean_jot(_fit_head(raw or ""))
     text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
     if not text:
@@ -505,6 +513,13 @@ def read_fit(raw: str) -> tuple[str, str]:
     if bare:
         clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
     clause = _YEARS_PLACED.sub(r"I have spent \1 \2 ", clause)
+    # "raised $1.2m trusts and foundations": raised from them.
+    clause = re.sub(
+        r"^(I raised [$€£]?\s?[\d.,]+\s?(?:m|k|bn|million|thousand)?)\s+"
+        r"(?!from\b|in\b|for\b|over\b)",
+        r"\1 from ",
+        clause,
+    )
     if clause.count(", ") >= 2 and " and " not in clause:
         clause = " and ".join(clause.rsplit(", ", 1))  # "eDNA sampling, R and occupancy models"
     left = residue(clause) + _FIT_SHORTHAND.findall(clause)

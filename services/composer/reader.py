@@ -178,6 +178,14 @@ def _is_raw(text: str) -> bool:
     return bool(_RAW.search(text))
 
 
+# Faces that say the candidate was worried by what they heard.
+_WORRIED = re.compile(
+    "[\U0001f62c\U0001f615\U0001f61f\U0001f629\U0001f626\U0001f627\U0001f628"
+    "\U0001f630\U0001f613\U0001f974\U0001fae0\U0001f926\U0001f643]"
+)
+_NEUTRAL_FRAME = re.compile(r"\b(?:telling me|letting me know|helpful|useful|explaining)\b")
+
+
 def _split_tail(text: str) -> tuple[str, str]:
     """The jot's first part and the rest, split at the first comma or semicolon outside
     brackets: "they use Deltek, I know it from my last job"."""
@@ -308,7 +316,9 @@ _MODALS = {"would", "will", "could", "should", "might", "must"}
 _NOTE_TO_SELF_LEADS = {"bring", "remember", "check", "prepare", "print", "pack", "book"}
 
 
-def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump: int) -> Reading:
+def _detail(
+    kind: str, text: str, urls: tuple[str, ...], first: str, book, bump: int, *, neutral=False
+) -> Reading:
     answered = _answered(text, first, book, bump, kind)
     if answered:
         return answered
@@ -338,10 +348,11 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
     )
     if kind == "common_ground":
         too = _TOO.match(head)
-        does = too and re.match(r"^(?:she|he|they)\s+(\w+)\s+(.+)$", too.group("x"), re.I)
+        does = too and re.match(r"^(?:she|he|they)\s+(\w+)(?:\s+(.+))?$", too.group("x"), re.I)
         if does and _is_verb_start(does.group(1)) and does.group(1).lower() not in {"is", "are"}:
-            # "she loves sourdough too": we both love sourdough.
-            head = f"we both {_conjugate_for_you(does.group(1))} {does.group(2)}"
+            # "she loves sourdough too", "she climbs too": we both love sourdough, climb.
+            rest = f" {does.group(2)}" if does.group(2) else ""
+            head = f"we both {_conjugate_for_you(does.group(1))}{rest}"
         elif too and re.match(r"^[A-Z][A-Za-z]?[A-Z][A-Za-z]* (?:at|in|from) ", too.group("x")):
             head = too.group("x")  # "PGCE at Leeds Beckett too": a qualification both did
         elif too and len(too.group("x").split()) <= 5:
@@ -563,6 +574,9 @@ def _detail(kind: str, text: str, urls: tuple[str, ...], first: str, book, bump:
         key = f"read_{group[kind]}_np"
     join, words = _tail_clause(tail, first, kind) if tail else ("", "")
     pool = book.phrases[key]
+    if neutral:
+        # "moving 3D to Blender 😬": worried, so heard with thanks, never "glad" or "fun".
+        pool = tuple(v for v in pool if _NEUTRAL_FRAME.search(v)) or pool
     if shape == "clause" and x.startswith("I "):
         # "I should hear back by Friday": news for me, so "thank you for letting me know".
         pool = tuple(v for v in pool if re.search(r"\b(?:letting me know|telling me)\b", v)) or pool
@@ -696,6 +710,22 @@ def _promise(
         x,
         flags=re.IGNORECASE,
     )
+    deadline = re.search(
+        r"\s+(?P<by>by (?:(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)\w*|tomorrow|tonight|"
+        r"(?:the )?end of (?:the )?(?:day|week|month)|next week|eod|eow)|tomorrow|tonight)$",
+        x,
+        re.IGNORECASE,
+    )
+    if deadline and not urls:
+        # "send 2 referees by weds": something still to do, by a day, not attached now.
+        thing = _with_article(x[: deadline.start()].strip(), single=True)
+        if re.search(r"\b(?:referees|references)$", thing):
+            thing = f"the details of {re.sub(r'^the ', '', thing)}"  # people, not files
+        when = _months(deadline["by"])
+        if thing and not _is_raw(thing):
+            return Reading(
+                kind="promise", text=f"As promised, I will send you {thing} {when}.", ok=True
+            )
     x = re.sub(r"^(?:the\s+|a\s+)?links?\s+(?:to|for)\s+", "", x, flags=re.IGNORECASE)
     x = re.sub(r"^(?:the\s+|my\s+)?(\w+)\s+link$", r"my \1", x, flags=re.IGNORECASE)
     x = re.sub(r"^(?:the\s+|a\s+)?links?$", "", x, flags=re.IGNORECASE)
@@ -1170,7 +1200,8 @@ def read_point(
     if kind in DETAIL_KINDS and not text:
         text = "your work" if kind == "their_work" else "the link you shared"
     if kind in DETAIL_KINDS:
-        reading = _detail(kind, text, urls, person_first, book, bump)
+        neutral = bool(_WORRIED.search(body))
+        reading = _detail(kind, text, urls, person_first, book, bump, neutral=neutral)
     elif kind == "promise":
         # Where the one link sat: after the first of two things, or at the end (the last).
         link_last = bool(urls) and body.rstrip(" .!)").endswith(urls[-1].rstrip("/"))

@@ -41,6 +41,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             _PAY,
             r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
             r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate|allowance)\b|"
+            r"\bsuper(?:annuation)?\b|\b\d{2,3}(?:[.,]\d+)?\s?k\s*(?:\+|plus|base|package|ote)|"
             r"[$€£¥₹₩₦]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|\bCTC\b|\b\d+(?:\.\d+)?\s?(?:L|LPA|lakhs?)\b|"
             r"\b\d+(?:[.,]\d+)?\s?k?\s?/\s?(?:mth|month|yr|year|hr|hour)\b|"
             r"\b\d+(?:[.,]\d+)?\s?-\s?\d+(?:[.,]\d+)?\s?k\b|"
@@ -80,6 +81,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "It is about other candidates or your standing, which a note leaves out.",
             r"\boffer\s+(?:prob|probably|likely|soon|coming|looks\s+likely)\b|"
+            r"\b(?:\d+|one|two|three|four)\s+others?\s+in\s+(?:the\s+)?(?:final|last|next)\b|"
             r"\b(?:\d+|two|three|four|other)\s+(?:other\s+)?candidates\b|\binternal\s+candidates?\b|"
             r"\bapplied\s+for\s+(?:the\s+)?same\s+(?:role|job|position)\b",
         ),
