@@ -1352,3 +1352,13 @@ def test_h4_readings_pronouns_promises_by_a_day_worry_and_unsure_fit_lines():
     raised = read_fit("raised $1.2m trusts & foundations at Westgate Youth")[0]
     assert raised.startswith("I raised $1.2m from trusts and foundations"), raised
     assert "NDA" not in read_fit("did the rebrand system for a bank (NDA - say 'major bank')")[0]
+
+
+def test_an_answer_said_wrongly_is_corrected_plainly():
+    rive = _reading(
+        "wish_said", "she asked if I'd used Rive, I said no. I DID, the lottie/rive job"
+    )
+    assert rive == "To correct what I said about Rive, I have in fact used it.", rive
+    budget = _reading("wish_said", "asked if i have managed a budget, i said no. i have")
+    assert budget.endswith("I have in fact managed one."), budget
+    assert "the 30% ruling" in _reading("other", "30% ruling - she thinks I qualify")

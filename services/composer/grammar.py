@@ -1038,6 +1038,8 @@ def _with_article(text: str, *, single: bool = False) -> str:
     first = words[0].lower()
     if re.fullmatch(r"(?:19|20)\d\d", first) and len(words) > 1 and words[1][:1].islower():
         return "the " + text  # "2026 local elections": the ones in that year
+    if re.fullmatch(r"\d+(?:\.\d+)?%", first) and len(words) > 1 and words[1][:1].islower():
+        return "the " + text  # "30% ruling": the scheme, not a share of something
     if first in _DETERMINERS or first[:1].isdigit() or first.endswith("ing") or "'" in first:
         return text
     if first in _SUBJECTS or first in _AUX:

@@ -926,8 +926,27 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
 
 
+# "she asked if I'd used Rive, I said no. I DID": an answer to correct, not to apologise for.
+_CORRECTION = re.compile(
+    r"^(?:(?:she|he|they)\s+)?asked\s+(?:if|whether)\s+i(?:'?d|\s+had|'?ve|\s+have)\s+"
+    r"(?P<verb>used|done|worked\s+with|tried|led|run|managed)\s+(?P<x>[^,;.]+?)[,;.]?\s+"
+    r"i\s+said\s+no\b[,;.]?\s+i\s+(?:did|have)\b",
+    re.IGNORECASE,
+)
+
+
 def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     text = _lower_first(text)
+    corrected = _CORRECTION.match(text)
+    if corrected and not _is_raw(corrected["x"]):
+        verb = corrected["verb"].lower()
+        it = "one" if re.match(r"^an?\s", corrected["x"], re.IGNORECASE) else "it"
+        done = f"{verb} {it}"
+        return Reading(
+            kind="wish_said",
+            text=f"To correct what I said about {corrected['x']}, I have in fact {done}.",
+            ok=True,
+        )
     mark = _ANSWER_MARK.search(text)
     if mark:
         problem, answer = text[: mark.start()].strip(" ,;:"), text[mark.end() :].strip(" ,;:")
