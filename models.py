@@ -67,6 +67,9 @@ LINKEDIN_LIMITS = {300: "300 characters (Premium)", 200: "200 characters (free a
 FOLLOWUP_DAYS_MAX = 90
 
 POINT_MAX = 2000
+# The longest name a person may have (the schedule, invites and the phone's island read to it;
+# static/js/offline/person.js mirrors it, checked by tests/test_name_role.py).
+NAME_MAX = 200
 
 
 def utcnow() -> datetime:
@@ -211,7 +214,7 @@ class Contact(Syncable, db.Model):
     application_id: Mapped[str] = mapped_column(
         ForeignKey("applications.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
     title: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+from models import NAME_MAX
 from services.schedule import ParsedPerson, ParsedSchedule, ParsedSlot, is_title, parse_person
 
 MAX_BYTES = 1024 * 1024
@@ -19,7 +20,6 @@ MAX_EVENTS = 50
 MAX_ATTENDEES = 100
 _LOCATION_MAX = 300
 _TITLE_MAX = 200
-_NAME_MAX = 200
 
 # Addresses that reach a group, not a person: "eng-hiring@", "interviews@", "noreply@".
 _LIST_ADDRESS = re.compile(
@@ -191,7 +191,7 @@ def _person(value, me: set[str]) -> ParsedPerson | None:
     """An ATTENDEE or ORGANIZER as a person, or None for the candidate and unnamed addresses."""
     params = getattr(value, "params", {})
     email = _address(value)
-    name = _text(params.get("CN"), _NAME_MAX).strip("\"' ")
+    name = _text(params.get("CN"), NAME_MAX).strip("\"' ")
     if name.casefold() == email.casefold() or "@" in name:
         name = ""
     last_first = _LAST_FIRST.match(name)

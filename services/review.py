@@ -16,13 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models import CONTACT_ROLES, Application, Contact, Interview
+from models import CONTACT_ROLES, NAME_MAX, Application, Contact, Interview
 from services.capture import interview_times, matching_contact
 from services.invites import InviteError, read_invite
 from services.schedule import ParsedSchedule, detect_role, parse_person, parse_schedule
 
 MAX_ROWS = 200
-_NAME_MAX = 200
 _TITLE_MAX = 200
 _EMAIL_MAX = 254
 _LOCATION_MAX = 300
@@ -178,7 +177,7 @@ def read_review(form: Mapping[str, str]) -> Review:
         slot = int(slot_value) if slot_value.isdigit() else None
         role = str(form.get(f"{prefix}role", ""))
         person = ReviewPerson(
-            name=_get(form, f"{prefix}name", _NAME_MAX + 1),
+            name=_get(form, f"{prefix}name", NAME_MAX + 1),
             title=_get(form, f"{prefix}title", _TITLE_MAX),
             role=role if role in CONTACT_ROLES else "interviewer",
             email=_get(form, f"{prefix}email", _EMAIL_MAX),
@@ -188,8 +187,8 @@ def read_review(form: Mapping[str, str]) -> Review:
         )
         if person.keep and not person.name:
             person.error = "Type this person's name, or untick them."
-        elif person.keep and len(person.name) > _NAME_MAX:
-            person.error = f"Keep the name under {_NAME_MAX} characters."
+        elif person.keep and len(person.name) > NAME_MAX:
+            person.error = f"Keep the name under {NAME_MAX} characters."
         elif person.keep and person.slot is not None and not review.slots[person.slot].keep:
             person.error = "Their slot is unticked: move them to another slot or untick them too."
         review.people.append(person)

@@ -10,12 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from models import NAME_MAX
+
 MAX_CHARS = 20_000
 MAX_LINES = 200
 ROLES = ("interviewer", "recruiter", "hr", "other")
 
 # Column widths in models.py: a longer value would fail on PostgreSQL.
-_NAME_MAX = 200
 _TITLE_MAX = 200
 _EMAIL_MAX = 254
 
@@ -476,7 +477,7 @@ def _read_name(text: str, loose: bool) -> tuple[str, str] | None:
         if not (titled or lowercase_note):
             return None
     name = _format_name(taken, loose).rstrip(",")
-    if len(name) > _NAME_MAX:
+    if len(name) > NAME_MAX:
         return None
     return name, " ".join(rest).strip(_EDGE_PUNCT)
 
@@ -498,7 +499,7 @@ def _read_lowercase_name(text: str) -> str | None:
     if not 1 <= len(real) <= 4 or min(len(w) for w in real) < 2:
         return None
     name = _format_name(words, loose=True)
-    return name if len(name) <= _NAME_MAX else None
+    return name if len(name) <= NAME_MAX else None
 
 
 def _join(existing: str, addition: str, sep: str, paren: bool) -> str:

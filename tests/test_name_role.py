@@ -2,6 +2,7 @@
 (static/js/offline/person.js, run by tests/js/name_role.test.mjs) is held to as well."""
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -22,3 +23,11 @@ def test_a_name_role_line_reads_as_the_shared_vectors_say(vector):
     person = parse_person(vector["text"])
 
     assert (asdict(person) if person else None) == vector["person"]
+
+
+def test_the_island_reads_names_to_the_servers_length():
+    from models import NAME_MAX
+
+    source = (Path(__file__).parents[1] / "static/js/offline/person.js").read_text()
+    mirrored = re.search(r"export const NAME_MAX = (\d+);", source)
+    assert mirrored and int(mirrored.group(1)) == NAME_MAX, "person.js must mirror models.NAME_MAX"

@@ -2,6 +2,7 @@
 // reads it (services/schedule.py parse_person). Both are held to the same cases:
 // tests/vectors/name_role.json, run by tests/test_name_role.py and tests/js/name_role.test.mjs.
 
+// The server's models.NAME_MAX, mirrored (tests/test_name_role.py fails if they differ).
 export const NAME_MAX = 200;
 const TITLE_MAX = 200;
 
