@@ -58,6 +58,12 @@ _SHORTHAND = {
     "sys": "system",
     "vid": "video",
     "lib": "library",
+    "avg": "average",
+    "brekky": "breakfast",
+    "syd": "Sydney",
+    "melb": "Melbourne",
+    "ldn": "London",
+    "jhb": "Johannesburg",
     "eval": "evaluation",
     "flex": "flexible",
     "w": "with",
@@ -920,7 +926,7 @@ _PROPER = {
     "oncall": "on-call", "linkedin": "LinkedIn", "slack": "Slack", "jira": "Jira",
     "kubernetes": "Kubernetes", "terraform": "Terraform", "shopify": "Shopify",
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
-    "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc", "golang": "Go",
+    "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc", "golang": "Go", "ofsted": "Ofsted",
     # Languages are names: "bilingual english/danish".
     **{lang: lang.capitalize() for lang in _LANGUAGES},
 }  # fmt: skip

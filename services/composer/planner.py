@@ -384,7 +384,10 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     thanks = ctx.book.pick(key, ctx.slot)
     head = greeting(ctx.person, ctx.profile, ctx.book)
     tail = signoff(ctx.profile, ctx.book.one("card_valediction"), links=False)
-    close = _Piece(_sentence(ctx.book.pick("card_close", ctx.slot)), 1, 1)
+    closing = ctx.book.pick("card_close", ctx.slot)
+    if re.search(r"\bwork (?:with you|together)\b", closing) and _works_elsewhere(ctx):
+        closing = ctx.book.pick("card_close", ctx.slot + 2)  # an agency recruiter, not a colleague
+    close = _Piece(_sentence(closing), 1, 1)
     first = _Piece(_sentence(thanks.format(**fields)), 1, 0)
     details = [r for r in ctx.card_readings or ctx.readings if r.detail and "http" not in r.text]
     # The card arrives after the email, which leads with the first detail: it carries the

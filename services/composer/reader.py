@@ -492,7 +492,9 @@ def _detail(
     elif shape == "note":
         # A clause about them or the candidate ("the coffee was great") reads as heard.
         subject = first_word in _SUBJECTS or first_word in _CONTRACTED_SUBJECTS
-        shape = "clause" if _has_verb(x.split(" ")) or subject or reported else "np"
+        # A verb inside quotes ("the western 'yes we can do that'") is not the jot's verb.
+        unquoted = re.sub(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"", "", x)
+        shape = "clause" if _has_verb(unquoted.split()) or subject or reported else "np"
     words = x.split(" ")
     if (
         kind == "topic"

@@ -75,6 +75,8 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"friendly|lovely|sweet|intense|stern|serious|quiet|chatty|funny|awkward|tired|"
             r"nervous|scary|intimidating|frosty|distant|guarded|blunt|brusque|grumpy)"
             r"(?=\s*(?:[,.;!]|$|and\b|but\b))|"
+            r"\b(?:nice|good|great|lovely|decent)\s+(?:guy|bloke|lady|woman|man|person|vibes?)\b|"
+            r"\bmade\s+up\s+(?:his|her|their)\s+mind\b|\U0001f91e|"
             r"\b(?:cooler|warmer|friendlier|colder|nicer|stricter|harsher|tougher)\s+than\s+"
             r"(?:the\s+)?(?:others|everyone|rest)\b",
         ),
@@ -108,6 +110,7 @@ SENSITIVE = re.compile(
     r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|confidential|off\s+the\s+record|"
     r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
     r"(?:is|are)\s+leaving|weak(?:est)?\s+link|failing|struggl\w+|flopped|"
+    r"requires\s+improvement|inadequate|special\s+measures|"
     r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
     r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
