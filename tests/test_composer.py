@@ -1362,3 +1362,32 @@ def test_an_answer_said_wrongly_is_corrected_plainly():
     budget = _reading("wish_said", "asked if i have managed a budget, i said no. i have")
     assert budget.endswith("I have in fact managed one."), budget
     assert "the 30% ruling" in _reading("other", "30% ruling - she thinks I qualify")
+
+
+def test_h5_fit_lines_and_notes_to_self():
+    from services.composer import read_fit
+
+    fits = (
+        ("ran 2nd shift at amazon MEM4 3 yrs", "I ran second shift at Amazon MEM4 for three years"),
+        ("cut mispicks ~30% w/ slotting", "I cut mispicks by about 30% with slotting"),
+        ("forklift cert + OSHA 30", "I hold a forklift certificate and OSHA 30"),
+        (
+            "5 yrs PQE employment",
+            "I have five years of post-qualification experience in employment",
+        ),
+        ("4 yrs duty mgr at 200 room hotel", "I have worked as a duty manager at a 200-room hotel"),
+        ("marathi + hindi + eng, can write", "I speak Marathi, Hindi and English"),
+        ("lots of court work - PLO", "I have done a lot of court work"),
+    )
+    for line, said in fits:
+        assert read_fit(line)[0].startswith(said), (line, read_fit(line))
+    for kind, jot in (
+        ("other", "he's on commission so he'll push me to take it, don't let him rush me"),
+        ("other", "v formal. Ms Fennelly NOT Grainne"),
+        ("other", "lovely, felt like she was on my side"),
+        ("other", "they're also seeing someone from jozi"),
+        ("topic", "benefits day 1, 401k 4% match"),
+        ("topic", "TRIR went up this yr, 2 forklift incidents in sept"),
+        ("wish_said", "blanked on the labour court case - look it up b4 2nd round"),
+    ):
+        assert not read_point(kind, jot, "Sam").ok, jot

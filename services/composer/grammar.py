@@ -927,6 +927,7 @@ _PROPER = {
     "kubernetes": "Kubernetes", "terraform": "Terraform", "shopify": "Shopify",
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
     "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc", "golang": "Go", "ofsted": "Ofsted",
+    "amazon": "Amazon", "google": "Google", "whatsapp": "WhatsApp", "revit": "Revit",
     # Languages are names: "bilingual english/danish".
     **{lang: lang.capitalize() for lang in _LANGUAGES},
 }  # fmt: skip
@@ -1360,6 +1361,8 @@ def _languages(fit: str) -> str:
     parts = _LIST_SEP.split(fit.strip().lower())
     fluent, some = [], []
     for part in parts:
+        # "marathi + hindi + eng": among languages, "eng" is English, never engineering.
+        part = re.sub(r"\b(?:eng|engineering)$", "english", part)
         words = part.split()
         if not words or words[-1] not in _LANGUAGES:
             return ""
@@ -1381,6 +1384,9 @@ def _fit_clause_head(fit: str) -> str:
     "I have spent eight years designing tools"; "python and postgres" -> "I have experience in
     python and postgres"; a line that already says "I've ..." or "experience ..." is kept.
     """
+    pqe = re.match(r"^((?:\w+|\d+) years?)\s+PQE\s+(?:in\s+)?(.+)$", fit)
+    if pqe:
+        return f"I have {pqe.group(1)} of post-qualification experience in {pqe.group(2)}"
     if re.match(r"^lived\s+exp(?:erience)?\b", fit, re.IGNORECASE):
         return "I have lived experience" + re.sub(r"^lived\s+exp(?:erience)?", "", fit, flags=re.I)
     words = fit.split(" ")
@@ -1442,13 +1448,14 @@ def _fit_clause_head(fit: str) -> str:
         return "I hold " + re.sub(r"\s+(valid until)\b", r", \1", held)
     held = re.match(
         r"^(?:an?\s+)?(.+?\s(?:certificate|certification|qualification|diploma|degree|licence|"
-        r"license|accreditation))$",
+        r"license|accreditation))(?:\s+and\s+(?P<more>[A-Z][\w -]*))?$",
         fit,
         re.IGNORECASE,
     )
     if held:
         thing = held.group(1)
-        return f"I hold {'an' if thing[:1].lower() in 'aeiou' else 'a'} {thing}"
+        more = f" and {held['more']}" if held["more"] else ""  # "forklift cert + OSHA 30"
+        return f"I hold {'an' if thing[:1].lower() in 'aeiou' else 'a'} {thing}{more}"
     served = re.match(
         r"^([A-Za-z][\w-]*(?:\s[\w-]+)?)\s+for\s+((?:\w+|\d+)\s+(?:years?|months?)\b.*)$", fit
     )
@@ -1458,6 +1465,9 @@ def _fit_clause_head(fit: str) -> str:
         return f"I have worked as {article} {role} for {served.group(2)}"
     if first == "background":
         return f"I have a {fit}"
+    lots = re.match(r"^(?:lots|loads|plenty|a\s+lot)\s+of\s+(.+)$", fit, re.IGNORECASE)
+    if lots:
+        return f"I have done a lot of {lots.group(1)}"  # "lots of court work"
     if first in _TRAITS and len(words) > 1:
         return f"I am {fit}"  # "calm with complaints", "good with GCs"
     if first in _PRESENT_VERBS:
@@ -1508,7 +1518,8 @@ def _times(match: re.Match[str]) -> str:
 
 _CHANGED_BY = re.compile(
     r"\b(cut|reduced|grew|increased|raised|lowered|boosted|improved|halved|lifted)"
-    r"((?:\s[a-z][\w-]*){1,3})\s(\d[\d.,]*\s?%)",
+    r"((?:\s(?!about\b|around\b|roughly\b|nearly\b|almost\b)[a-z][\w-]*){1,3})"
+    r"\s((?:(?:about|around|roughly|nearly|almost)\s)?\d[\d.,]*\s?%)",
     re.IGNORECASE,
 )
 

@@ -447,6 +447,7 @@ _ROLE_NOUNS = (
     "lead", "manager", "officer", "head", "director", "engineer", "supervisor", "foreman",
     "coordinator", "specialist", "analyst", "administrator", "nurse", "teacher", "technician",
     "consultant", "designer", "developer", "editor", "captain", "chair", "president",
+    "superuser", "educator", "assessor", "mentor", "trainer", "auditor",
 )  # fmt: skip
 
 
@@ -454,19 +455,30 @@ def _as_role(text: str) -> str:
     """ "on-call lead" -> "I have worked as an on-call lead"; "second in department five
     years" -> "I have been second in department for five years"; other lines as they are."""
     spell = re.match(r"^(?P<role>.+?) (?P<n>(?:\w+|\d+(?:\.\d+)?) years?)$", text)
+    spell = spell or re.match(r"^(?P<n>(?:\w+|\d+(?:\.\d+)?) years?) (?P<role>.+)$", text)
     role = spell["role"] if spell else text
+    # "duty manager at a 200 room hotel": the title is what comes before "at".
+    role, _, where = role.partition(" at ")
+    where = " at " + re.sub(r"^(\d+)[ -](\w+)", r"a \1-\2", where) if where else ""
+    level = re.search(r" (?:stage|level|grade|band) \d$", role)
+    if level:
+        role, where = role[: level.start()], f" at {level.group(0).strip()}{where}"
     words = role.split(" ")
     if not (0 < len(words) <= 4) or _NUMBER_LEAD.match(role):
         return text
     ranked = re.match(r"^(?:second|deputy|assistant|head|acting) (?:in|of)\b", role)
     if not ranked and words[-1].lower() not in _ROLE_NOUNS:
         return text
+    span = f" for {spell['n']}" if spell else ""
     if ranked:
-        return f"I have been {role}" + (f" for {spell['n']}" if spell else "")
+        return f"I have been {role}{where}{span}"
     article = "an" if role[:1].lower() in "aeiou" else "a"
-    return f"I have worked as {article} {role}" + (f" for {spell['n']}" if spell else "")
+    return f"I have worked as {article} {role}{where}{span}"
 
 
+# Words after which "three years" already reads as a span: "in two years", "over three years".
+_SPAN_LEADS = {"for", "of", "last", "past", "in", "over", "within", "across", "after", "under",
+               "the", "first", "next", "nearly", "almost", "about", "around"}  # fmt: skip
 _NUMBER_LEAD = re.compile(r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
@@ -475,9 +487,12 @@ def _fit_head(raw: str) -> str:
     comma-separated parts, the first, unless the line is a list or the rest says what came
     with it ("started at a community paper", "no downtime")."""
     head = re.sub(r"\s*\([^)]*\)", "", raw.strip())  # "(NDA - say ...)": a note to self
+    head = re.sub(r"\bbit of\b", "some", head)  # "revit + bit of dynamo"
     head = re.split(r"\.\s|\s[-\u2013\u2014]\s|;", head, maxsplit=1)[0].strip(" .")
     parts = [part.strip() for part in head.split(",")]
     short = len(parts[0].split()) <= 3
+    if parts[0].split()[-1].lower() in _NOT_VERBS_ED:
+        return parts[0]  # "SWE registered, 6 yrs post qual": the state held, said alone
     if len(parts) == 1 or (short and (len(parts) >= 3 or parts[0][:1].isupper())):
         return head  # one claim, or a list ("R, Python, Datawrapper", "WSQ BCSS, registered ...")
     second = parts[1].split()[0].lower() if parts[1] else ""
@@ -516,6 +531,10 @@ def read_fit(raw: str) -> tuple[str, str]:
     if bare:
         clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
     clause = _YEARS_PLACED.sub(r"I have spent \1 \2 ", clause)
+    # "I ran second shift at Amazon three years": for three years.
+    span = re.match(r"^(I (?!have\b|am\b)\w+\b.*?) (\w+) ((?:\w+|\d+) years?)$", clause)
+    if span and span[2].lower() not in _SPAN_LEADS:
+        clause = f"{span[1]} {span[2]} for {span[3]}"
     # "raised $1.2m trusts and foundations": raised from them.
     clause = re.sub(
         r"^(I raised [$€£]?\s?[\d.,]+\s?(?:m|k|bn|million|thousand)?)\s+"

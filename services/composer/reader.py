@@ -928,6 +928,11 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
 
 
+# "look it up b4 2nd round": the better answer is not known yet.
+_WISH_TODO = re.compile(
+    r"\b(?:look\s+(?:it|this|that)\s+up|look\s+up|google\s+it|find\s+out|check\s+(?:it|this|that|which))\b",
+    re.IGNORECASE,
+)
 # "she asked if I'd used Rive, I said no. I DID": an answer to correct, not to apologise for.
 _CORRECTION = re.compile(
     r"^(?:(?:she|he|they)\s+)?asked\s+(?:if|whether)\s+i(?:'?d|\s+had|'?ve|\s+have)\s+"
@@ -939,6 +944,11 @@ _CORRECTION = re.compile(
 
 def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     text = _lower_first(text)
+    if _WISH_TODO.search(text):
+        return _flag(
+            "wish_said",
+            "It is a to-do for you (look it up first); write the answer once you have it.",
+        )
     corrected = _CORRECTION.match(text)
     if corrected and not _is_raw(corrected["x"]):
         verb = corrected["verb"].lower()

@@ -41,7 +41,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             _PAY,
             r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
             r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate|allowance)\b|"
-            r"\bsuper(?:annuation)?\b|\b\d{2,3}(?:[.,]\d+)?\s?k\s*(?:\+|plus|base|package|ote)|"
+            r"\b401\s?\(?k\)?|\bbenefits\b|\bsuper(?:annuation)?\b|\b\d{2,3}(?:[.,]\d+)?\s?k\s*(?:\+|plus|base|package|ote)|"
             r"[$€£¥₹₩₦]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|\bCTC\b|\b\d+(?:\.\d+)?\s?(?:L|LPA|lakhs?)\b|"
             r"\b\d+(?:[.,]\d+)?\s?k?\s?/\s?(?:mth|month|yr|year|hr|hour)\b|"
             r"\b\d+(?:[.,]\d+)?\s?-\s?\d+(?:[.,]\d+)?\s?k\b|"
@@ -73,10 +73,13 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^\s*(?:gut|vibes?|impression|first\s+impression|feeling|hunch)\s*[:\-]|"
             r"^\s*(?:so|very|really|super|bit|a\s+bit|quite|v)\s+(?:warm|nice|cold|cool|kind|"
             r"friendly|lovely|sweet|intense|stern|serious|quiet|chatty|funny|awkward|tired|"
-            r"nervous|scary|intimidating|frosty|distant|guarded|blunt|brusque|grumpy)"
+            r"nervous|scary|intimidating|frosty|distant|guarded|blunt|brusque|grumpy|formal|"
+            r"stiff|reserved|curt|lovely|quiet)"
             r"(?=\s*(?:[,.;!]|$|and\b|but\b))|"
             r"\b(?:nice|good|great|lovely|decent)\s+(?:guy|bloke|lady|woman|man|person|vibes?)\b|"
             r"\bmade\s+up\s+(?:his|her|their)\s+mind\b|\U0001f91e|"
+            r"\bfelt\s+like\s+(?:she|he|they)\b|\bthe\s+one\s+to\s+impress\b|"
+            r"\bon\s+commission\b|\bdon'?t\s+let\s+(?:him|her|them)\b|"
             r"\b(?:cooler|warmer|friendlier|colder|nicer|stricter|harsher|tougher)\s+than\s+"
             r"(?:the\s+)?(?:others|everyone|rest)\b",
         ),
@@ -84,6 +87,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "It is about other candidates or your standing, which a note leaves out.",
             r"\boffer\s+(?:prob|probably|likely|soon|coming|looks\s+likely)\b|"
             r"\b(?:\d+|one|two|three|four)\s+others?\s+in\s+(?:the\s+)?(?:final|last|next)\b|"
+            r"\b(?:also\s+)?(?:seeing|interviewing|meeting)\s+(?:someone|another|others)\b|"
             r"\b(?:\d+|two|three|four|other)\s+(?:other\s+)?candidates\b|\binternal\s+candidates?\b|"
             r"\bapplied\s+for\s+(?:the\s+)?same\s+(?:role|job|position)\b",
         ),
@@ -111,6 +115,8 @@ SENSITIVE = re.compile(
     r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
     r"(?:is|are)\s+leaving|weak(?:est)?\s+link|failing|struggl\w+|flopped|"
     r"requires\s+improvement|inadequate|special\s+measures|"
+    r"(?:TRIR|LTIR|LTIFR|incident\s+rate|injur\w+|incidents|attrition|turnover)\b[^,;.]*?"
+    r"\b(?:went\s+up|up|rose|rising|increased|higher|doubled)|"
     r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
     r"ran\s+(?:\w+\s+)?(?:minutes?\s+)?(?:over|late))\b"
     r"|\$\s?\d|\b(?:at|only|still)\s+\d+\s?%|\d+\s?-\s?\d+k?\b(?=\s*(?:\+|and)?\s*equity)",
