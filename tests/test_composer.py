@@ -1391,3 +1391,18 @@ def test_h5_fit_lines_and_notes_to_self():
         ("wish_said", "blanked on the labour court case - look it up b4 2nd round"),
     ):
         assert not read_point(kind, jot, "Sam").ok, jot
+
+
+def test_an_email_says_two_details_at_most_the_plainest_ones():
+    jots = (
+        Point("topic", "kafka migration for the ledger"),
+        Point("their_work", "she's rebuilding the model inventory in ServiceNow"),
+        Point("common_ground", "both from Leeds, she went to my school too"),
+        Point("topic", "on-call rota"),
+    )
+    dana = Person("d", "Dana Rivera", "interviewer", email="d@acme.example", points=jots)
+    email = compose_panel(Job("Acme", "Engineer", ()), [dana], Profile("Sam Carter"))[0]
+    said = [
+        j for j in ("kafka migration", "ServiceNow", "Leeds", "on-call rota") if j in email.body
+    ]
+    assert len(said) == 2 and "Leeds" not in said, (said, email.body)

@@ -197,11 +197,26 @@ def _with_profile_links(readings: Sequence[Reading], profile: Profile) -> list[R
     return out
 
 
+_EMAIL_DETAILS = 2
+
+
+def _risk(reading: Reading) -> tuple[int, int]:
+    """How much a reading risks reading badly: a second fact joined on, then its length."""
+    text = reading.text
+    joined = ". " in text.rstrip(".") or bool(re.search(r", (?:and|where|which) ", text))
+    return (0 if reading.edited else 1 + joined, len(text.split()))
+
+
 def _reading_pieces(readings: Sequence[Reading], brief: bool) -> list[_Piece]:
     """Details in the first paragraph, follow-ups (better answers, links, questions) next."""
     pieces: list[_Piece] = []
     details = [r for r in readings if r.detail]
-    for index, reading in enumerate(details[: 1 if brief else 3]):
+    if len(details) > _EMAIL_DETAILS:
+        # Two details make a note specific; a third adds length and one more thing to misread.
+        # The plainest are kept (one sentence, no second fact joined on), in the order noted.
+        keep = sorted(details, key=_risk)[:_EMAIL_DETAILS]
+        details = [r for r in details if r in keep]
+    for index, reading in enumerate(details[: 1 if brief else _EMAIL_DETAILS]):
         pieces.append(_Piece(reading.text, 1, 0 if index == 0 else 6 - index))
     order = {"wish_said": 0, "question": 1, "promise": 2}
     follow = sorted((r for r in readings if not r.detail), key=lambda r: order[r.kind])
