@@ -1406,3 +1406,19 @@ def test_an_email_says_two_details_at_most_the_plainest_ones():
         j for j in ("kafka migration", "ServiceNow", "Leeds", "on-call rota") if j in email.body
     ]
     assert len(said) == 2 and "Leeds" not in said, (said, email.body)
+
+
+def test_the_place_table_is_built_once_and_a_tampered_copy_is_rebuilt(tmp_path, monkeypatch):
+    from services.composer import lexicon
+
+    monkeypatch.setattr(lexicon.tempfile, "gettempdir", lambda: str(tmp_path))
+    lexicon._places.cache_clear()
+    try:
+        assert lexicon.places("in leiden") == "in Leiden"  # built in a child process, then kept
+        kept = lexicon._table_file()
+        assert kept.parent == tmp_path and kept.stat().st_size > 100_000
+        kept.write_text('[{"x": "<script>"}, {}]', encoding="utf-8")
+        lexicon._places.cache_clear()
+        assert lexicon.places("in leiden") == "in Leiden", "a table that is not names is rebuilt"
+    finally:
+        lexicon._places.cache_clear()

