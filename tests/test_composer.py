@@ -1422,3 +1422,15 @@ def test_the_place_table_is_built_once_and_a_tampered_copy_is_rebuilt(tmp_path, 
         assert lexicon.places("in leiden") == "in Leiden", "a table that is not names is rebuilt"
     finally:
         lexicon._places.cache_clear()
+
+
+def test_fillers_emoji_breaks_month_ranges_and_averages():
+    peak = _reading("topic", "peak vol basically doubles nov-jan, theyre bringing on 60 temps")
+    assert "peak volume doubles from November to January" in peak, peak
+    opera = _reading(
+        "their_work", "shes moving them to opera cloud in jan 😬 ive literally done this"
+    )
+    assert opera.endswith("in January.") and "done this" not in opera, opera
+    assert not re.search(r"\bglad|good|impressed", opera), opera
+    caseloads = _reading("topic", "caseloads avg 18, she's trying to get to 15")
+    assert "caseloads are averaging 18" in caseloads, caseloads

@@ -58,6 +58,8 @@ _SHORTHAND = {
     "sys": "system",
     "vid": "video",
     "lib": "library",
+    "vol": "volume",
+    "vols": "volumes",
     "avg": "average",
     "brekky": "breakfast",
     "syd": "Sydney",
@@ -200,6 +202,8 @@ _AUX = {
     "don't", "doesn't", "didn't", "won't", "can't", "hasn't", "haven't", "am", "cannot",
 }  # fmt: skip
 _VERB_START = {
+    # how a figure moves: "peak volume doubles", "caseloads average 18"
+    "doubles", "triples", "drops", "rises", "falls", "spikes", "dips", "peaks", "averages",
     "leads", "lead", "led", "runs", "run", "ran", "built", "builds", "wrote", "writes",
     "manages", "started", "works", "spent", "moved", "joined", "founded", "maintains",
     "created", "designed", "gave", "gives", "likes", "loves", "plays", "went", "grew",
@@ -410,6 +414,18 @@ _SHOUTED = re.compile(
 )
 
 
+_EMOJI_BREAK = re.compile(
+    "(?<=\\w)[ ]*[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f\u200d\U0001f3fb-\U0001f3ff"
+    "\u2640\u2642]*[ ]+(?=(?:i|i've|i'm|ive|im|he|she|they|we)\\b)",
+    re.IGNORECASE,
+)
+# Words a phone note pads with and a letter would not: "basically doubles", "for like 5 min".
+_FILLER = re.compile(
+    r"\b(?:basically|literally|kinda|sorta|obvs|obviously|tbh|honestly)\s+|(?<=\bfor )like\s+",
+    re.IGNORECASE,
+)
+
+
 def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     """A phone jot as plain text plus its links: no emoji, no shorthand, no end punctuation.
 
@@ -419,7 +435,10 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2026: "..."})
     text = text.replace("{", "(").replace("}", ")")
     text, urls = _extract_urls(text)
+    # An emoji between two thoughts ends the first: "to opera cloud in jan 😬 ive done this".
+    text = _EMOJI_BREAK.sub("; ", text)
     text = _strip_emoji(text)
+    text = _FILLER.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = _PREFIX["label"].sub("", text)
     text = _EMOTICON_RE.sub(" ", text)
@@ -792,6 +811,10 @@ def _fragment_about_them(text: str, kind: str) -> str:
     due = re.match(r"^(?P<x>[\w'-]+(?: [\w'-]+){0,2}) due (?P<t>.+)$", text)
     if kind in ("topic", "other") and due and not _has_verb(due["x"].split(" ")):
         return f"{due['x']} is due {due['t']}"  # "Ofsted due any time": a clause
+    average = re.match(r"^(?P<x>[a-z][\w -]*?s) average (?P<n>\d[\d.,]*)\b(?P<rest>.*)$", text)
+    if kind in ("topic", "their_work", "other") and average:
+        # "caseloads avg 18"
+        return f"{average['x']} are averaging {average['n']}{average['rest']}"
     state = re.match(r"^(?P<x>[a-z][\w-]*s) (?P<s>\w+)$", text)
     if kind == "topic" and state and state["s"].lower() in _STATE_WORDS:
         return f"how {state['s']} the {state['x']} are"
@@ -981,6 +1004,11 @@ _DAY_LEADS = {"on", "by", "next", "this", "last", "until", "till", "til", "from"
               "black", "cyber", "good", "casual", "giving", "super", "ash", "palm"}  # fmt: skip
 
 
+_MONTH_NAMES = {m[:3].lower(): m for m in (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December")}  # fmt: skip
+
+
 def _months(text: str) -> str:
     """ "in jan" -> "in January"; "on tues" -> "on Tuesday"."""
     text = _proper_nouns(text)
@@ -994,6 +1022,13 @@ def _months(text: str) -> str:
         text,
     )
     text = re.sub(r"\b(by|until|before|at|from) end of\b", r"\1 the end of", text)
+    text = re.sub(  # "doubles nov-jan": from November to January
+        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\s?-\s?"
+        r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b",
+        lambda m: f"from {_MONTH_NAMES[m[1].lower()[:3]]} to {_MONTH_NAMES[m[2].lower()[:3]]}",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(
         r"^hybrid,?\s+(\w+) days?(?: a week)? in(?: the)? office",
         r"the hybrid set-up of \1 days a week in the office",

@@ -183,7 +183,9 @@ _WORRIED = re.compile(
     "[\U0001f62c\U0001f615\U0001f61f\U0001f629\U0001f626\U0001f627\U0001f628"
     "\U0001f630\U0001f613\U0001f974\U0001fae0\U0001f926\U0001f643]"
 )
-_NEUTRAL_FRAME = re.compile(r"\b(?:telling me|letting me know|helpful|useful|explaining)\b")
+_GLAD_FRAME = re.compile(
+    r"\b(?:glad|fun|enjoy\w*|impressed|pleasure|delighted|smiled|happy|surprise|great|lovely|good)\b"
+)
 
 
 def _split_tail(text: str) -> tuple[str, str]:
@@ -229,11 +231,11 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     if head == "i" and len(words) > 2 and words[2].lower() == "it":
         # "I know it from my last job": the thing they mentioned is what I know.
         return "which", "which I " + " ".join(words[1:2] + words[3:])
-    if head == "i" or head == "we":
+    if head in {"i", "we", "talked", "chatted"}:
         # "we talked United for five minutes": the chat is enjoyed, not reported back.
         chat = re.match(
-            r"^we (?:talked|chatted)(?: about)? (.+?)(?: for (?:\w+ )?(?:minutes|mins|ages|"
-            r"a while|hours?))?$",
+            r"^(?:we )?(?:talked|chatted)(?: about)? (.+?)(?: for (?:\w+ )?(?:minutes|mins|min|"
+            r"ages|a while|hours?))?$",
             tail,
         )
         if chat:
@@ -334,6 +336,8 @@ def _detail(
         text = f"{label.group(1)}, {text[label.end() :]}"  # "lab space: shared with chem"
     head, tail = _split_tail(text)
     tail = tail.split("; ", 1)[0]  # a tail is one sentence of the jot, not the rest of it
+    if text.startswith(head + ";") and re.match(r"^I(?:'ve|'m|'d)?\b", tail):
+        tail = ""  # "... in jan 😬 ive done this": the candidate's aside, not a tail
     if _SENSITIVE.search(tail):
         tail = ""  # a figure they may not want repeated stays out; the rest is said
     reported = bool(_SAID_PREFIX.match(_lower_first(head)))
@@ -578,7 +582,7 @@ def _detail(
     pool = book.phrases[key]
     if neutral:
         # "moving 3D to Blender 😬": worried, so heard with thanks, never "glad" or "fun".
-        pool = tuple(v for v in pool if _NEUTRAL_FRAME.search(v)) or pool
+        pool = tuple(v for v in pool if not _GLAD_FRAME.search(v)) or pool
     if shape == "clause" and x.startswith("I "):
         # "I should hear back by Friday": news for me, so "thank you for letting me know".
         pool = tuple(v for v in pool if re.search(r"\b(?:letting me know|telling me)\b", v)) or pool
