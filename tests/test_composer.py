@@ -1434,3 +1434,14 @@ def test_fillers_emoji_breaks_month_ranges_and_averages():
     assert not re.search(r"\bglad|good|impressed", opera), opera
     caseloads = _reading("topic", "caseloads avg 18, she's trying to get to 15")
     assert "caseloads are averaging 18" in caseloads, caseloads
+
+
+def test_a_how_tail_joins_its_topic_and_a_mention_is_not_said_twice():
+    ages = _reading(
+        "topic", "mandatory retirement ages - how clients are reacting to the new rules"
+    )
+    assert ages.endswith(
+        "the mandatory retirement ages, and how clients are reacting to the new rules."
+    ), ages
+    template = _reading("promise", "send him the looker studio template i mentioned")
+    assert "mentioned" not in template.replace("As mentioned", ""), template

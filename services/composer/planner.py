@@ -560,6 +560,8 @@ def read_fit(raw: str) -> tuple[str, str]:
     if clause.count(", ") >= 2 and " and " not in clause:
         clause = " and ".join(clause.rsplit(", ", 1))  # "eDNA sampling, R and occupancy models"
     left = residue(clause) + _FIT_SHORTHAND.findall(clause)
+    if len(re.findall(r"\bwith\b", clause)) > 1:
+        left.append("with ... with")  # "experience with Pr Arch with SACAP": a note, not a claim
     if re.match(r"^I have experience (?:in|with) (?:\w{3,}ed|got)\b", clause):
         left.append(clause.split()[4])  # "experience in got rejects down"
     if re.fullmatch(r"I have experience (?:in|with) [a-z]+", clause):

@@ -244,6 +244,8 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     tail = _to_you(tail, first, they_too=True)
     words = tail.split(" ")
     head = words[0].lower()
+    if head in _WH_WORDS - {"if", "whether"} and _has_verb(words):
+        return "np", tail  # "mandatory retirement ages - how clients are reacting": and how
     if head == "been":
         return "that", "you have " + tail
     if kind in ("their_work", "other") and (
@@ -290,6 +292,8 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = ""
     body = sentence.rstrip(".")
     if join == "which":
         return f"{body}, {tail}."
+    if join == "np":
+        return f"{body}, and {tail}."
     if join == "both":
         return f"{body}, and we both {tail}."
     if join == "and" and shape != "clause" and tail.lower().startswith("we "):
@@ -732,6 +736,10 @@ def _promise(
             return Reading(
                 kind="promise", text=f"As promised, I will send you {thing} {when}.", ok=True
             )
+    # "the looker studio template i mentioned": the frame already says it was mentioned.
+    x = re.sub(
+        r"\s+(?:that\s+)?(?:i|we)\s+(?:mentioned|discussed|talked\s+about)$", "", x, flags=re.I
+    )
     x = re.sub(r"^(?:the\s+|a\s+)?links?\s+(?:to|for)\s+", "", x, flags=re.IGNORECASE)
     x = re.sub(r"^(?:the\s+|my\s+)?(\w+)\s+link$", r"my \1", x, flags=re.IGNORECASE)
     x = re.sub(r"^(?:the\s+|a\s+)?links?$", "", x, flags=re.IGNORECASE)
