@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import Contact, TalkingPoint, User
 from services.composer import Point, reading_of
+from services.composer.channels import ORGANISER_ROLES
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,14 @@ def _tone(user: User | None) -> str:
     return user.tone if user is not None else "warm"
 
 
-def auto_reading(point: TalkingPoint, contact_name: str, tone: str) -> tuple[str, str]:
-    """(reading, problem): the reader's sentence for the point, or "" and why not."""
-    reading = reading_of(Point(point.kind, point.body), contact_name, tone)
+def auto_reading(
+    point: TalkingPoint, contact_name: str, tone: str, contact: Contact | None = None
+) -> tuple[str, str]:
+    """(reading, problem): the reader's sentence for the point, or "" and why not. To a
+    recruiter or HR contact "they" is the company, so the reader is told who the contact is."""
+    contact = contact or point.contact
+    organiser = contact is not None and contact.role in ORGANISER_ROLES
+    reading = reading_of(Point(point.kind, point.body), contact_name, tone, organiser=organiser)
     if reading is None:
         return "", "There is nothing here a note could say."
     return (reading.text, "") if reading.ok else ("", reading.problem)
@@ -43,10 +49,12 @@ def shown(point: TalkingPoint, contact_name: str, tone: str) -> ShownReading:
     return ShownReading(text, problem, False)
 
 
-def refresh(point: TalkingPoint, contact_name: str, tone: str) -> None:
+def refresh(
+    point: TalkingPoint, contact_name: str, tone: str, contact: Contact | None = None
+) -> None:
     """Store the automatic reading, unless the user wrote their own."""
     if not point.reading_edited:
-        point.reading = auto_reading(point, contact_name, tone)[0]
+        point.reading = auto_reading(point, contact_name, tone, contact)[0]
 
 
 def set_reading(session: Session, point: TalkingPoint, text: str, tone: str) -> None:
@@ -81,7 +89,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
                 session.get(Contact, point.contact_id) if point.contact_id else None
             )
             user = session.get(User, point.user_id) if point.user_id else None
-            refresh(point, contact.name if contact else "", _tone(user))
+            refresh(point, contact.name if contact else "", _tone(user), contact)
 
 
 def listen() -> None:

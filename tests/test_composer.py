@@ -1445,3 +1445,14 @@ def test_a_how_tail_joins_its_topic_and_a_mention_is_not_said_twice():
     ), ages
     template = _reading("promise", "send him the looker studio template i mentioned")
     assert "mentioned" not in template.replace("As mentioned", ""), template
+
+
+def test_to_a_recruiter_they_is_the_company_not_the_reader():
+    jot = "says they want a decision by dec 11"
+    recruiter = read_point("other", jot, "Travis", organiser=True).text
+    assert "they want a decision by December 11" in recruiter and "you want" not in recruiter
+    travis = Person(
+        "t", "Travis Cole", "recruiter", email="t@agency.example", points=(Point("other", jot),)
+    )
+    wrapup = compose_panel(Job("Riverbend", "Supervisor", ()), [travis], Profile("Marcus"))[0]
+    assert "you want a decision" not in wrapup.body, wrapup.body

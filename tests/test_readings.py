@@ -101,3 +101,13 @@ def test_export_and_import_keep_readings(app, client, panel):
     ]
     mine = next(p for p in points if p["id"] == point.id)
     assert mine["reading"] == "My own words." and mine["reading_edited"] is True
+
+
+def test_a_recruiters_point_reads_they_as_the_company(app, panel):
+    from tests import factories
+
+    _application_id, contacts = panel
+    with app.app_context():
+        priya = db.session.get(Contact, contacts["Priya Nair"])
+        point = factories.make_point(priya, "says they want a decision by fri", kind="other")
+        assert "they want a decision by Friday" in point.reading, point.reading

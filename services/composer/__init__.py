@@ -51,11 +51,25 @@ def _tone(profile: Profile) -> str:
     return profile.tone if profile.tone in phrases.TONES else "warm"
 
 
-def reading_of(point: Point, person_name: str, tone: str = "warm", language: str = "en"):
+def reading_of(
+    point: Point,
+    person_name: str,
+    tone: str = "warm",
+    language: str = "en",
+    *,
+    organiser: bool = False,
+):
     """How the notes will say one point: the user's own reading, or the reader's."""
     if point.reading.strip():
         return edited(point.kind, point.reading)
-    return read_point(point.kind, point.body, first_name(person_name), tone=tone, language=language)
+    return read_point(
+        point.kind,
+        point.body,
+        first_name(person_name),
+        tone=tone,
+        language=language,
+        organiser=organiser,
+    )
 
 
 def _panel_readings(
@@ -74,9 +88,12 @@ def _panel_readings(
         pairs: list[tuple[Point, Reading]] = []
         bad: list[str] = []
         for point in person.points:
-            reading = reading_of(point, person.name, tone, language)
+            organiser = person.role in channels.ORGANISER_ROLES
+            reading = reading_of(point, person.name, tone, language, organiser=organiser)
             if reading is not None and reading.ok and not reading.edited:
-                reading = _rephrased(point, first, tone, language, reading, index, used, mine)
+                reading = _rephrased(
+                    point, first, tone, language, reading, index, used, mine, organiser=organiser
+                )
             if reading is None:
                 continue
             if not reading.ok:
@@ -95,15 +112,18 @@ def _panel_readings(
         for point, reading in pairs:
             if not reading.edited:
                 reading = _rephrased(
-                    point, first, tone, language, reading, index, used, phrased, avoid=reading.text
-                )
+                    point, first, tone, language, reading, index, used, phrased,
+                    avoid=reading.text, organiser=person.role in channels.ORGANISER_ROLES,
+                )  # fmt: skip
                 used.setdefault(reading.text.lower(), index)
             phrased.append(reading)
         cards.append(tuple(phrased))
     return readings, cards, flagged
 
 
-def _rephrased(point, first, tone, language, reading, index, used, mine, avoid="") -> Reading:
+def _rephrased(
+    point, first, tone, language, reading, index, used, mine, avoid="", organiser=False
+) -> Reading:
     """The reading, or another phrasing of it: never a sentence said to someone else on the
     panel (nor `avoid`, the email's phrasing when this is for the card), and if it can be
     helped, not opening like this person's previous reading."""
@@ -117,8 +137,9 @@ def _rephrased(point, first, tone, language, reading, index, used, mine, avoid="
     for bump in range(_MAX_BUMPS + 1):
         if bump:
             reading = read_point(
-                point.kind, point.body, first, tone=tone, language=language, bump=bump
-            )
+                point.kind, point.body, first, tone=tone, language=language, bump=bump,
+                organiser=organiser,
+            )  # fmt: skip
         if fresh(reading) and _opener(reading.text) not in openers:
             return reading
         if fallback is None and fresh(reading):

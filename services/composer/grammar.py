@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from contextvars import ContextVar
 
 from services.composer import lexicon
 
@@ -536,8 +537,14 @@ def _conjugate_for_you(word: str) -> str:
     return word[:-1]
 
 
+# Whether the jot being read is about a recruiter or HR contact: to them, "they" is the company
+# ("says they want a decision by dec 11"), never the reader. Set by the reader for one jot.
+ABOUT_ORGANISER: ContextVar[bool] = ContextVar("about_organiser", default=False)
+
+
 def _to_you(text: str, person_first: str, *, they_too: bool = False) -> str:
     """Turn a jot about the person ("she leads payments") into one addressed to them."""
+    they_too = they_too and not ABOUT_ORGANISER.get()
     words = text.split(" ")
     subjects = {"he", "she"} | ({"they"} if they_too else set())
     if person_first:

@@ -49,6 +49,7 @@ def _details(ctx: Context) -> Iterator[str]:
                 tone=ctx.book.tone,
                 language=ctx.profile.language,
                 bump=bump,
+                organiser=ctx.person.role in channels.ORGANISER_ROLES,
             )
             if reading is None or not reading.ok:
                 break

@@ -32,6 +32,7 @@ from services.composer.grammar import (
     _SUBJECTS,
     _URL_RE,
     _WH_WORDS,
+    ABOUT_ORGANISER,
     _conjugate_for_you,
     _dedupe_words,
     _expand_contractions,
@@ -1220,12 +1221,24 @@ def read_point(
     tone: str = "warm",
     language: str = "en",
     bump: int = 0,
+    organiser: bool = False,
 ) -> Reading | None:
     """How the notes will say one talking point, or None for a jot with nothing in it.
 
     `bump` picks another phrasing of the same reading, for a panel where two people's identical
-    jots would otherwise give the same sentence.
+    jots would otherwise give the same sentence. `organiser`: the jot is about a recruiter or
+    HR contact, for whom "they" is the company.
     """
+    token = ABOUT_ORGANISER.set(organiser)
+    try:
+        return _read_point(kind, body, person_first, tone, language, bump)
+    finally:
+        ABOUT_ORGANISER.reset(token)
+
+
+def _read_point(
+    kind: str, body: str, person_first: str, tone: str, language: str, bump: int
+) -> Reading | None:
     kind = kind if kind in KINDS else "other"
     if kind == "promise":
         body = _without_todo(body)
