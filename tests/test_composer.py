@@ -981,7 +981,7 @@ def test_a_fit_line_that_says_what_the_candidate_does_reads_as_their_own_clause(
 
 def test_a_card_with_something_to_write_in_is_warned_about():
     gwen = Person(
-        "g", "Gwen Price", "hr", points=(Point("promise", "send my NMC PIN and DBS cert"),)
+        "g", "Gwen Price", "hr", points=(Point("promise", "send my NMC PIN and availability"),)
     )
     drafts = compose_panel(Job("St. Columba's", "Charge Nurse", ()), [gwen], Profile("Bronwyn"))
     card = next(d for d in drafts if d.channel == "card")
@@ -1456,3 +1456,14 @@ def test_to_a_recruiter_they_is_the_company_not_the_reader():
     )
     wrapup = compose_panel(Job("Riverbend", "Supervisor", ()), [travis], Profile("Marcus"))[0]
     assert "you want a decision" not in wrapup.body, wrapup.body
+
+
+def test_small_readings_from_the_fifth_hold_out():
+    assert "the notice period" in _reading("topic", "notice - mine is 60 days, they want 30")
+    assert "you knew Dr Lyons" in _reading(
+        "common_ground", "both did the MA at huddersfield, she knew dr lyons!"
+    )
+    assert "we have UCC law in common" in _reading("common_ground", "UCC law both!")
+    assert "YouTube shorts" in _reading("topic", "reels vs yt shorts")
+    copies = _reading("promise", "send her SACAP cert + ID copy for the checks")
+    assert copies.endswith(PLACEHOLDER), copies

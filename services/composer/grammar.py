@@ -60,6 +60,7 @@ _SHORTHAND = {
     "vid": "video",
     "lib": "library",
     "vol": "volume",
+    "yt": "YouTube",
     "vols": "volumes",
     "avg": "average",
     "brekky": "breakfast",
@@ -777,9 +778,11 @@ def _fragment_about_them(text: str, kind: str) -> str:
     words = text.split(" ")
     first = words[0].lower() if words else ""
     if kind == "common_ground":
-        school = re.match(r"^both ([A-Z][A-Za-z&]*[A-Z])$", text)
+        school = re.match(r"^both ([A-Z][A-Za-z&]*[A-Z])$", text) or re.match(
+            r"^([A-Z][A-Za-z&]*[A-Z](?: [a-z]+)?) both$", text
+        )
         if school:
-            return school[1]  # "both PES!": PES is what we have in common
+            return school[1]  # "both PES!", "UCC law both!": what we have in common
         fans = re.match(r"^(?P<x>[\w' -]+?) (?P<f>fans?|nerds?|geeks?) both\b(?P<rest>.*)$", text)
         if fans:
             return f"both {fans['x']} {fans['f'].rstrip('s')}s{fans['rest']}"
@@ -796,6 +799,8 @@ def _fragment_about_them(text: str, kind: str) -> str:
             article = "an" if degree["q"][0] in "AEFHILMNORSX" else "a"
             return f"we both did {article} {degree['q']} {degree['rest']}"
         return text
+    if re.fullmatch(r"(?:the )?notice", text, re.IGNORECASE):
+        return "the notice period"
     if len(words) < 2:
         return text
     second = words[1].lower()
@@ -967,12 +972,17 @@ _UPPER = re.compile(
 )
 
 
+_TITLED_LOWER = re.compile(r"\b(?i:(dr|prof|mr|mrs|ms))\.? ([a-z][a-z'-]+)\b")
+
+
 def _proper_nouns(text: str) -> str:
     """ "python" -> "Python", "payment id" -> "payment ID", "arm controllers" -> "Arm ...",
     "leiden" -> "Leiden"."""
     text = _PROPER_RE.sub(lambda m: _PROPER[m.group(1)], text)
     text = _UPPER.sub(lambda m: m.group(1).upper(), text)
     text = lexicon.places(text)
+    # "she knew dr lyons": a title and a name are written as a name.
+    text = _TITLED_LOWER.sub(lambda m: f"{m[1].capitalize()} {m[2].capitalize()}", text)
     text = re.sub(r"\barm (controllers?|chips?|cores?|processors?|boards?)\b", r"Arm \1", text)
     return re.sub(r"\bband (\d)\b", r"Band \1", text)
 

@@ -65,6 +65,8 @@ _TYPED_IN = (
     r"\b(?:availability|available times|times|dates|number|numbers|pin|id|details|address|"
     r"phone|references|contacts?)\b"
 )
+# "ID copy", "certificate", "the PDF": a file to attach, even when it names an ID or details.
+_A_FILE = r"\b(?:cop(?:y|ies)|scans?|cert(?:ificate)?s?|pdfs?|files?|documents?|letters?)\b"
 # Past this many words a clause no longer reads as one thought in a thank-you note.
 MAX_CLAUSE_WORDS = 32
 
@@ -782,7 +784,7 @@ def _promise(
         )
         return Reading(kind="promise", text=sentence, ok=True)
     placeholder = PLACEHOLDER
-    if re.search(_TYPED_IN, x, re.IGNORECASE):
+    if re.search(_TYPED_IN, x, re.IGNORECASE) and not re.search(_A_FILE, x, re.IGNORECASE):
         placeholder = WRITE_PLACEHOLDER  # availability, a PIN: typed in, not attached
     sentence = book.pick("read_promise_nolink", pick).format(
         x=x, placeholder=placeholder, **{"is": verb}
