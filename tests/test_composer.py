@@ -1246,9 +1246,10 @@ def test_a_promise_to_someone_with_no_address_travels_in_the_organisers_wrap_up(
     assert "I have asked Grace to pass on my pre-cooling SOP" in card, card
     assert PLACEHOLDER not in card, "a handwritten card holds no link"
     assert re.search(r"promised Faith my pre-cooling SOP.*: \[add the link or file\]", wrapup)
-    # With no organiser to pass it on, the card itself carries the promise.
+    # With no organiser to pass it on, the card keeps the promise: it will follow.
     alone = _by_person_and_channel(job, [faith], Profile("Brian Otieno"))["f", "card"].body
-    assert PLACEHOLDER in alone and "asked" not in alone, alone
+    assert "I will send you my pre-cooling SOP separately" in alone, alone
+    assert PLACEHOLDER not in alone and "asked" not in alone, alone
 
 
 def test_both_with_a_participle_is_something_both_have_done():

@@ -422,6 +422,10 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
                     courier=addressed_as(ctx.courier, ctx.profile), x=thing[0]
                 )
                 promised.append(_Piece(_sentence(carried), 1, 0))
+            elif PLACEHOLDER in reading.text and promised_thing(reading):
+                # A card cannot carry a file: it says the file will follow.
+                x = promised_thing(reading)[0]
+                promised.append(_Piece(f"As promised, I will send you {x} separately.", 1, 0))
             else:
                 promised.append(_Piece(reading.text, 2, 0))
     if any(p.paragraph == 2 for p in promised):
