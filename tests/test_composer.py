@@ -1468,3 +1468,17 @@ def test_small_readings_from_the_fifth_hold_out():
     assert "YouTube shorts" in _reading("topic", "reels vs yt shorts")
     copies = _reading("promise", "send her SACAP cert + ID copy for the checks")
     assert copies.endswith(PLACEHOLDER), copies
+
+
+def test_a_promise_is_the_thing_sent_and_a_figure_down_is_how_it_moved():
+    script = _reading("promise", "send him the check-in upsell script, got us +$18 ADR")
+    assert "upsell script:" in script and "$18" not in script, script
+    traffic = _reading("topic", "discover traffic down ~40% after the core update")
+    assert "how discover traffic is down about 40% after the core update" in traffic, traffic
+    refund = _reading(
+        "wish_said", "refund q - shd have said the room move instead of going theoretical"
+    )
+    assert "theoretical" not in refund, refund
+    assert "at our old jobs" in _reading(
+        "common_ground", "we both did the smith system training at old jobs"
+    )

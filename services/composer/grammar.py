@@ -60,6 +60,7 @@ _SHORTHAND = {
     "vid": "video",
     "lib": "library",
     "vol": "volume",
+    "ped": "pedestrian",
     "yt": "YouTube",
     "vols": "volumes",
     "avg": "average",
@@ -799,6 +800,13 @@ def _fragment_about_them(text: str, kind: str) -> str:
             article = "an" if degree["q"][0] in "AEFHILMNORSX" else "a"
             return f"we both did {article} {degree['q']} {degree['rest']}"
         return text
+    moved = re.match(
+        r"^(?P<x>[\w' -]+?) (?P<d>down|up) "
+        r"(?P<rest>(?:about |around |nearly |almost )?\d[\d.,]*%.*)$",
+        text,
+    )
+    if kind in ("topic", "other") and moved and not _has_verb(moved["x"].split(" ")):
+        return f"how {moved['x']} is {moved['d']} {moved['rest']}"  # "traffic down 40%"
     if re.fullmatch(r"(?:the )?notice", text, re.IGNORECASE):
         return "the notice period"
     if len(words) < 2:
@@ -1053,6 +1061,7 @@ def _months(text: str) -> str:
         flags=re.IGNORECASE,
     )
     text = re.sub(r"\bat last (job|company|role|firm|place|employer)\b", r"at my last \1", text)
+    text = re.sub(r"\bat old (jobs|companies|firms|places)\b", r"at our old \1", text)
     text = re.sub(  # "she said Feb": a month on its own
         r"^(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.?$",
         lambda m: _MONTH_ABBREVIATIONS[m.group(1).capitalize()],

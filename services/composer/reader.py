@@ -739,6 +739,11 @@ def _promise(
             return Reading(
                 kind="promise", text=f"As promised, I will send you {thing} {when}.", ok=True
             )
+    # "the upsell script, got us +$18 ADR", "the form we used, google form template": what is
+    # sent is the first part; the rest is the candidate's reminder of it.
+    parts = x.split(", ")
+    if len(parts) > 1 and " and " not in parts[-1]:
+        x = parts[0]
     # "the looker studio template i mentioned": the frame already says it was mentioned.
     x = re.sub(
         r"\s+(?:that\s+)?(?:i|we)\s+(?:mentioned|discussed|talked\s+about)$", "", x, flags=re.I
@@ -1035,6 +1040,8 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         flags=re.IGNORECASE,
     )
     answer = re.sub(r"^that\s+", "", answer, flags=re.IGNORECASE)
+    # "... instead of going theoretical": how the answer went wrong stays out of the better one.
+    answer = re.sub(r",?\s+instead\s+of\s+.+$", "", answer, flags=re.IGNORECASE)
     # "... at my last job, totally blanked": how the moment went stays out of the answer.
     answer = re.sub(
         r",?\s*(?:i\s+)?(?:totally\s+|completely\s+|just\s+)?(?:blanked|froze|rambled|fumbled|"
@@ -1112,7 +1119,9 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         or (head in {"my", "our"} and _has_verb(answer.split(" ")))  # "my GP was 72%"
     ):
         key = "read_wish_clause"
-    elif head in _IRREGULAR_PAST or (_is_verb_start(head) and head.endswith("ed")):
+    elif (
+        head in _IRREGULAR_PAST or (_is_verb_start(head) and head.endswith("ed"))
+    ) and not re.match(r"^\w+ed\s+(?:and|\+|or)\s", answer):
         answer, key = "I " + answer, "read_wish_clause"
     else:
         key = "read_wish_np"
@@ -1206,7 +1215,10 @@ def _after_is(answer: str) -> str:
         answer,
     )
     words = answer.split(" ")
-    if head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4 and head.isalpha()):
+    listed = re.match(r"^\w+ed\s+(?:and|or)\s", answer)  # "metered and a newsletter funnel"
+    if not listed and (
+        head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4 and head.isalpha())
+    ):
         return "that I " + answer  # "wanted a bigger market": what I did or wanted
     if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _has_verb(words) or "must" in words:
         return "that " + answer
