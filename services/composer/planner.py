@@ -573,7 +573,7 @@ def read_fit(raw: str) -> tuple[str, str]:
     if left:
         return "", (
             f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
-            "would say it, e.g. “six years in front office in Tokyo”."
+            "would say it to them."
         )
     return clause, ""
 
