@@ -1482,3 +1482,12 @@ def test_a_promise_is_the_thing_sent_and_a_figure_down_is_how_it_moved():
     assert "at our old jobs" in _reading(
         "common_ground", "we both did the smith system training at old jobs"
     )
+
+
+def test_an_other_note_that_describes_the_interviewer_stays_out():
+    for jot in ("swears a lot lol. easy guy", "stern but fair", "she called me Rebecca twice lol",
+                "on zoom from stockholm, audio terrible", "he said crunch 'isn't a thing' hmm"):  # fmt: skip
+        assert not read_point("other", jot, "Sam").ok, jot
+    chai = _reading("other", "took me round office + gave me chai, told me to relax")
+    assert "taking me round the office and giving me chai." in chai, chai
+    assert read_point("other", "offer decision by friday", "Sam").ok

@@ -579,6 +579,19 @@ def _detail(
         x = f"{x} ({', '.join(urls)})"
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+    if re.match(r"^the (?:on|in|at|from|with|for|to|by|via|over) ", x):
+        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+    about_them = re.match(r"^(?:you\b|you're\b|the \w+ (?:but|and) \w+$)", x, re.IGNORECASE)
+    if kind == "other" and about_them and shape not in ("act", "liked") and not reported:
+        # An "other" note that describes the interviewer ("swears a lot", "came in late and
+        # rushed", "stern but fair") is for the candidate alone, unless they said it.
+        return _flag(kind, _OTHER_UNSAID)
+    if shape == "act":
+        # "taking me round the office and gave me chai": both things they did, alike.
+        x = re.sub(r" and (\w+) (me|us)\b", _and_did, x)
+        x = re.sub(
+            r"\b(round|around) (office|site|studio|kitchen|lab|plant|warehouse)\b", r"\1 the \2", x
+        )
     group = {"topic": "topic", "their_work": "work", "common_ground": "common", "other": "other"}
     key = f"read_{group[kind_key or kind]}_{'clause' if shape == 'clause' else shape}"
     if shape == "clause" and kind != "common_ground" and _HARD.search(x):
@@ -948,6 +961,17 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
 
 
+def _and_did(match: re.Match[str]) -> str:
+    verb = match[1]
+    if verb.lower() in _IRREGULAR_PAST or verb.endswith("ed"):
+        verb = _gerund(verb)
+    return f" and {verb} {match[2]}"
+
+
+_OTHER_UNSAID = (
+    "It describes them, which reads as a note to yourself, so the drafts leave it out; write "
+    "how the note should say it to put it in."
+)
 # "look it up b4 2nd round": the better answer is not known yet.
 _WISH_TODO = re.compile(
     r"\b(?:look\s+(?:it|this|that)\s+up|look\s+up|google\s+it|find\s+out|check\s+(?:it|this|that|which))\b",

@@ -80,6 +80,8 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bmade\s+up\s+(?:his|her|their)\s+mind\b|\U0001f91e|"
             r"\bfelt\s+like\s+(?:she|he|they)\b|\bthe\s+one\s+to\s+impress\b|"
             r"\bon\s+commission\b|\bdon'?t\s+let\s+(?:him|her|them)\b|"
+            r"\bhmm+\b|\bwhatever\b|\byeah\s+right\b|\bcalled\s+me\s+(?-i:[A-Z])\w+|"
+            r"^\s*\w+s\s+(?:a\s+lot|too\s+much|all\s+the\s+time|constantly)\b|"
             r"\b(?:cooler|warmer|friendlier|colder|nicer|stricter|harsher|tougher)\s+than\s+"
             r"(?:the\s+)?(?:others|everyone|rest)\b",
         ),
