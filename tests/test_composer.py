@@ -1485,8 +1485,14 @@ def test_a_promise_is_the_thing_sent_and_a_figure_down_is_how_it_moved():
 
 
 def test_an_other_note_that_describes_the_interviewer_stays_out():
-    for jot in ("swears a lot lol. easy guy", "stern but fair", "she called me Rebecca twice lol",
-                "on zoom from stockholm, audio terrible", "he said crunch 'isn't a thing' hmm"):  # fmt: skip
+    described = (
+        "swears a lot lol. easy guy",
+        "stern but fair",
+        "she called me Rebecca twice lol",
+        "on zoom from stockholm, audio terrible",
+        "he said crunch 'isn't a thing' hmm",
+    )
+    for jot in described:
         assert not read_point("other", jot, "Sam").ok, jot
     chai = _reading("other", "took me round office + gave me chai, told me to relax")
     assert "taking me round the office and giving me chai." in chai, chai
