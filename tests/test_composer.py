@@ -1497,3 +1497,21 @@ def test_an_other_note_that_describes_the_interviewer_stays_out():
     chai = _reading("other", "took me round office + gave me chai, told me to relax")
     assert "taking me round the office and giving me chai." in chai, chai
     assert read_point("other", "offer decision by friday", "Sam").ok
+
+
+def test_the_sixth_hold_out_acronyms_titles_graduates_and_setbacks():
+    from services.composer import read_fit
+    from services.composer.grammar import role_title
+
+    assert read_fit("forklift + HR truck licence")[0] == "I hold a forklift and HR truck licence"
+    assert read_fit("abertay grad 2025")[0] == "I graduated from Abertay in 2025"
+    assert role_title("Pharmacy Manager (Designated Manager) - Leslieville") == "Pharmacy Manager"
+    store = _reading("topic", "minor ailments, leslieville store is under target by like 40%")
+    assert "target" not in store and "40%" not in store, store
+    spring = _reading("their_work", "opening 2 new locations next spring (one near Gerrard?)")
+    assert "Gerrard" not in spring, spring
+    slides = _reading("promise", "send her the dirty dozen refresher slides I made")
+    assert "here are the dirty dozen refresher slides I made" in slides, slides
+    assert "obvs" not in _reading(
+        "common_ground", "both played uni rugby, hes a hurricanes fan obvs"
+    )

@@ -381,7 +381,8 @@ def _spell_out(text: str) -> str:
             core = core.rstrip(".")
         tail = word[len(core) :]
         key = core.lower()
-        if key in _SHORTHAND and not (core == "U" or (key == "i" and core == "I")):
+        acronym = len(core) >= 2 and core.isupper() and core.isalpha()  # "HR truck licence"
+        if key in _SHORTHAND and not acronym and not (core == "U" or (key == "i" and core == "I")):
             replacement = _SHORTHAND[key]
             if not replacement:
                 if tail.strip() and words:
@@ -424,7 +425,8 @@ _EMOJI_BREAK = re.compile(
 )
 # Words a phone note pads with and a letter would not: "basically doubles", "for like 5 min".
 _FILLER = re.compile(
-    r"\b(?:basically|literally|kinda|sorta|obvs|obviously|tbh|honestly)\s+|(?<=\bfor )like\s+",
+    r"(?<!['\"])\s*\b(?:basically|literally|kinda|sorta|obvs|tbh)\b(?=[\s,;.!?]|$)|"
+    r"(?<=\bfor )like\s+|\blike\s+(?=\d)",
     re.IGNORECASE,
 )
 
@@ -847,6 +849,7 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     # "(hers hakone, mine kinosaki onsen)": a bracket that talks about the reader in the third
     # person is the candidate's shorthand, not something to say to them.
     text = re.sub(r"\s*\((?=[^)]*\b(?:she|he|her|hers|him|his)\b)[^)]*\)", "", text, flags=re.I)
+    text = re.sub(r"\s*\([^)]*\?\)", "", text)  # "(one near Gerrard?)": the candidate unsure
     text = _lower_first(_PREFIX["topic"].sub("", text))
     text = _lower_first(_PREFIX["reported"].sub("", text))
     text = _first_part(text)
@@ -1153,8 +1156,8 @@ def _is_plural(word: str) -> bool:
 def _head_is_plural(text: str) -> bool:
     head = []
     for word in text.split(" "):
-        if word.lower() in _PREPOSITIONS:
-            break
+        if word.lower() in _PREPOSITIONS | {"i", "we", "that", "which", "you"}:
+            break  # "the refresher slides I made": the head ends before its clause
         head.append(word.lower())
     return bool(head) and _is_plural(head[-1].strip(",;:()"))
 
@@ -1290,9 +1293,12 @@ def _names(names: Sequence[str]) -> str:
 def role_title(role: str) -> str:
     """The job title as it reads in a sentence: "Charge Nurse, Emergency Department" ->
     "Emergency Department Charge Nurse"; of a title given in two languages ("Registrar de
-    Colecciones / Collections Registrar"), the last."""
+    Colecciones / Collections Registrar"), the last; a posting's bracket or " - place" suffix
+    ("Pharmacy Manager (Designated Manager) - Leslieville") left out."""
     role = " ".join((role or "").split()).rstrip(".")
     role = role.split(" / ")[-1]
+    role = re.sub(r"\s*\([^)]*\)", "", role)
+    role = re.sub(r"\s+[-\u2013\u2014]\s+.*$", "", role).strip() or role
     specialty = re.fullmatch(r"([A-Z][\w&' -]*?), ([A-Z][\w&' -]*)", role)
     if specialty and len(specialty.group(2).split()) <= 4:
         role = f"{specialty.group(2)} {specialty.group(1)}"

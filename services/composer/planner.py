@@ -539,6 +539,10 @@ def read_fit(raw: str) -> tuple[str, str]:
     hospital pharmacy"), and "" with the reason when it cannot be said cleanly."""
     if re.search(r"->|=>|\u2192", raw or ""):
         return "", _ARROW
+    grad = re.fullmatch(r"\s*([A-Za-z][\w' -]*?)\s+grad(?:uate)?\s+((?:19|20)\d\d)\s*", raw or "")
+    if grad:
+        school = " ".join(w[:1].upper() + w[1:] for w in grad[1].split())
+        return f"I graduated from {school} in {grad[2]}", ""  # "abertay grad 2025"
     if _UNSURE.search(raw or ""):
         return "", "You noted you are not sure about saying this; write it as you want it said."
     text, _links = clean_jot(_fit_head(raw or ""))

@@ -579,7 +579,9 @@ def _detail(
         x = f"{x} ({', '.join(urls)})"
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
-    if re.match(r"^the (?:on|in|at|from|with|for|to|by|via|over) ", x):
+    if re.match(r"^the (?:on|in|at|from|with|for|to|by|via|over) ", x) or re.match(
+        r"^the (?:only|just|also|still|really) \w+", x
+    ):
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     about_them = re.match(r"^(?:you\b|you're\b|the \w+ (?:but|and) \w+$)", x, re.IGNORECASE)
     if kind == "other" and about_them and shape not in ("act", "liked") and not reported:

@@ -116,7 +116,7 @@ SENSITIVE = re.compile(
     r"complain\w*|toxic|burn(?:ed|t)\s+out|apologi[sz]ed|confidential|off\s+the\s+record|"
     r"don'?t\s+(?:mention|quote|repeat)|between\s+us|stepping\s+down|retiring|"
     r"(?:is|are)\s+leaving|weak(?:est)?\s+link|failing|struggl\w+|flopped|"
-    r"requires\s+improvement|inadequate|special\s+measures|"
+    r"requires\s+improvement|inadequate|special\s+measures|(?:under|behind|below)\s+target|"
     r"(?:TRIR|LTIR|LTIFR|incident\s+rate|injur\w+|incidents|attrition|turnover)\b[^,;.]*?"
     r"\b(?:went\s+up|up|rose|rising|increased|higher|doubled)|"
     r"(?:is|are|was|were)\s+(?:a\s+)?(?:mess|disaster|nightmare|shambles|chaos|broken)|"
