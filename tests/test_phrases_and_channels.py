@@ -119,3 +119,13 @@ def test_the_registry_holds_what_each_channel_needs():
     assert not channels.get("card").needs_email
     assert channels.get("card").due_within.total_seconds() == 48 * 3600
     assert composer.EMAIL_MAX_WORDS == 150 and composer.CARD_MAX_WORDS == 80
+
+
+def test_no_fixed_sentence_is_shared_by_two_pools_a_panel_sees_side_by_side():
+    from services.composer import phrases
+
+    for tone in phrases.TONES:
+        book = phrases.book("en", tone)
+        shared = set(book.phrases["wrap_thanks"]) & set(book.phrases["card_wrap_thanks"])
+        shared |= set(book.phrases["thanks"]) & set(book.phrases["card_thanks"])
+        assert not shared, (tone, shared)
