@@ -1515,3 +1515,9 @@ def test_the_sixth_hold_out_acronyms_titles_graduates_and_setbacks():
     assert "obvs" not in _reading(
         "common_ground", "both played uni rugby, hes a hurricanes fan obvs"
     )
+
+
+def test_a_rival_applicant_a_debrief_and_a_mood_stay_out():
+    for jot in ("think he applied for this job too", "said they liked me in the debrief",
+                "pretty intense, didnt smile much"):  # fmt: skip
+        assert not read_point("other", jot, "Sam").ok, jot

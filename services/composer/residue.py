@@ -82,6 +82,8 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bon\s+commission\b|\bdon'?t\s+let\s+(?:him|her|them)\b|"
             r"\bhmm+\b|\bwhatever\b|\byeah\s+right\b|\bcalled\s+me\s+(?-i:[A-Z])\w+|"
             r"^\s*\w+s\s+(?:a\s+lot|too\s+much|all\s+the\s+time|constantly)\b|"
+            r"^\s*(?:pretty|quite|very|so|bit)\s+(?:intense|cold|serious|stern|quiet|tired|"
+            r"distracted|rushed|grumpy)\b|\bdidn'?t\s+smile\b|\bdidnt\s+smile\b|"
             r"\b(?:cooler|warmer|friendlier|colder|nicer|stricter|harsher|tougher)\s+than\s+"
             r"(?:the\s+)?(?:others|everyone|rest)\b",
         ),
@@ -90,6 +92,8 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\boffer\s+(?:prob|probably|likely|soon|coming|looks\s+likely)\b|"
             r"\b(?:\d+|one|two|three|four)\s+others?\s+in\s+(?:the\s+)?(?:final|last|next)\b|"
             r"\b(?:also\s+)?(?:seeing|interviewing|meeting)\s+(?:someone|another|others)\b|"
+            r"\bapplied\s+for\s+(?:this|the)\s+(?:job|role|position)\b|"
+            r"\bliked\s+me\b|\b(?:in|from)\s+the\s+debrief\b|"
             r"\b(?:\d+|two|three|four|other)\s+(?:other\s+)?candidates\b|\binternal\s+candidates?\b|"
             r"\bapplied\s+for\s+(?:the\s+)?same\s+(?:role|job|position)\b",
         ),
