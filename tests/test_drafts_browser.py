@@ -96,7 +96,9 @@ def test_review_on_a_laptop_one_person_beside_everyone(browser, live_server):
         assert page.evaluate("window.stillHere") is True
         assert "/drafts/" in page.url and page.url.rstrip("/").split("/")[-1] != "drafts"
         assert _row(page, "Sam Lee").get_attribute("aria-current") == "page"
-        assert page.evaluate("document.activeElement.id") == "person-name"
+        # htmx moves focus to the new heading (autofocus) as the swap settles, a moment after
+        # the heading appears: wait for it, as a keyboard user's next key would.
+        page.wait_for_function("document.activeElement?.id === 'person-name'", timeout=5_000)
 
         # An edit autosaves; the list and the version list follow without a reload.
         email = _email(page)
