@@ -1521,3 +1521,11 @@ def test_a_rival_applicant_a_debrief_and_a_mood_stay_out():
     for jot in ("think he applied for this job too", "said they liked me in the debrief",
                 "pretty intense, didnt smile much"):  # fmt: skip
         assert not read_point("other", jot, "Sam").ok, jot
+
+
+def test_the_candidates_own_notice_stays_out_and_a_cv_is_attached():
+    assert not read_point("other", "4 wks notice at current job, said start 4th jan", "Sinead").ok
+    flexible = _reading("other", "start date flexible, told him mid jan after my notice")
+    assert "the start date is flexible." in flexible, flexible
+    cv = _reading("promise", "send her updated CV w/ the GWO refresher dates")
+    assert cv.endswith(PLACEHOLDER), cv

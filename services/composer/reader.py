@@ -66,7 +66,10 @@ _TYPED_IN = (
     r"phone|references|contacts?)\b"
 )
 # "ID copy", "certificate", "the PDF": a file to attach, even when it names an ID or details.
-_A_FILE = r"\b(?:cop(?:y|ies)|scans?|cert(?:ificate)?s?|pdfs?|files?|documents?|letters?)\b"
+_A_FILE = (
+    r"\b(?:cop(?:y|ies)|scans?|cert(?:ificate)?s?|pdfs?|files?|documents?|letters?|cv|"
+    r"resume|r\u00e9sum\u00e9|portfolio|deck|slides|spreadsheet|template)\b"
+)
 # Past this many words a clause no longer reads as one thought in a thank-you note.
 MAX_CLAUSE_WORDS = 32
 

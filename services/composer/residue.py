@@ -20,6 +20,7 @@ import re
 # --- private jots ---------------------------------------------------------------------------------
 
 _PAY = "It is about pay, which a thank-you note leaves out."
+_OWN = "It is about your own notice or job, which they know from you; the note leaves it out."
 _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
@@ -88,6 +89,11 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:the\s+)?(?:others|everyone|rest)\b",
         ),
         (
+            _OWN,
+            r"\b(?:at|from)\s+(?:my\s+)?current\s+(?:job|employer|role|company|firm)\b|"
+            r"\bnotice\s+at\s+(?:my\s+)?current\b",
+        ),
+        (
             "It is about other candidates or your standing, which a note leaves out.",
             r"\boffer\s+(?:prob|probably|likely|soon|coming|looks\s+likely)\b|"
             r"\b(?:\d+|one|two|three|four)\s+others?\s+in\s+(?:the\s+)?(?:final|last|next)\b|"
@@ -133,14 +139,15 @@ SENSITIVE = re.compile(
 def private_reason(jot: str) -> str:
     """Why this jot stays out of every note, or "" when a note may use it.
 
-    Pay keeps the whole jot out only when it is the jot's subject (before its first comma):
-    "start date flexible, shift diff is $2/hr" still says the start date; the reader drops
-    the rest (`SENSITIVE`). Anything marked private, or said in confidence, keeps it all out.
+    Pay, or the candidate's own notice, keeps the whole jot out only when it is the jot's
+    subject (before its first comma): "start date flexible, shift diff is $2/hr" still says the
+    start date; the reader drops the rest (`SENSITIVE`). Anything marked private, or said in
+    confidence, keeps it all out.
     """
     jot = jot or ""
     head = re.split(r"[,;]", jot, maxsplit=1)[0]
     for reason, pattern in _PRIVATE:
-        if pattern.search(head if reason == _PAY else jot):
+        if pattern.search(head if reason in (_PAY, _OWN) else jot):
             return reason
     return ""
 
