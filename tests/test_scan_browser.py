@@ -72,6 +72,8 @@ def test_twelve_cards_are_read_on_the_phone_and_one_is_saved(browser, server, ca
         lambda r: b"\xff\xd8\xff" in (r.post_data_buffer or b"") and uploads.append(r.url),
     )
     page.get_by_role("link", name=re.compile("Onsite loop")).click()
+    # The island draws the interview's screen after the tap: wait for it, then read it.
+    page.get_by_text("The photo is never uploaded").wait_for()
     assert page.get_by_text("The photo is never uploaded").is_visible()
 
     rows, times = [], []
