@@ -88,7 +88,7 @@ def test_capture_flow_on_a_phone(page, live_server):
     page.get_by_role("link", name="Dana Rivera").click()
     # Until htmx has loaded, "Save point" posts the form natively (a reload, which this test
     # reads as a failure); a person waits for the page to appear.
-    page.wait_for_function("document.readyState === 'complete' && window.htmx")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.htmx")
 
     page.get_by_text("Common ground", exact=True).click()
     page.get_by_label("Talking point").fill("both ran the Berlin marathon 🏃")

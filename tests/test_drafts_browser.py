@@ -98,7 +98,7 @@ def test_review_on_a_laptop_one_person_beside_everyone(browser, live_server):
         assert _row(page, "Sam Lee").get_attribute("aria-current") == "page"
         # htmx moves focus to the new heading (autofocus) as the swap settles, a moment after
         # the heading appears: wait for it, as a keyboard user's next key would.
-        page.wait_for_function("document.activeElement?.id === 'person-name'", timeout=5_000)
+        page.wait_for_function("() => document.activeElement?.id === 'person-name'", timeout=5_000)
 
         # An edit autosaves; the list and the version list follow without a reload.
         email = _email(page)
