@@ -4,7 +4,8 @@ Pure Python: no Flask, no database, no network, no randomness. The same panel al
 same drafts. The package is split by job:
 
 - `grammar`: cleaning phone jots (shorthand, emoji, pronouns, articles);
-- `reader`: each talking point read once into the sentence the notes say (its "reading");
+- `reader`: each talking point read once into the sentence the notes say (its "reading"),
+  and each "why I fit" line into the clause a note says of the candidate;
 - `phrases`: the phrase books, one data file per language and tone, checked on load;
 - `channels`: the registry of channels (email, wrap-up, card) and who gets which;
 - `planner`: one small planner per channel, building a note from the book and the readings.
@@ -21,8 +22,8 @@ from services.composer import followup as _followup  # noqa: F401  (registers it
 from services.composer import linkedin as _linkedin  # noqa: F401  (registers its planner)
 from services.composer.grammar import clean_jot, first_name, word_count
 from services.composer.model import ComposedDraft, Job, Person, Point, Profile
-from services.composer.planner import PLANNERS, Context, fit_sentences, promised_thing, read_fit
-from services.composer.reader import Reading, edited, read_point
+from services.composer.planner import PLANNERS, Context, fit_sentences, promised_thing
+from services.composer.reader import Reading, edited, read_fit, read_point
 
 __all__ = [
     "CARD_MAX_WORDS",
@@ -81,6 +82,8 @@ def _panel_readings(
     the ids of flagged points."""
     used: dict[str, int] = {}
     readings, flagged = [], []
+    # To a recruiter or HR contact "they" is the company: their jots are read knowing that.
+    organisers = [p.role in channels.ORGANISER_ROLES for p in people]
     read: list[list[tuple[Point, Reading]]] = []  # each person's points with their readings
     for index, person in enumerate(people):
         first = first_name(person.name)
@@ -88,7 +91,7 @@ def _panel_readings(
         pairs: list[tuple[Point, Reading]] = []
         bad: list[str] = []
         for point in person.points:
-            organiser = person.role in channels.ORGANISER_ROLES
+            organiser = organisers[index]
             reading = reading_of(point, person.name, tone, language, organiser=organiser)
             if reading is not None and reading.ok and not reading.edited:
                 reading = _rephrased(
@@ -113,7 +116,7 @@ def _panel_readings(
             if not reading.edited:
                 reading = _rephrased(
                     point, first, tone, language, reading, index, used, phrased,
-                    avoid=reading.text, organiser=person.role in channels.ORGANISER_ROLES,
+                    avoid=reading.text, organiser=organisers[index],
                 )  # fmt: skip
                 used.setdefault(reading.text.lower(), index)
             phrased.append(reading)

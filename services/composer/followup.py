@@ -20,9 +20,9 @@ from services.composer.planner import (
     _short_names,
     _within,
     greeting,
-    read_fit,
     signoff,
 )
+from services.composer.reader import read_fit
 
 
 def _fit(ctx: Context, company: str) -> str:

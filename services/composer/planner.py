@@ -15,22 +15,14 @@ from dataclasses import dataclass, replace
 from services.composer import channels, phrases
 from services.composer.grammar import (
     _HONORIFICS,
-    _JAPANESE_FAMILY,
-    _NOT_VERBS_ED,
     SPANISH_GIVEN,
     SPANISH_TITLES,
-    _fit_clause,
     _full_name,
     _interview_phrase,
-    _lower_first,
     _names,
-    _proper_nouns,
     _role_phrase,
     _sentence,
-    _spell_numbers,
     _tidy_spacing,
-    _trim,
-    clean_jot,
     company_name,
     family_first,
     first_name,
@@ -38,8 +30,7 @@ from services.composer.grammar import (
     word_count,
 )
 from services.composer.model import ComposedDraft, Job, Person, Profile
-from services.composer.reader import DETAIL_KINDS, PLACEHOLDER, Reading
-from services.composer.residue import residue
+from services.composer.reader import DETAIL_KINDS, PLACEHOLDER, Reading, read_fit
 
 
 @dataclass(frozen=True)
@@ -95,7 +86,7 @@ def addressed_as(person: Person, profile: Profile) -> str:
         dot = "" if honorific == "Miss" else "."
         spanish = words[0].rstrip(".").lower() in SPANISH_TITLES
         return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
-    if len(words) == 2 and family_first(words) and words[0].lower() in _JAPANESE_FAMILY:
+    if len(words) == 2 and family_first(words):  # two words: a Japanese family name first
         return f"{words[0]}-san"
     return full
 
@@ -255,14 +246,26 @@ def _after_thanks(thanks: str, sentence: str) -> str:
 def _interest(ctx: Context, fields: dict[str, str]) -> str:
     if ctx.fit:
         return ctx.fit
-    line = ctx.book.pick("interest", ctx.slot)
-    if "with you at" in line and _works_elsewhere(ctx):
-        line = ctx.book.pick("interest", ctx.slot + 1)  # an agency recruiter is not at {company}
-    return _sentence(line.format(**fields))
+    return _sentence(_not_as_colleague(ctx, "interest", step=1).format(**fields))
 
 
 def _domain(email: str) -> str:
     return email.strip().rpartition("@")[2].lower()
+
+
+# "work with you at Acme", "I hope we get to work together": said to a future colleague only.
+_AS_COLLEAGUE = re.compile(r"\bwork (?:with you|together)\b")
+
+
+def _not_as_colleague(ctx: Context, key: str, *, step: int) -> str:
+    """The phrase for this person's slot, or, for an agency recruiter (who will not be a
+    colleague), the next one `step` slots on that does not hope to work with them."""
+    slot = ctx.slot
+    line = ctx.book.pick(key, slot)
+    while _AS_COLLEAGUE.search(line) and _works_elsewhere(ctx):
+        slot += step
+        line = ctx.book.pick(key, slot)
+    return line
 
 
 def _works_elsewhere(ctx: Context) -> bool:
@@ -399,10 +402,7 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     thanks = ctx.book.pick(key, ctx.slot)
     head = greeting(ctx.person, ctx.profile, ctx.book)
     tail = signoff(ctx.profile, ctx.book.one("card_valediction"), links=False)
-    closing = ctx.book.pick("card_close", ctx.slot)
-    if re.search(r"\bwork (?:with you|together)\b", closing) and _works_elsewhere(ctx):
-        closing = ctx.book.pick("card_close", ctx.slot + 2)  # an agency recruiter, not a colleague
-    close = _Piece(_sentence(closing), 1, 1)
+    close = _Piece(_sentence(_not_as_colleague(ctx, "card_close", step=2)), 1, 1)
     first = _Piece(_sentence(thanks.format(**fields)), 1, 0)
     details = [r for r in ctx.card_readings or ctx.readings if r.detail and "http" not in r.text]
     # The card arrives after the email, which leads with the first detail: it carries the
@@ -415,17 +415,18 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     promised = []
     if not ctx.person.email.strip():
         for order, reading in enumerate(r for r in ctx.readings if r.kind == "promise"):
-            thing = promised_thing(reading) if ctx.courier else None
-            if thing:
+            thing = promised_thing(reading)
+            if thing and ctx.courier:
                 # The organiser's wrap-up carries the file or link; the card says so.
                 carried = ctx.book.pick("card_carried", ctx.slot + order).format(
                     courier=addressed_as(ctx.courier, ctx.profile), x=thing[0]
                 )
                 promised.append(_Piece(_sentence(carried), 1, 0))
-            elif PLACEHOLDER in reading.text and promised_thing(reading):
+            elif thing and PLACEHOLDER in reading.text:
                 # A card cannot carry a file: it says the file will follow.
-                x = promised_thing(reading)[0]
-                promised.append(_Piece(f"As promised, I will send you {x} separately.", 1, 0))
+                promised.append(
+                    _Piece(f"As promised, I will send you {thing[0]} separately.", 1, 0)
+                )
             else:
                 promised.append(_Piece(reading.text, 2, 0))
     if any(p.paragraph == 2 for p in promised):
@@ -449,137 +450,6 @@ PLANNERS: dict[str, Callable[[Context, channels.Channel], ComposedDraft]] = {
     "wrapup": plan_wrapup,
     "card": plan_card,
 }
-
-
-# Shorthand a "why I fit" line may not carry into a note ("calm w complaints").
-_FIT_SHORTHAND = re.compile(r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt)\b", re.IGNORECASE)
-# "I have six years front office": a span of years before a bare noun phrase.
-_YEARS_BARE = re.compile(
-    r"^I have ((?:\w+|\d+(?:\.\d+)?) years?) "
-    r"(?!of\b|in\b|at\b|on\b|with\b|as\b|for\b|doing\b|\w+ing\b)(.+)$"
-)
-_YEARS_PLACED = re.compile(r"^I have ((?:\w+|\d+) years?) (at|on|in|with|across) ")
-
-
-# Nouns that end a job title: "on-call lead", "site foreman".
-_ROLE_NOUNS = (
-    "lead", "manager", "officer", "head", "director", "engineer", "supervisor", "foreman",
-    "coordinator", "specialist", "analyst", "administrator", "nurse", "teacher", "technician",
-    "consultant", "designer", "developer", "editor", "captain", "chair", "president",
-    "superuser", "educator", "assessor", "mentor", "trainer", "auditor",
-)  # fmt: skip
-
-
-def _as_role(text: str) -> str:
-    """ "on-call lead" -> "I have worked as an on-call lead"; "second in department five
-    years" -> "I have been second in department for five years"; other lines as they are."""
-    spell = re.match(r"^(?P<role>.+?) (?P<n>(?:\w+|\d+(?:\.\d+)?) years?)$", text)
-    spell = spell or re.match(r"^(?P<n>(?:\w+|\d+(?:\.\d+)?) years?) (?P<role>.+)$", text)
-    role = spell["role"] if spell else text
-    # "duty manager at a 200 room hotel": the title is what comes before "at".
-    role, _, where = role.partition(" at ")
-    where = " at " + re.sub(r"^(\d+)[ -](\w+)", r"a \1-\2", where) if where else ""
-    level = re.search(r" (?:stage|level|grade|band) \d$", role)
-    if level:
-        role, where = role[: level.start()], f" at {level.group(0).strip()}{where}"
-    words = role.split(" ")
-    if not (0 < len(words) <= 4) or _NUMBER_LEAD.match(role):
-        return text
-    ranked = re.match(r"^(?:second|deputy|assistant|head|acting) (?:in|of)\b", role)
-    if not ranked and words[-1].lower() not in _ROLE_NOUNS:
-        return text
-    span = f" for {spell['n']}" if spell else ""
-    if ranked:
-        return f"I have been {role}{where}{span}"
-    article = "an" if role[:1].lower() in "aeiou" else "a"
-    return f"I have worked as {article} {role}{where}{span}"
-
-
-# Words after which "three years" already reads as a span: "in two years", "over three years".
-_SPAN_LEADS = {"for", "of", "last", "past", "in", "over", "within", "across", "after", "under",
-               "the", "first", "next", "nearly", "almost", "about", "around"}  # fmt: skip
-_NUMBER_LEAD = re.compile(r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
-
-
-def _fit_head(raw: str) -> str:
-    """The part of a "why I fit" line a note can say: its first sentence, before a dash; of
-    comma-separated parts, the first, unless the line is a list or the rest says what came
-    with it ("started at a community paper", "no downtime")."""
-    head = re.sub(r"\s*\([^)]*\)", "", raw.strip())  # "(NDA - say ...)": a note to self
-    head = re.sub(r"\bbit of\b", "some", head)  # "revit + bit of dynamo"
-    head = re.split(r"\.\s|\s[-\u2013\u2014]\s|;", head, maxsplit=1)[0].strip(" .")
-    parts = [part.strip() for part in head.split(",")]
-    short = len(parts[0].split()) <= 3
-    if parts[0].split()[-1].lower() in _NOT_VERBS_ED:
-        return parts[0]  # "SWE registered, 6 yrs post qual": the state held, said alone
-    if len(parts) == 1 or (short and (len(parts) >= 3 or parts[0][:1].isupper())):
-        return head  # one claim, or a list ("R, Python, Datawrapper", "WSQ BCSS, registered ...")
-    second = parts[1].split()[0].lower() if parts[1] else ""
-    if second == "no":
-        return f"{parts[0]}, with {parts[1]}"  # "ran the migration, no downtime"
-    spell = re.match(r"^(?:\d+|\w+)\s+(?:years?|yrs?)\b", parts[0], re.IGNORECASE)
-    if spell and ((second.endswith("ed") and second not in _NOT_VERBS_ED) or second == "began"):
-        return f"{parts[0]}, {parts[1]}"  # "six years reporting, started at a paper"
-    return parts[0]
-
-
-# "lived exp of housing stress - might mention, might not": the candidate has not decided.
-_UNSURE = re.compile(
-    r"\bmight\s+(?:mention|not|say)\b|\bnot\s+sure\b|\bmaybe\s+(?:mention|say|not)\b|"
-    r"\b(?:don'?t|dont)\s+(?:mention|say)\b|\?\s*$",
-    re.IGNORECASE,
-)
-_ARROW = (
-    "It tells a change with an arrow; write it as a sentence, e.g. “cut rejects from 3.1% to 1.4%”."
-)
-
-
-def read_fit(raw: str) -> tuple[str, str]:
-    """A "why I fit" line as the clause the notes say ("I have seven years of experience in
-    hospital pharmacy"), and "" with the reason when it cannot be said cleanly."""
-    if re.search(r"->|=>|\u2192", raw or ""):
-        return "", _ARROW
-    grad = re.fullmatch(r"\s*([A-Za-z][\w' -]*?)\s+grad(?:uate)?\s+((?:19|20)\d\d)\s*", raw or "")
-    if grad:
-        school = " ".join(w[:1].upper() + w[1:] for w in grad[1].split())
-        return f"I graduated from {school} in {grad[2]}", ""  # "abertay grad 2025"
-    if _UNSURE.search(raw or ""):
-        return "", "You noted you are not sure about saying this; write it as you want it said."
-    text, _links = clean_jot(_fit_head(raw or ""))
-    text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
-    if not text:
-        return "", "It is empty."
-    clause = _fit_clause(_as_role(text))
-    bare = _YEARS_BARE.match(clause)
-    if bare:
-        clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
-    clause = _YEARS_PLACED.sub(r"I have spent \1 \2 ", clause)
-    # "I ran second shift at Amazon three years": for three years.
-    span = re.match(r"^(I (?!have\b|am\b)\w+\b.*?) (\w+) ((?:\w+|\d+) years?)$", clause)
-    if span and span[2].lower() not in _SPAN_LEADS:
-        clause = f"{span[1]} {span[2]} for {span[3]}"
-    # "raised $1.2m trusts and foundations": raised from them.
-    clause = re.sub(
-        r"^(I raised [$€£]?\s?[\d.,]+\s?(?:m|k|bn|million|thousand)?)\s+"
-        r"(?!from\b|in\b|for\b|over\b)",
-        r"\1 from ",
-        clause,
-    )
-    if clause.count(", ") >= 2 and " and " not in clause:
-        clause = " and ".join(clause.rsplit(", ", 1))  # "eDNA sampling, R and occupancy models"
-    left = residue(clause) + _FIT_SHORTHAND.findall(clause)
-    if len(re.findall(r"\bwith\b", clause)) > 1:
-        left.append("with ... with")  # "experience with Pr Arch with SACAP": a note, not a claim
-    if re.match(r"^I have experience (?:in|with) (?:\w{3,}ed|got)\b", clause):
-        left.append(clause.split()[4])  # "experience in got rejects down"
-    if re.fullmatch(r"I have experience (?:in|with) [a-z]+", clause):
-        left.append(clause.split()[-1])  # "bilingual": a word, not a claim
-    if left:
-        return "", (
-            f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
-            "would say it to them."
-        )
-    return clause, ""
 
 
 def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -> list[str]:
@@ -625,6 +495,5 @@ __all__ = [
     "Context",
     "fit_sentences",
     "greeting",
-    "read_fit",
     "signoff",
 ]

@@ -8,7 +8,8 @@ left out of the notes rather than pasted raw.
 
 Kinds carry meaning: a wish becomes a better answer, a promise gives its link or a visible
 placeholder, a question they already answered is thanked for, and notes about the reader in the
-third person are addressed to them.
+third person are addressed to them. The candidate's "why I fit" lines are read the same way
+(`read_fit`), into the clause a note says of them, or left out with the reason.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from services.composer.grammar import (
     _DETERMINERS,
     _IRREGULAR_PAST,
     _MASS_NOUNS,
+    _NOT_VERBS_ED,
     _OWN_THINGS,
     _PREFIX,
     _PREPOSITIONS,
@@ -36,6 +38,7 @@ from services.composer.grammar import (
     _conjugate_for_you,
     _dedupe_words,
     _expand_contractions,
+    _fit_clause,
     _for_span,
     _gerund,
     _has_verb,
@@ -44,11 +47,13 @@ from services.composer.grammar import (
     _is_verb_start,
     _lower_first,
     _months,
+    _proper_nouns,
     _read_detail,
     _sentence,
     _spell_numbers,
     _tidy_spacing,
     _to_you,
+    _trim,
     _with_article,
     clean_jot,
     np_break,
@@ -1254,6 +1259,139 @@ def _after_is(answer: str) -> str:
     return answer
 
 
+# --- "why I fit" lines ----------------------------------------------------------------------
+
+# Shorthand a "why I fit" line may not carry into a note ("calm w complaints").
+_FIT_SHORTHAND = re.compile(r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt)\b", re.IGNORECASE)
+# "I have six years front office": a span of years before a bare noun phrase.
+_YEARS_BARE = re.compile(
+    r"^I have ((?:\w+|\d+(?:\.\d+)?) years?) "
+    r"(?!of\b|in\b|at\b|on\b|with\b|as\b|for\b|doing\b|\w+ing\b)(.+)$"
+)
+_YEARS_PLACED = re.compile(r"^I have ((?:\w+|\d+) years?) (at|on|in|with|across) ")
+
+
+# Nouns that end a job title: "on-call lead", "site foreman".
+_ROLE_NOUNS = (
+    "lead", "manager", "officer", "head", "director", "engineer", "supervisor", "foreman",
+    "coordinator", "specialist", "analyst", "administrator", "nurse", "teacher", "technician",
+    "consultant", "designer", "developer", "editor", "captain", "chair", "president",
+    "superuser", "educator", "assessor", "mentor", "trainer", "auditor",
+)  # fmt: skip
+
+
+def _as_role(text: str) -> str:
+    """ "on-call lead" -> "I have worked as an on-call lead"; "second in department five
+    years" -> "I have been second in department for five years"; other lines as they are."""
+    spell = re.match(r"^(?P<role>.+?) (?P<n>(?:\w+|\d+(?:\.\d+)?) years?)$", text)
+    spell = spell or re.match(r"^(?P<n>(?:\w+|\d+(?:\.\d+)?) years?) (?P<role>.+)$", text)
+    role = spell["role"] if spell else text
+    # "duty manager at a 200 room hotel": the title is what comes before "at".
+    role, _, where = role.partition(" at ")
+    where = " at " + re.sub(r"^(\d+)[ -](\w+)", r"a \1-\2", where) if where else ""
+    level = re.search(r" (?:stage|level|grade|band) \d$", role)
+    if level:
+        role, where = role[: level.start()], f" at {level.group(0).strip()}{where}"
+    words = role.split(" ")
+    if not (0 < len(words) <= 4) or _NUMBER_LEAD.match(role):
+        return text
+    ranked = re.match(r"^(?:second|deputy|assistant|head|acting) (?:in|of)\b", role)
+    if not ranked and words[-1].lower() not in _ROLE_NOUNS:
+        return text
+    span = f" for {spell['n']}" if spell else ""
+    if ranked:
+        return f"I have been {role}{where}{span}"
+    article = "an" if role[:1].lower() in "aeiou" else "a"
+    return f"I have worked as {article} {role}{where}{span}"
+
+
+# Words after which "three years" already reads as a span: "in two years", "over three years".
+_SPAN_LEADS = {"for", "of", "last", "past", "in", "over", "within", "across", "after", "under",
+               "the", "first", "next", "nearly", "almost", "about", "around"}  # fmt: skip
+_NUMBER_LEAD = re.compile(r"^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+def _fit_head(raw: str) -> str:
+    """The part of a "why I fit" line a note can say: its first sentence, before a dash; of
+    comma-separated parts, the first, unless the line is a list or the rest says what came
+    with it ("started at a community paper", "no downtime")."""
+    head = re.sub(r"\s*\([^)]*\)", "", raw.strip())  # "(NDA - say ...)": a note to self
+    head = re.sub(r"\bbit of\b", "some", head)  # "revit + bit of dynamo"
+    head = re.split(r"\.\s|\s[-\u2013\u2014]\s|;", head, maxsplit=1)[0].strip(" .")
+    parts = [part.strip() for part in head.split(",")]
+    short = len(parts[0].split()) <= 3
+    if parts[0].split()[-1].lower() in _NOT_VERBS_ED:
+        return parts[0]  # "SWE registered, 6 yrs post qual": the state held, said alone
+    if len(parts) == 1 or (short and (len(parts) >= 3 or parts[0][:1].isupper())):
+        return head  # one claim, or a list ("R, Python, Datawrapper", "WSQ BCSS, registered ...")
+    second = parts[1].split()[0].lower() if parts[1] else ""
+    if second == "no":
+        return f"{parts[0]}, with {parts[1]}"  # "ran the migration, no downtime"
+    spell = re.match(r"^(?:\d+|\w+)\s+(?:years?|yrs?)\b", parts[0], re.IGNORECASE)
+    if spell and ((second.endswith("ed") and second not in _NOT_VERBS_ED) or second == "began"):
+        return f"{parts[0]}, {parts[1]}"  # "six years reporting, started at a paper"
+    return parts[0]
+
+
+# "lived exp of housing stress - might mention, might not": the candidate has not decided.
+_UNSURE = re.compile(
+    r"\bmight\s+(?:mention|not|say)\b|\bnot\s+sure\b|\bmaybe\s+(?:mention|say|not)\b|"
+    r"\b(?:don'?t|dont)\s+(?:mention|say)\b|\?\s*$",
+    re.IGNORECASE,
+)
+_ARROW = (
+    "It tells a change with an arrow; write it as a sentence, e.g. “cut rejects from 3.1% to 1.4%”."
+)
+
+
+def read_fit(raw: str) -> tuple[str, str]:
+    """A "why I fit" line as the clause the notes say ("I have seven years of experience in
+    hospital pharmacy"), and "" with the reason when it cannot be said cleanly."""
+    if re.search(r"->|=>|\u2192", raw or ""):
+        return "", _ARROW
+    grad = re.fullmatch(r"\s*([A-Za-z][\w' -]*?)\s+grad(?:uate)?\s+((?:19|20)\d\d)\s*", raw or "")
+    if grad:
+        school = " ".join(w[:1].upper() + w[1:] for w in grad[1].split())
+        return f"I graduated from {school} in {grad[2]}", ""  # "abertay grad 2025"
+    if _UNSURE.search(raw or ""):
+        return "", "You noted you are not sure about saying this; write it as you want it said."
+    text, _links = clean_jot(_fit_head(raw or ""))
+    text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
+    if not text:
+        return "", "It is empty."
+    clause = _fit_clause(_as_role(text))
+    bare = _YEARS_BARE.match(clause)
+    if bare:
+        clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
+    clause = _YEARS_PLACED.sub(r"I have spent \1 \2 ", clause)
+    # "I ran second shift at Amazon three years": for three years.
+    span = re.match(r"^(I (?!have\b|am\b)\w+\b.*?) (\w+) ((?:\w+|\d+) years?)$", clause)
+    if span and span[2].lower() not in _SPAN_LEADS:
+        clause = f"{span[1]} {span[2]} for {span[3]}"
+    # "raised $1.2m trusts and foundations": raised from them.
+    clause = re.sub(
+        r"^(I raised [$€£]?\s?[\d.,]+\s?(?:m|k|bn|million|thousand)?)\s+"
+        r"(?!from\b|in\b|for\b|over\b)",
+        r"\1 from ",
+        clause,
+    )
+    if clause.count(", ") >= 2 and " and " not in clause:
+        clause = " and ".join(clause.rsplit(", ", 1))  # "eDNA sampling, R and occupancy models"
+    left = residue(clause) + _FIT_SHORTHAND.findall(clause)
+    if len(re.findall(r"\bwith\b", clause)) > 1:
+        left.append("with ... with")  # "experience with Pr Arch with SACAP": a note, not a claim
+    if re.match(r"^I have experience (?:in|with) (?:\w{3,}ed|got)\b", clause):
+        left.append(clause.split()[4])  # "experience in got rejects down"
+    if re.fullmatch(r"I have experience (?:in|with) [a-z]+", clause):
+        left.append(clause.split()[-1])  # "bilingual": a word, not a claim
+    if left:
+        return "", (
+            f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
+            "would say it to them."
+        )
+    return clause, ""
+
+
 # Reading is pure and a panel is recomposed whenever a note changes: keep recent readings.
 @lru_cache(maxsize=8192)
 def read_point(
@@ -1346,4 +1484,4 @@ def edited(kind: str, text: str) -> Reading:
     return Reading(kind=kind, text=_finish(text), ok=bool(text), edited=True)
 
 
-__all__ = ["DETAIL_KINDS", "KINDS", "PLACEHOLDER", "Reading", "edited", "read_point"]
+__all__ = ["DETAIL_KINDS", "KINDS", "PLACEHOLDER", "Reading", "edited", "read_fit", "read_point"]
