@@ -22,6 +22,7 @@ CODES = (
     "near_duplicate",
     "name_mismatch",
     "no_title",
+    "title_from_notes",
     "no_email",
     "deadline_passed",
     "attach_reminder",
@@ -250,6 +251,18 @@ def check_draft(
                 "no_title",
                 f"This note greets {full} by their full name because it has no title. If you "
                 f"know it, add Ms., Mr., Dr. or another title before their name on their page.",
+            )
+        )
+
+    noted = re.match(r"^dear\s+(M[rs]\.)\s", greeting_line(body), re.IGNORECASE)
+    if noted and " " in full and full.split()[0].lower().rstrip(".") not in _HONORIFICS:
+        pronoun = "she" if noted.group(1).lower() == "ms." else "he"
+        warnings.append(
+            DraftWarning(
+                "title_from_notes",
+                f"This note calls {full} {noted.group(1)} because your notes say "
+                f"\u201c{pronoun}\u201d. If they use another title, add it before their name on "
+                f"their page.",
             )
         )
 

@@ -219,3 +219,14 @@ def test_attach_reminder_when_an_email_says_something_is_attached():
 def test_a_full_name_greeting_asks_for_a_title(greeting, name, flagged):
     body = GOOD_EMAIL.replace("Hi Dana,", greeting)
     assert ("no_title" in codes(body=body, contact_name=name)) is flagged
+
+
+def test_a_title_taken_from_the_notes_is_pointed_out():
+    body = GOOD_EMAIL.replace("Hi Dana,", "Dear Ms. Solberg,")
+    warnings = check(body=body, contact_name="Ingrid Solberg", points=["she's from stavanger"])
+    noted = [w.message for w in warnings if w.code == "title_from_notes"]
+    assert noted == [
+        "This note calls Ingrid Solberg Ms. because your notes say \u201cshe\u201d. If they "
+        "use another title, add it before their name on their page."
+    ]
+    assert "title_from_notes" not in codes(body=body, contact_name="Ms. Ingrid Solberg")

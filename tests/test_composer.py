@@ -19,11 +19,12 @@ from services.composer import (
     compose_panel,
     phrases,
 )
-from services.composer.planner import fit_sentences
+from services.composer.planner import fit_sentences, noted_title
 from services.composer.reader import PLACEHOLDER, read_point
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A title's full stop ("Dr. Natarajan", "Ms. O'Neill") does not end a sentence.
+SENTENCE_END = re.compile(r"(?<!\bDr\.)(?<!\bMs\.)(?<!\bMr\.)(?<=[.!?])\s+")
 CONTRACTION = re.compile(r"\b\w+'(?:re|ve|ll|d|m)\b|n't\b|\b(?:it|that|what|there|who)'s\b", re.I)
 STOP = {
     "the", "and", "for", "with", "that", "this", "from", "about", "have", "has", "was", "were",
@@ -116,6 +117,8 @@ def expected_greeting(person: Person, profile: Profile) -> str:
         words = person.name.split()
         if words[0].rstrip(".").lower() in {"dr", "mr", "mrs", "ms", "mx", "prof"}:
             return f"Dear {words[0]} {words[-1]},"
+        if noted_title(person) and len(words) >= 2:  # the notes say "she" or "he" of them
+            return f"Dear {noted_title(person)} {words[-1]},"
         return f"Dear {' '.join(words)},"
     return f"Dear {first}," if profile.tone == "formal" else f"Hi {first},"
 
@@ -1186,6 +1189,26 @@ def test_the_honorific_style_names_people_the_same_way_everywhere():
     assert "Sabine," not in drafts["s", "email"].subject
     wrapup = drafts["h", "wrapup"].body
     assert "Yamamoto-san, Sabine Krüger and Dr. Petrov" in wrapup, wrapup
+
+
+def test_the_honorific_style_takes_a_title_from_what_the_notes_call_someone():
+    job = Job("Caledon Offshore Wind", "Senior Wind Turbine Technician", ())
+    shes = (Point("common_ground", "shes from stavanger"),)
+    ingrid = Person("i", "Ingrid Solberg", "interviewer", email="i@caledon.example", points=shes)
+    hes = (Point("topic", "bearing swaps, he said 8 turbines next summer"),)
+    callum = Person("c", "Callum Baird", "interviewer", email="c@caledon.example", points=hes)
+    # Her notes mention a man too: the notes do not say which title is hers.
+    both = (Point("other", "she said callum will call me, he decides"),)
+    fiona = Person("f", "Fiona Reid", "hr", email="f@caledon.example", points=both)
+    profile = Profile("Ewan McAllister", tone="formal", greeting_style="honorific")
+    drafts = _by_person_and_channel(job, [ingrid, callum, fiona], profile)
+    assert drafts["i", "email"].body.startswith("Dear Ms. Solberg,")
+    assert drafts["c", "card"].body.startswith("Dear Mr. Baird,")
+    assert drafts["f", "wrapup"].body.startswith("Dear Fiona Reid,")
+    assert "Ms. Solberg and Mr. Baird" in drafts["f", "wrapup"].body
+    # Under the first-name style the notes change nothing.
+    plain = _by_person_and_channel(job, [ingrid], replace(profile, greeting_style="first_name"))
+    assert plain["i", "email"].body.startswith("Dear Ingrid,")
 
 
 def test_a_promise_keeps_its_promise_without_the_to_do_noted_beside_it():

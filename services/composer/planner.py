@@ -88,7 +88,25 @@ def addressed_as(person: Person, profile: Profile) -> str:
         return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
     if len(words) == 2 and family_first(words):  # two words: a Japanese family name first
         return f"{words[0]}-san"
+    noted = noted_title(person)
+    if noted and len(words) >= 2:
+        return f"{noted} {_surname(words, spanish=words[0].lower() in SPANISH_GIVEN)}"
     return full
+
+
+_SHE = re.compile(r"\b(?:she|her|hers|herself|shes|she's|she'd|she'll)\b", re.IGNORECASE)
+_HE = re.compile(r"\b(?:he|him|his|himself|hes|he's|he'd|he'll)\b", re.IGNORECASE)
+
+
+def noted_title(person: Person) -> str:
+    """ "Ms." or "Mr." when the candidate's own notes about someone say only "she" or only "he",
+    so an honorific greeting need not fall back to a full name; "" when the notes say neither
+    or both (a note may be about someone else)."""
+    text = " ".join(point.body.replace("\u2019", "'") for point in person.points)
+    she, he = bool(_SHE.search(text)), bool(_HE.search(text))
+    if she == he:
+        return ""
+    return "Ms." if she else "Mr."
 
 
 def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
@@ -102,6 +120,11 @@ def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
     name = addressed_as(person, profile)
     if style == "honorific":
         if titled:
+            title, last = name.split(" ", 1)
+            return book.one("greeting_honorific").format(
+                title=title, last=last, first=first, full=full
+            )
+        if name.startswith(("Ms. ", "Mr. ")):  # a title the notes give: "Dear Ms. Solberg"
             title, last = name.split(" ", 1)
             return book.one("greeting_honorific").format(
                 title=title, last=last, first=first, full=full
