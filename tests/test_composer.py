@@ -1552,3 +1552,50 @@ def test_the_candidates_own_notice_stays_out_and_a_cv_is_attached():
     assert "the start date is flexible." in flexible, flexible
     cv = _reading("promise", "send her updated CV w/ the GWO refresher dates")
     assert cv.endswith(PLACEHOLDER), cv
+
+
+@pytest.mark.parametrize(
+    "jot",
+    [
+        "wants CSMs more technical, asked me a webhook q",  # a verb first
+        "morale low, lots of students on 15hr contracts",  # a state missing its "is"
+        "need offshore medical b4 start",  # an adjective after a noun
+        "pls update him after",  # a verb and its object
+        "zytostatika herstellung 38k preps/yr",  # another language
+        "ECT yr 2, runs STEM club thurs",  # a word that needs its number
+        "onboarding hands off to CSM at day 60",
+    ],
+)
+def test_a_noun_phrase_that_still_reads_as_a_jot_is_left_to_the_user(jot):
+    reading = read_point("topic", jot, "Kim")
+    assert not reading.ok and "too rough" in reading.problem, reading
+
+
+def test_a_rough_phrase_keeps_the_clause_that_stands_alone_after_it():
+    reading = read_point("topic", "intl apps down 18%, she wants to diversify away from india")
+    assert reading.ok and reading.text.endswith("that you want to diversify away from India.")
+    assert "apps" not in reading.text
+    # "they pay for it": "it" is the phrase left out, so nothing is said.
+    assert not read_point("other", "need offshore medical b4 start, they pay for it").ok
+
+
+@pytest.mark.parametrize(
+    "jot",
+    [
+        "required practicals",
+        "moving the model library from SAS to python",
+        "peak season staffing",
+        "trenchless vs open cut",
+        "challenger models for IFRS 9 staging",
+        "the library retrofit in Bristol",
+        "health insurance + onsite canteen",
+    ],
+)
+def test_a_clean_noun_phrase_is_still_read(jot):
+    assert read_point("topic", jot, "Kim").ok, jot
+
+
+def test_a_light_verb_before_the_topic_is_dropped():
+    reading = read_point("topic", 'doing the new xmas windows - "cosy not cold"', "Kim")
+    assert reading.ok and "the new Christmas windows" in reading.text
+    assert "doing" not in reading.text

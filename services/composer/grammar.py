@@ -6,6 +6,7 @@ typed; only what a reader would trip over is changed.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -714,6 +715,89 @@ def np_break(text: str) -> int | None:
         ):
             return i
     return None
+
+
+# Light verbs that lead a jot without adding to it: "doing the new xmas windows".
+_LIGHT_GERUNDS = {"doing", "getting", "having", "making", "being"}
+_OBJECTS = {"me", "you", "him", "her", "them", "us"}
+# Words a phrase may not end on when they say how something stands: "morale low" is a clause
+# missing its "is", not a thing.
+_PREDICATE_ENDS = {"low", "high", "down", "up", "tight", "busy", "behind", "ahead", "short",
+                   "slow", "late", "early", "done", "over", "out", "off", "stuff", "etc",
+                   "blah", "too"}  # fmt: skip
+
+
+def rough_np(text: str) -> bool:
+    """Whether a noun phrase made from a jot still reads as a jot rather than as a thing one
+    can thank someone for talking about: it opens on a verb ("the wants CSMs more technical",
+    "the been at the branch"), gives a verb its object ("the update you after"), puts a bare
+    adjective after a noun ("the need offshore medical") or ends on one ("the pretty intense",
+    "the morale low", "dundrum underperforming"), or is mostly words of another language
+    ("tiene xolo tambien")."""
+    return bool(_why_rough(text))
+
+
+def _why_rough(text: str) -> str:
+    words = [w.strip(",;:()!?.'\"") for w in text.split(" ")]
+    words = [w for w in words if w]
+    content = [w for w in words if w.lower() not in _DETERMINERS]
+    if not content:
+        return "empty"
+    head = content[0]
+    head_classes = lexicon.word_classes(head)
+    made_clause = words[0].lower() == "how"  # "how discover traffic is down": the reader's
+    # "required practicals" and "moving the library" are phrases; "wants CSMs" is not.
+    verb_only = head.islower() and head_classes and head_classes <= {"VERB", "AUX"}
+    if (
+        not made_clause
+        and verb_only
+        and (not head.endswith(("ing", "ed")) or head.lower() in _LIGHT_GERUNDS)
+    ):
+        return "verb first"
+    for before, word in itertools.pairwise(content):
+        if all(_unknown(w) for w in (before, word)):
+            return "another language"  # "zytostatika herstellung", "tiene xolo tambien"
+    if made_clause:
+        return ""
+    lower = [w.lower() for w in content]
+    # The phrase's own words, before any preposition adds to it: "the library retrofit" of
+    # "the library retrofit in Bristol".
+    core = lower
+    for i, word in enumerate(lower):
+        if i and (word in _NP_BREAKERS or word in _SUBORDINATORS):
+            core = lower[:i]
+            break
+    for i in range(1, len(core)):
+        word, before = core[i], core[i - 1]
+        if word in _OBJECTS and "VERB" in lexicon.word_classes(before):
+            return "verb and object"
+        classes, before_classes = lexicon.word_classes(word), lexicon.word_classes(before)
+        if (
+            classes
+            and classes <= {"ADJ", "ADV"}
+            and "NOUN" in before_classes
+            and "ADJ" not in before_classes
+            and i + 1 < len(core)
+        ):
+            return "adjective after a noun"
+    if len(core) >= 2:
+        last = core[-1]
+        last_classes = lexicon.word_classes(last)
+        if last in _PREDICATE_ENDS:
+            return "ends on a state"
+        if last_classes and last_classes <= {"ADJ", "ADV"}:
+            return "ends on an adjective"
+    return ""
+
+
+def _unknown(word: str) -> bool:
+    """A lower-case word English does not know: another language's, or a name typed small."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _PREPOSITIONS | _DETERMINERS | _SUBORDINATORS
+        and not lexicon.word_classes(word)
+    )
 
 
 def _expand_contractions(text: str) -> str:

@@ -160,3 +160,17 @@ __all__ = ["places"]
 
 if __name__ == "__main__":
     json.dump(_build(), sys.stdout, ensure_ascii=False)
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech an English word can be, from lemminflect's lexicon ("need": AUX,
+    NOUN, VERB; "offshore": ADJ; "wants": VERB); empty for a word it does not know (a name, a
+    brand, jargon, another language)."""
+    return _word_classes(word.lower())
+
+
+@cache
+def _word_classes(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))

@@ -57,6 +57,7 @@ from services.composer.grammar import (
     _with_article,
     clean_jot,
     np_break,
+    rough_np,
 )
 from services.composer.residue import SENSITIVE as _SENSITIVE
 from services.composer.residue import private_reason, residue
@@ -329,6 +330,9 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = ""
 
 # A detail that opens with a modal, or an "other" jot that opens with a to-do verb, is the
 # candidate's reminder, not something said on the day.
+# Words that say nothing once the number after them is cut: "ECT yr 2", "earliest start 1 april".
+_NEEDS_ITS_NUMBER = {"year", "yr", "week", "day", "month", "hour", "start", "level", "grade",
+                     "step", "stage", "phase", "share", "number", "no", "version"}  # fmt: skip
 _MODALS = {"would", "will", "could", "should", "might", "must"}
 _NOTE_TO_SELF_LEADS = {"bring", "remember", "check", "prepare", "print", "pack", "book"}
 
@@ -567,6 +571,9 @@ def _detail(
             x = f"the {often} {every[1]}"
     if shape == "np" and kind == "their_work" and re.match(_THEIR_OWN, x, re.IGNORECASE):
         x = "your " + x  # "PhD on electricity tariffs": theirs
+    if shape == "np":
+        # "doing the new xmas windows": the windows are the topic.
+        x = re.sub(r"^(?:doing|getting|having|making)\s+(?=(?:the|a|an|my|your|our)\s)", "", x)
     if shape == "np" and kind in ("topic", "their_work", "other"):
         x = _with_article(x, single=True)
     if shape == "np":
@@ -582,7 +589,23 @@ def _detail(
                 return _flag(
                     kind, "This jot is too rough to quote; write how the note should say it."
                 )
+            if kept and kept[-1].lower() in _NEEDS_ITS_NUMBER:
+                return _flag(  # "ECT yr 2" is not "the ECT year"
+                    kind, "This jot is too rough to quote; write how the note should say it."
+                )
             x = _with_article(" ".join(kept), single=True)
+    if shape == "np" and rough_np(x):
+        # "the wants CSMs more technical", "the morale low": still a jot, so the user says it,
+        # unless what follows stands alone ("intl apps down 18%, she wants to diversify").
+        if (
+            tail
+            and re.match(r"^(?:she|he|they)\b", tail, re.IGNORECASE)
+            and not re.search(
+                r"\b(?:it|its|them|this|that|these|those|there)\b", tail, re.IGNORECASE
+            )
+        ):
+            return _detail(kind, tail, urls, first, book, bump, neutral=neutral)
+        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     if urls:
         x = f"{x} ({', '.join(urls)})"
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
