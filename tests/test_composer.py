@@ -1599,3 +1599,28 @@ def test_a_light_verb_before_the_topic_is_dropped():
     reading = read_point("topic", 'doing the new xmas windows - "cosy not cold"', "Kim")
     assert reading.ok and "the new Christmas windows" in reading.text
     assert "doing" not in reading.text
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("fear free cert lvl 2 + did the advanced dental CPD this yr", "lvl"),
+        ("GWO basic safety + BTT all in date til 2028", "in date"),
+        ("actually use the gear - walk wicklow way every summer", "actually use the gear"),
+        ("7 yrs community pharm, last 3 as assoc mgr", "pharm"),
+        ("midas civil / SAP2000, some OpenSees", "/"),
+        ("ON injection cert + minor ailments prescribing since day 1 of it", "since day"),
+    ],
+)
+def test_a_fit_line_still_in_shorthand_is_left_to_the_user(line, why):
+    from services.composer import read_fit
+
+    clause, problem = read_fit(line)
+    assert clause == "" and why in problem, (clause, problem)
+
+
+def test_a_place_after_the_kind_of_work_is_where_it_was():
+    from services.composer import read_fit
+
+    clause, _ = read_fit("5 yrs mixed practice Toowoomba, mostly small animal last 3")
+    assert clause == "I have five years of experience in mixed practice in Toowoomba"

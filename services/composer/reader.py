@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from services.composer import phrases
+from services.composer import lexicon, phrases
 from services.composer.grammar import (
+    _ADVERBS,
     _AUX,
     _CALENDAR,
     _CONTRACTED_SUBJECTS,
@@ -1285,7 +1286,13 @@ def _after_is(answer: str) -> str:
 # --- "why I fit" lines ----------------------------------------------------------------------
 
 # Shorthand a "why I fit" line may not carry into a note ("calm w complaints").
-_FIT_SHORTHAND = re.compile(r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt)\b", re.IGNORECASE)
+_FIT_SHORTHAND = re.compile(
+    r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt|lvl|til|ppl|accts?|rn|inspo|mgr|vol|rx|"
+    r"appts?|prev|eng|thru|maint|fam|lol|stuff|ish|pharm|in date)\b|\s/\s",
+    re.IGNORECASE,
+)
+# What a "why I fit" line calls a credential is held, not "experience in": "fear free cert lvl 2".
+_CREDENTIAL = re.compile(r"\b(?:cert|certificate|certified|licen[cs]e|level|tier)\b", re.I)
 # "I have six years front office": a span of years before a bare noun phrase.
 _YEARS_BARE = re.compile(
     r"^I have ((?:\w+|\d+(?:\.\d+)?) years?) "
@@ -1400,13 +1407,28 @@ def read_fit(raw: str) -> tuple[str, str]:
     )
     if clause.count(", ") >= 2 and " and " not in clause:
         clause = " and ".join(clause.rsplit(", ", 1))  # "eDNA sampling, R and occupancy models"
-    left = residue(clause) + _FIT_SHORTHAND.findall(clause)
+    left = residue(clause) + [m.strip() for m in _FIT_SHORTHAND.findall(clause)]
     if len(re.findall(r"\bwith\b", clause)) > 1:
         left.append("with ... with")  # "experience with Pr Arch with SACAP": a note, not a claim
     if re.match(r"^I have experience (?:in|with) (?:\w{3,}ed|got)\b", clause):
         left.append(clause.split()[4])  # "experience in got rejects down"
     if re.fullmatch(r"I have experience (?:in|with) [a-z]+", clause):
         left.append(clause.split()[-1])  # "bilingual": a word, not a claim
+    held = re.match(r"^I hold (?:an? |the )?(.+)$", clause)
+    if held and any(len(part.split()) > 4 or rough_np(part) for part in held[1].split(" and ")):
+        left.append(held[1])  # "I hold an on injection certificate and ... since day 1 of it"
+    experience = re.match(r"^I have (?:[\w-]+ years? of )?experience (?:in|with) (.+)$", clause)
+    if experience:
+        thing = experience[1]
+        first_word = thing.split()[0].lower()
+        if _CREDENTIAL.search(thing):
+            left.append(_CREDENTIAL.search(thing)[0])  # a certificate is held, not experience
+        elif first_word in _ADVERBS or rough_np(thing.split(" and ")[0]):
+            left.append(thing)  # "experience in actually use the gear"
+        # "mixed practice Toowoomba": the place a practice was in.
+        placed = re.match(r"^(.*[a-z]) ([A-Z][a-z]+)$", thing)
+        if placed and lexicon.places(f"in {placed[2].lower()}") == f"in {placed[2]}":
+            clause = clause[: len(clause) - len(placed[2])] + "in " + placed[2]
     if left:
         return "", (
             f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
