@@ -1415,7 +1415,8 @@ def read_fit(raw: str) -> tuple[str, str]:
     if re.fullmatch(r"I have experience (?:in|with) [a-z]+", clause):
         left.append(clause.split()[-1])  # "bilingual": a word, not a claim
     held = re.match(r"^I hold (?:an? |the )?(.+)$", clause)
-    if held and any(len(part.split()) > 4 or rough_np(part) for part in held[1].split(" and ")):
+    things = held[1].split(", ")[0].split(" and ") if held else []  # ", valid until 2027"
+    if any(len(part.split()) > 4 for part in things):
         left.append(held[1])  # "I hold an on injection certificate and ... since day 1 of it"
     experience = re.match(r"^I have (?:[\w-]+ years? of )?experience (?:in|with) (.+)$", clause)
     if experience:
