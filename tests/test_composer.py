@@ -1624,3 +1624,32 @@ def test_a_place_after_the_kind_of_work_is_where_it_was():
 
     clause, _ = read_fit("5 yrs mixed practice Toowoomba, mostly small animal last 3")
     assert clause == "I have five years of experience in mixed practice in Toowoomba"
+
+
+def test_a_better_answer_after_a_rambled_one_is_given_on_its_topic():
+    gdv = read_point(
+        "wish_said",
+        "when he asked abt the GDV that went bad i rambled. shoulda just said what i changed "
+        "after (pre op checklist + lactate on arrival)",
+        "Graham",
+    )
+    assert gdv.ok and "the GDV" in gdv.text, gdv
+    assert "what I changed afterwards, pre-op checklist and lactate on arrival." in gdv.text
+    assert not re.search(r"rambl|shoulda|abt", gdv.text)
+    listed = read_point("wish_said", "fumbled it. shouldve just said log + 1:1 + retraining plan")
+    assert "log, 1:1 and retraining plan" in listed.text, listed
+
+
+def test_what_a_story_lacked_is_added_to_it():
+    jot = "safety stop story - forgot to say it was logged as a near miss"
+    story = read_point("wish_said", jot)
+    assert story.text == "To add to my safety stop story, it was logged as a near miss."
+    project = read_point("wish_said", "the migration project, didnt mention we cut costs 30%")
+    assert project.text.startswith("To add to what I said about the migration project, we cut")
+    # "I" is not a topic: the plain reading stays.
+    assert "about the I" not in read_point("wish_said", "didnt mention i led the sepsis audit").text
+
+
+def test_a_copy_promised_is_one_copy():
+    reading = read_point("promise", "copy of my qld vet board registration + proof of indemnity")
+    assert "here is a copy of my QLD vet board registration and proof of indemnity" in reading.text

@@ -1063,7 +1063,8 @@ _PROPER = {
 }  # fmt: skip
 _PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
 _UPPER = re.compile(
-    r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd|pdf|cv|pos)(?![\w/-]|\.\w)"
+    r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd|pdf|cv|pos|qld|nsw|nz|uk|usa|eu|"
+    r"gp|nhs|cpd|ndis)(?![\w/-]|\.\w)"
 )
 
 

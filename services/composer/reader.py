@@ -95,7 +95,7 @@ _ANSWERED = re.compile(
 )
 _ANSWER_MARK = re.compile(
     r"(?:^|[\s,;:]+)(?:i\s+)?(?:should(?:'ve|\s+have)|shoulda|could(?:'ve|\s+have)|wish\s+i'?d?)"
-    r"\s+(?:said|answered|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about|"
+    r"\s+(?:just\s+|really\s+|simply\s+)?(?:said|answered|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about|"
     r"given|gone\s+with|pointed\s+to)(?:\s+that)?[\s:,]*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual|short|quick|simple)\s+answer"
     r"(?:\s+(?:is|was|"
@@ -813,11 +813,14 @@ def _promise(
     if re.match(_OWN_WORK, x, re.IGNORECASE) and " my " not in f" {x} ":
         x = "my " + x  # "share portfolio": the candidate's own
     x = _with_article(x, single=True)
+    # "copy of my registration": one copy of a thing of which there are many.
+    x = re.sub(r"^the (copy|scan|photo|printout) of\b", r"a \1 of", x, flags=re.IGNORECASE)
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS or not x:
         return _flag("promise", "This jot is too rough to quote; write how the note should say it.")
     if _is_verb_start(x.split(" ", 1)[0]) and x.split(" ", 1)[0].lower() != "my":
         return _flag("promise", "Say what you promised to send, as a thing: 'my slides on ...'.")
-    plural = " and " in x or _head_is_plural(x)
+    # "a copy of my registration and proof of indemnity": "here is", as the first thing is one.
+    plural = (" and " in x and not re.match(r"^an?\s", x)) or _head_is_plural(x)
     verb = "are" if plural or len(urls) > 1 else "is"
     pick = _variant("promise", x, bump)
     two = re.match(r"^(?P<a>[^,]+?) and (?P<b>(?:the|my|a|an|our)\s[^,]+)$", x)
@@ -1027,6 +1030,21 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             "wish_said",
             "It is a to-do for you (look it up first); write the answer once you have it.",
         )
+    # "safety stop story - forgot to say it was logged as a near miss": what the story lacked.
+    forgot = re.match(
+        r"^(?:the\s+|my\s+)?(?P<t>[\w' -]+?)\s*(?:[-\u2013\u2014:,]\s*)?(?:i\s+)?(?:forgot|"
+        r"didn['\u2019]?t|did\s+not|never\s+got)\s+(?:to\s+)?(?:say|mention|add)\s+(?:that\s+)?(?P<y>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    clause = forgot and (
+        _has_verb(forgot["y"].split()) or re.match(r"^(?:we|i|it|they|she|he)\s", forgot["y"], re.I)
+    )
+    if clause and forgot["t"].lower() not in {"i", "also", "i also"} and not _is_raw(forgot["y"]):
+        told = forgot["t"].lower().endswith(("story", "example", "answer"))
+        topic = ("my " if told else "what I said about the ") + forgot["t"]
+        said = re.sub(r"^i\b", "I", forgot["y"].strip(" .")) + "."
+        return Reading(kind="wish_said", text=f"To add to {topic}, {said}", ok=True)
     corrected = _CORRECTION.match(text)
     if corrected and not _is_raw(corrected["x"]):
         verb = corrected["verb"].lower()
@@ -1062,7 +1080,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         return _flag(
             "wish_said", "Add the answer you wish you had given; the note gives it, not an apology."
         )
-    topic = ""
+    topic = asked_about = ""
     came = re.match(r"^(?P<t>[\w' -]+?)\s+came\s+up\b", problem)
     if came:
         topic = _with_article(came.group("t"), single=True)
@@ -1070,7 +1088,18 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         # "the question on X" names its topic after; "the X question" before.
         found = re.search(r"\b(?:question|q)\s+(?:on|about|re:?|around)\s+(?P<after>.+)$", problem)
         found = found or _QUESTION_TOPIC.search(problem)
-        if found:
+        # "when he asked abt the GDV that went bad i rambled": the GDV.
+        asked = re.search(
+            r"\b(?:she|he|they|you)\s+asked\s+(?:me\s+)?(?:about|abt|re)\s+"
+            r"(?P<t>[\w' -]+?)(?:\s+(?:that|which|where|when)\b.*"
+            r"|(?:\s+and)?\s+i\s+\w+(?:\s+on\s+it)?)?[.!]?$",
+            problem,
+            re.IGNORECASE,
+        )
+        if asked and not found:
+            topic = asked["t"].strip()
+            asked_about = topic if re.match(r"^(?:the|my|your)\s", topic, re.I) else ""
+        elif found:
             topic = (found.group("after") or found.group("before") or "").strip()
             topic = re.sub(r"^.*\b(?:for|on|about|to)\s+(?=\S)", "", topic, flags=re.IGNORECASE)
         else:
@@ -1086,6 +1115,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             and last not in _MASS_NOUNS | {"carbon", "coverage", "design"}
         ):
             topic = "the " + topic  # "fluid rate" -> "the fluid rate"
+        topic = asked_about or topic  # "the GDV" keeps its article
     answer = _lower_first(_PREFIX["wish_said"].sub("", answer))
     # "should have given numbers: 38% of ...": a figure to add, not a better answer.
     figure = re.match(r"^(?:the\s+)?(?:numbers?|figures?|stats?|data)\s*:", answer, re.I)
@@ -1098,6 +1128,16 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         flags=re.IGNORECASE,
     )
     answer = re.sub(r"^that\s+", "", answer, flags=re.IGNORECASE)
+    # "what i changed after (pre op checklist + lactate on arrival)": what, then the list.
+    after = re.match(
+        r"^what i (?P<v>changed|did|learned|do|would do)(?: differently)?"
+        r"(?:\s+after(?:wards)?)?\s*\((?P<x>[^)]+)\)$",
+        answer,
+        re.IGNORECASE,
+    )
+    if after:
+        answer = f"what I {after['v']} afterwards, {after['x']}"
+    answer = re.sub(r"\b(pre|post) (op|ops)\b", r"\1-\2", answer, flags=re.IGNORECASE)
     # "... instead of going theoretical": how the answer went wrong stays out of the better one.
     answer = re.sub(r",?\s+instead\s+of\s+.+$", "", answer, flags=re.IGNORECASE)
     # "... at my last job, totally blanked": how the moment went stays out of the answer.
@@ -1129,6 +1169,12 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         return _flag(
             "wish_said", "This jot is too rough to quote; write how the note should say it."
         )
+    # "near-miss log + 1:1 + retraining plan": a list of three, not "and ... and".
+    listed = answer.split(", ", 1)
+    items = listed[0].split(" and ")
+    if len(items) >= 3:
+        listed[0] = ", ".join(items[:-1]) + " and " + items[-1]
+        answer = ", ".join(listed)
     answer = _article_for_answer(answer)
     if (
         answer.count(", ") >= 2
