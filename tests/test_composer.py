@@ -1653,3 +1653,17 @@ def test_what_a_story_lacked_is_added_to_it():
 def test_a_copy_promised_is_one_copy():
     reading = read_point("promise", "copy of my qld vet board registration + proof of indemnity")
     assert "here is a copy of my QLD vet board registration and proof of indemnity" in reading.text
+
+
+def test_with_an_agency_recruiter_and_company_hr_each_wrap_up_says_what_is_theirs():
+    job = Job("Caledon Offshore Wind", "Technician", ())
+    callum = Person("c", "Callum Baird", "interviewer", email="c@caledon.example")
+    dean = Person("d", "Dean Fraser", "interviewer")  # no address: thanks passed on
+    fiona = Person("f", "Fiona Reid", "hr", email="f@caledon.example")
+    agency = Person("r", "Rebecca Onyango", "recruiter", email="rebecca@windstaff.example")
+    drafts = _by_person_and_channel(job, [callum, dean, fiona, agency], Profile("Ewan"))
+    to_hr, to_agency = drafts["f", "wrapup"].body, drafts["r", "wrapup"].body
+    # The company's HR met no agency recruiter at the company, and is the one asked to pass
+    # thanks on to Dean; the agency is thanked without a second request.
+    assert "Rebecca" not in to_hr and to_hr.count("Dean") == 2, to_hr
+    assert to_agency.count("Dean") == 1, to_agency

@@ -291,6 +291,13 @@ def _not_as_colleague(ctx: Context, key: str, *, step: int) -> str:
     return line
 
 
+def _agency(person: Person, others: Sequence[Person]) -> bool:
+    """Whether `person` is a recruiter whose address is at another firm than the rest's."""
+    mine = _domain(person.email)
+    theirs = {_domain(p.email) for p in others if p.email.strip() and p is not person}
+    return person.role == "recruiter" and bool(mine and theirs) and mine not in theirs
+
+
 def _works_elsewhere(ctx: Context) -> bool:
     """Whether the person's address is at another firm than the rest of the panel's (an
     agency recruiter): "work with you at Acme" would be wrong for them."""
@@ -357,7 +364,13 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     if said and said[0].paragraph == 1:
         said[0].text = _after_thanks(pieces[0].text, said[0].text)
     pieces.extend(said)
-    named = [p for p in ctx.others if _full_name(p.name)]
+    # The company's HR did not meet the candidate's agency recruiter at the company: the
+    # people met are the company's own.
+    named = [
+        p
+        for p in ctx.others
+        if _full_name(p.name) and not (ctx.person.role == "hr" and _agency(p, ctx.others))
+    ]
     short = _short_names(named, ctx.profile)
     if named:
         met = ctx.book.pick("met", ctx.slot).format(names=_names(short))
@@ -365,6 +378,9 @@ def plan_wrapup(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     else:
         pieces.append(_Piece(ctx.book.one("met_nobody"), 3, 0))
     missing = [n for p, n in zip(named, short, strict=True) if not p.email.strip()]
+    in_house = [p for p in ctx.others if p.role == "hr" and p.email.strip()]
+    if _works_elsewhere(ctx) and in_house:
+        missing = []  # the company's own HR passes thanks on; one request, not two
     if missing:
         passing = ctx.book.pick("pass_on", ctx.slot).format(names=_names(missing))
         pieces.append(_Piece(_sentence(passing), 3, 0))
