@@ -1667,3 +1667,26 @@ def test_with_an_agency_recruiter_and_company_hr_each_wrap_up_says_what_is_their
     # thanks on to Dean; the agency is thanked without a second request.
     assert "Rebecca" not in to_hr and to_hr.count("Dean") == 2, to_hr
     assert to_agency.count("Dean") == 1, to_agency
+
+
+@pytest.mark.parametrize(
+    ("jot", "why"),
+    [
+        ("PRACTISE SWIMMING. book pool at bangsar this wk", "note to yourself (PRACTISE)"),
+        ("DONT talk comp w/ HR directly, kyle handles it", "note to yourself (DONT)"),
+        ("2 yr bond or pay back training RM12k?? check contract", "not sure of (??)"),
+        ("v direct, liked her a lot. think shed be my lead", "how they seemed to you"),
+        ("hard to read, laughed once", "how they seemed to you"),
+    ],
+)
+def test_an_aside_of_the_candidates_is_never_thanked_for(jot, why):
+    reading = read_point("other", jot, "Nomvula")
+    assert not reading.ok and why in reading.problem, reading
+
+
+def test_a_to_do_after_a_fact_is_cut_and_the_fact_kept():
+    reading = read_point("other", "2nd round w/ MD next thurs 10am, bring project photos", "Kim")
+    assert reading.ok and "second round with the MD next Thursday" in reading.text, reading
+    assert "photos" not in reading.text
+    # An acronym in capitals is a name, not a shout.
+    assert read_point("other", "IRATA refresher paid by them", "Kim").ok

@@ -1509,6 +1509,34 @@ def read_point(
         ABOUT_ORGANISER.reset(token)
 
 
+_TODO_AFTER = re.compile(
+    r"(?:^|[.;,:!?\-\u2013]\s*)(?:pls\s+|please\s+)?(?:check|book|tell|ask|remember|bring|print|"
+    r"chase|follow\s+up|look\s+up|google|practi[cs]e)\b",
+    re.IGNORECASE,
+)
+_FELT = re.compile(
+    r"\b(?:liked|loved|trusted|clicked\s+with|got\s+on\s+with|warmed\s+to|rated)\s+(?:her|him|them)"
+    r"\b|\bhard\s+to\s+read\b|\blaughed\s+once\b|\bv\s+(?:sharp|direct|warm|cold|quiet|intense|"
+    r"formal|nice|friendly|serious|blunt|chatty|dry)\b",
+    re.IGNORECASE,
+)
+
+
+def _aside_reason(jot: str) -> str:
+    """Why an "other" jot reads as the candidate's aside rather than something to thank
+    someone for: a word shouted in capitals ("PRACTISE SWIMMING", "DONT talk comp"), a doubt
+    ("RM12k??"), or how they seemed to the candidate ("liked her a lot", "hard to read"); ""
+    when a note may use it. A to-do after a fact is cut by the caller, not the whole jot."""
+    for word in re.findall(r"\b[A-Z]{3,}\b", jot):
+        if word.lower() in {"dont", "didnt", "cant", "wont"} or lexicon.word_classes(word):
+            return f"It reads as a note to yourself ({word})."
+    if "??" in jot:
+        return "You marked it as something you are not sure of (??)."
+    if _FELT.search(jot):
+        return "It is how they seemed to you, which stays out of a note to them."
+    return ""
+
+
 def _read_point(
     kind: str, body: str, person_first: str, tone: str, language: str, bump: int
 ) -> Reading | None:
@@ -1518,7 +1546,14 @@ def _read_point(
     text, urls = clean_jot(body)
     if not text and not urls:
         return None
-    private = private_reason(body)
+    aside = _aside_reason(body) if kind == "other" else ""
+    if kind == "other" and not aside:
+        # "2nd round w/ MD next thurs 10am, bring project photos": the to-do is the candidate's.
+        todo = _TODO_AFTER.search(body)
+        if todo and todo.start() > 0:
+            body = body[: todo.start()].rstrip(" ,;:-\u2013")
+        aside = "It reads as a to-do for you." if todo and todo.start() == 0 else ""
+    private = private_reason(body) or aside
     if private:
         return _flag(kind, f"{private} Write how to say it if you want it in.")
     book = phrases.book(language, tone)
