@@ -1206,6 +1206,11 @@ def test_the_honorific_style_takes_a_title_from_what_the_notes_call_someone():
     assert drafts["c", "card"].body.startswith("Dear Mr. Baird,")
     assert drafts["f", "wrapup"].body.startswith("Dear Fiona Reid,")
     assert "Ms. Solberg and Mr. Baird" in drafts["f", "wrapup"].body
+    # A title the app does not know is still a title: "she" does not make it "Ms.".
+    dott = Person("a", "Dott.ssa Francesca Ambrosetti", "interviewer", email="a@c.example",
+                  points=shes)  # fmt: skip
+    titled = _by_person_and_channel(job, [dott], profile)
+    assert titled["a", "email"].body.startswith("Dear Dott.ssa Francesca Ambrosetti,")
     # Under the first-name style the notes change nothing.
     plain = _by_person_and_channel(job, [ingrid], replace(profile, greeting_style="first_name"))
     assert plain["i", "email"].body.startswith("Dear Ingrid,")

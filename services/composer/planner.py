@@ -88,7 +88,8 @@ def addressed_as(person: Person, profile: Profile) -> str:
         return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
     if len(words) == 2 and family_first(words):  # two words: a Japanese family name first
         return f"{words[0]}-san"
-    noted = noted_title(person)
+    # "Dott.ssa Francesca Ambrosetti": a title of its own, which "she" must not replace.
+    noted = noted_title(person) if "." not in words[0] else ""
     if noted and len(words) >= 2:
         return f"{noted} {_surname(words, spanish=words[0].lower() in SPANISH_GIVEN)}"
     return full
