@@ -1629,6 +1629,8 @@ def test_a_place_after_the_kind_of_work_is_where_it_was():
 
     clause, _ = read_fit("5 yrs mixed practice Toowoomba, mostly small animal last 3")
     assert clause == "I have five years of experience in mixed practice in Toowoomba"
+    # A place already after "in" keeps its one "in".
+    assert read_fit("6 yrs front office in tokyo")[0].endswith("front office in Tokyo")
 
 
 def test_a_better_answer_after_a_rambled_one_is_given_on_its_topic():
@@ -1695,3 +1697,50 @@ def test_a_to_do_after_a_fact_is_cut_and_the_fact_kept():
     assert "photos" not in reading.text
     # An acronym in capitals is a name, not a shout.
     assert read_point("other", "IRATA refresher paid by them", "Kim").ok
+
+
+@pytest.mark.parametrize(
+    ("jot", "said"),
+    [
+        ("reporting line? -> direct to him + dotted line", "the reporting line."),
+        ("how does on-call work -> 1 wk in 5, remote first", "how on-call works."),
+        ("do producers cut the socials clips too? - she said yes 3 per show", "whether producers"),
+        ("does the producer have a say in guest bookings -> 'yeah 100%'", "the producer has a say"),
+        ("what does he look for in a PA -> 'someone who can run a site'", "what you look for in"),
+    ],
+)
+def test_a_question_with_its_answer_after_it_is_thanked_for_not_asked_again(jot, said):
+    reading = read_point("question", jot, "Kim")
+    assert reading.ok and said in reading.text, reading
+    assert not re.search(r"curious|like to ask|interested to hear|\?", reading.text), reading
+
+
+@pytest.mark.parametrize(
+    "jot",
+    [
+        "do they pay for the master electrician ticket? ran out of time to ask",
+        "she asked if im ok w flood standby roster -> yes, 1 wk in 6",  # she asked me
+        "is IT audit embedded w/ the engagement teams? -> separate team",
+        "loadshedding still an issue on site? -> much better now",
+    ],
+)
+def test_a_question_not_answered_or_not_cleanly_read_is_not_thanked_for(jot):
+    reading = read_point("question", jot, "Kim")
+    assert not reading.ok or "explaining" not in reading.text, reading
+
+
+def test_a_story_that_should_have_been_told_is_named_and_steps_in_shorthand_are_left_out():
+    told = read_point(
+        "wish_said",
+        "talent meltdown q - i said id 'just make it work' shouldve told the 2am power cut story, "
+        "ran the backup hour off a usb, no dead air",
+    )
+    assert told.ok and told.text.endswith("the 2am power cut story."), told
+    steps = read_point(
+        "wish_said",
+        "difficult pax roleplay - i said sorry like 5 times. shld have done: acknowledge, offer "
+        "option (seat change / meal), then loop in the CIC if still upset",
+    )
+    assert not steps.ok
+    crane = read_point("wish_said", "shld have said i got moves/hr up by 5 not just splitting bays")
+    assert "moves an hour up by five." in crane.text and "splitting" not in crane.text, crane

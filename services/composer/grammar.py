@@ -717,6 +717,9 @@ def np_break(text: str) -> int | None:
     return None
 
 
+# Adverbs that stand where a clause's verb was dropped: "loadshedding still an issue".
+_CLAUSE_ADVERBS = {"still", "already", "now", "always", "never", "usually", "mostly", "really",
+                   "currently", "finally"}  # fmt: skip
 # Light verbs that lead a jot without adding to it: "doing the new xmas windows".
 _LIGHT_GERUNDS = {"doing", "getting", "having", "making", "being"}
 _OBJECTS = {"me", "you", "him", "her", "them", "us"}
@@ -767,6 +770,8 @@ def _why_rough(text: str) -> str:
         if i and (word in _NP_BREAKERS or word in _SUBORDINATORS):
             core = lower[:i]
             break
+    if any(word in _CLAUSE_ADVERBS for word in core[1:]):
+        return "an adverb where a verb was meant"  # "loadshedding still an issue"
     for i in range(1, len(core)):
         word, before = core[i], core[i - 1]
         if word in _OBJECTS and "VERB" in lexicon.word_classes(before):
@@ -1186,6 +1191,11 @@ _CALENDAR = re.compile(
 _DEBATES = ("debate", "discussion", "question", "tradeoff", "trade-off", "argument", "decision")
 
 
+# Prepositions after which a phrase's head has ended: "rotation into buying".
+_HEAD_ENDS = {"into", "through", "across", "over", "under", "between", "after", "before",
+              "during", "within", "without", "via", "per"}  # fmt: skip
+
+
 def _with_article(text: str, *, single: bool = False) -> str:
     """Add "the" to a bare noun phrase ("kafka migration" -> "the kafka migration")."""
     words = text.split(" ")
@@ -1196,7 +1206,18 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return "the " + text  # "2026 local elections": the ones in that year
     if re.fullmatch(r"\d+(?:\.\d+)?%", first) and len(words) > 1 and words[1][:1].islower():
         return "the " + text  # "30% ruling": the scheme, not a share of something
-    if first in _DETERMINERS or first[:1].isdigit() or first.endswith("ing") or "'" in first:
+    # "reporting line", "grooming check": a noun led by an -ing word takes "the"; "moving the
+    # library" and "expanding to SEPA" are things done, and do not.
+    modifier = (
+        first.endswith("ing")
+        and len(words) >= 2
+        and words[1].lower() not in _DETERMINERS | _PREPOSITIONS | _SUBJECTS | _OBJECTS
+        and "NOUN" in lexicon.word_classes(words[1].strip(",;:"))
+        and not words[1].lower().endswith("ing")
+    )
+    if first in _DETERMINERS or first[:1].isdigit() or "'" in first:
+        return text
+    if first.endswith("ing") and not modifier:
         return text
     if first in _SUBJECTS or first in _AUX:
         return text
@@ -1218,7 +1239,7 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text  # a proper name leads: "Ohio State football"
     head = []
     for word in words:
-        if word.lower() in _PREPOSITIONS - {"vs", "versus"}:
+        if word.lower() in _PREPOSITIONS - {"vs", "versus"} | _HEAD_ENDS:
             break
         head.append(word.lower().rstrip(",;:"))
     last = head[-1] if head else first
@@ -1634,7 +1655,9 @@ def _fit_clause_head(fit: str) -> str:
 
 
 _SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_RATE = re.compile(r"\b(\d+)\s*/\s*(wk|week|day|mo|month|yr|year|hr|hour)\b", re.IGNORECASE)
+_RATE = re.compile(
+    r"\b(\d+|[a-z]+s)\s*/\s*(wk|week|day|mo|month|yr|year|hr|hour)\b", re.IGNORECASE
+)  # "40/wk", "moves/hr": forty a week, moves an hour
 _RATE_WORDS = {"wk": "week", "mo": "month", "yr": "year", "hr": "hour"}
 
 
@@ -1681,7 +1704,10 @@ def _spell_numbers(text: str) -> str:
     text = _CHANGED_BY.sub(lambda m: f"{m[1]}{m[2]} by {m[3]}", text)  # "cut injuries by 40%"
     text = _TIMES.sub(_times, text)
     text = _RATE.sub(
-        lambda m: f"{m.group(1)} a {_RATE_WORDS.get(m.group(2).lower(), m.group(2).lower())}",
+        lambda m: (
+            f"{m.group(1)} {'an' if m.group(2).lower() in {'hr', 'hour'} else 'a'} "
+            f"{_RATE_WORDS.get(m.group(2).lower(), m.group(2).lower())}"
+        ),
         text,
     )
 

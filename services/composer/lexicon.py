@@ -41,7 +41,7 @@ _PLAIN = re.compile(rf"[A-Za-z]+(?:[ -][A-Za-z]+){{0,{MAX_WORDS - 1}}}")
 
 
 # The words after which a town's name reads as the town.
-_PLACE_LEADS = {"in", "from", "to", "at", "near", "via", "outside", "around", "across", "of"}
+PLACE_LEADS = {"in", "from", "to", "at", "near", "via", "outside", "around", "across", "of"}
 
 
 def _table_file() -> Path:
@@ -53,7 +53,7 @@ def _table_file() -> Path:
 @cache
 def _places() -> tuple[dict[str, str], dict[str, str]]:
     """Lower-case name -> the name as written: places read anywhere, and towns read only after
-    one of `_PLACE_LEADS`. Read from the kept table, built first if need be."""
+    one of `PLACE_LEADS`. Read from the kept table, built first if need be."""
     path = _table_file()
     try:
         anywhere, towns = json.loads(path.read_text(encoding="utf-8"))
@@ -145,7 +145,7 @@ def places(text: str) -> str:
                 if end > len(words):
                     continue
                 phrase = "".join(words[index:end]).replace("-", " ")
-                proper = anywhere.get(phrase) or (lead in _PLACE_LEADS and towns.get(phrase))
+                proper = anywhere.get(phrase) or (lead in PLACE_LEADS and towns.get(phrase))
                 if proper:
                     words[index:end] = [proper]
                     break

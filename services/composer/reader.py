@@ -96,7 +96,7 @@ _ANSWERED = re.compile(
 _ANSWER_MARK = re.compile(
     r"(?:^|[\s,;:]+)(?:i\s+)?(?:should(?:'ve|\s+have)|shoulda|could(?:'ve|\s+have)|wish\s+i'?d?)"
     r"\s+(?:just\s+|really\s+|simply\s+)?(?:said|answered|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about|"
-    r"given|gone\s+with|pointed\s+to)(?:\s+that)?[\s:,]*"
+    r"given|gone\s+with|pointed\s+to|told|used|done)(?:\s+that)?[\s:,]*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual|short|quick|simple)\s+answer"
     r"(?:\s+(?:is|was|"
     r"would\s+be))?[\s:,]*"
@@ -708,13 +708,22 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         return None
     # "asked team size - 2 + me. she said ...": the question ends where its answer starts.
     asked = re.split(r"\s+(?:-+|->|\u2013|\u2014)\s+|,\s+(?=\d)", match.group("q"), maxsplit=1)[0]
-    question = _to_you(asked.strip(" ,;:?."), first, they_too=True)
+    asked = asked.strip(" ,;:?.")
+    # "what does he look for": what he looks for, then said to him.
+    question = _to_you(_indirect(asked) or asked, first, they_too=True)
     answer = _months(_to_you(match.group("a").strip(" ,;:"), first, they_too=True))
     question = re.sub(r"^(?:about|abt)\s+", "", question, flags=re.IGNORECASE)
     question = _whether(question)
+    if question.split(" ", 1)[0].lower() in _AUX:
+        # "is IT audit embedded w/ the teams": no clean "whether" to make of it.
+        return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
     if question.split(" ", 1)[0].lower() not in _WH_WORDS:
+        if rough_np(question):  # "loadshedding still an issue on site"
+            return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
         question = "about " + _with_article(question, single=True)
-    if _is_raw(question + " " + answer) or not answer:
+    # The note thanks them for the answer; it does not quote it, so only the question must
+    # read cleanly ("-> 'that I stop checking your numbers' 😂" stays the candidate's).
+    if _is_raw(question) or not answer:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
     sentence = book.pick("read_answered", _variant("answered", question, bump))
     sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
@@ -920,7 +929,11 @@ def _indirect(question: str) -> str:
         r"^(do|does|can|will) (you|they|we|I|the [\w-]+|[a-z][\w-]*s) (.+)$", q, re.IGNORECASE
     )
     if m and m.group(1).lower() in {"do", "does"}:
-        return f"whether {m.group(2)} {m.group(3)}"
+        rest = m.group(3)
+        if m.group(1).lower() == "does":  # "does the producer have a say": has a say
+            verb, _, after = rest.partition(" ")
+            rest = f"{_third_person(verb)} {after}".strip()
+        return f"whether {m.group(2)} {rest}"
     if m:
         return f"whether {m.group(2)} {m.group(1).lower()} {m.group(3)}"
     return ""
@@ -933,6 +946,8 @@ _BASE_VERBS = (
 
 
 def _third_person(verb: str) -> str:
+    if verb.lower() in {"have", "be"}:
+        return {"have": "has", "be": "is"}[verb.lower()]
     if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
@@ -1023,6 +1038,11 @@ _CORRECTION = re.compile(
 )
 
 
+def _verb_only(word: str) -> bool:
+    classes = lexicon.word_classes(word)
+    return bool(classes) and classes <= {"VERB", "AUX"}
+
+
 def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     text = _lower_first(text)
     if _WISH_TODO.search(text):
@@ -1068,6 +1088,22 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     mention = bool(
         mark and re.search(r"mentioned|brought\s+up|talked\s+about|pointed\s+to", mark.group(0))
     )
+    if mark and re.search(r"\btold$", mark.group(0).strip(" :,"), re.IGNORECASE):
+        # "shouldve told the 2am power cut story, ran the backup hour off a usb": the story.
+        answer, mention = answer.split(", ", 1)[0], True
+    listed = (mark and mark.group(0).rstrip().endswith(":")) or re.match(
+        r"^(?:the\s+)?(?:data|numbers?|figures?|stats?)\s*:", answer, re.IGNORECASE
+    )
+    steps = answer.split(", ")
+    shorthand = any(
+        re.search(r"[()/<>]", step) or _verb_only(step.split(" ", 1)[0]) for step in steps
+    )
+    if listed and len(steps) >= 3 and shorthand:
+        # "shld have done: acknowledge, offer option (seat change / meal), then loop in ...":
+        # a list of steps in shorthand, for the candidate to write as a sentence.
+        return _flag(
+            "wish_said", "This jot is too rough to quote; write how the note should say it."
+        )
     if answer.lower() in {"it", "that", "this", "so", "them"}:
         # "left out 0 LTIs over 600k manhours. should have said it": "it" is what was left out.
         left = re.search(r"\b(?:left\s+out|forgot|skipped|missed)\s+(?P<x>[^;]+)$", problem)
@@ -1139,7 +1175,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         answer = f"what I {after['v']} afterwards, {after['x']}"
     answer = re.sub(r"\b(pre|post) (op|ops)\b", r"\1-\2", answer, flags=re.IGNORECASE)
     # "... instead of going theoretical": how the answer went wrong stays out of the better one.
-    answer = re.sub(r",?\s+instead\s+of\s+.+$", "", answer, flags=re.IGNORECASE)
+    answer = re.sub(r",?\s+(?:instead\s+of|not\s+just|rather\s+than)\s+.+$", "", answer, flags=re.I)
     # "... at my last job, totally blanked": how the moment went stays out of the answer.
     answer = re.sub(
         r",?\s*(?:i\s+)?(?:totally\s+|completely\s+|just\s+)?(?:blanked|froze|rambled|fumbled|"
@@ -1474,7 +1510,12 @@ def read_fit(raw: str) -> tuple[str, str]:
             left.append(thing)  # "experience in actually use the gear"
         # "mixed practice Toowoomba": the place a practice was in.
         placed = re.match(r"^(.*[a-z]) ([A-Z][a-z]+)$", thing)
-        if placed and lexicon.places(f"in {placed[2].lower()}") == f"in {placed[2]}":
+        after_word = placed and placed[1].split(" ")[-1].lower() in lexicon.PLACE_LEADS
+        if (
+            placed
+            and not after_word
+            and lexicon.places(f"in {placed[2].lower()}") == f"in {placed[2]}"
+        ):
             clause = clause[: len(clause) - len(placed[2])] + "in " + placed[2]
     if left:
         return "", (
@@ -1509,6 +1550,15 @@ def read_point(
         ABOUT_ORGANISER.reset(token)
 
 
+_GIVEN_ANSWER = re.compile(
+    r"^(?!(?:she|he|they)\s+asked\b)(?:i\s+)?(?:asked\s+(?:about\s+|abt\s+)?)?"
+    r"(?P<q>(?:(?!\s[-\u2013\u2014]\s|\bsaid\b)[^?])+?)"
+    r"(?:\?+\s*(?:[-\u2013\u2014]+>?|,)?\s*|\s+(?:->|=>|\u2192)\s*)"
+    r"(?:(?:and\s+)?(?:(?:she|he|they|you)\s+)?(?:said|says)\s+)?(?P<a>[\w'\"\u2018\u201c].*)$",
+    re.IGNORECASE,
+)
+# "? ran out of time to ask", "? ask": the question is still to be asked.
+_NOT_ASKED = re.compile(r"\b(?:ask|ran\s+out\s+of\s+time|didn'?t\s+get\s+to|forgot)\b", re.I)
 _TODO_AFTER = re.compile(
     r"(?:^|[.;,:!?\-\u2013]\s*)(?:pls\s+|please\s+)?(?:check|book|tell|ask|remember|bring|print|"
     r"chase|follow\s+up|look\s+up|google|practi[cs]e)\b",
@@ -1543,6 +1593,11 @@ def _read_point(
     kind = kind if kind in KINDS else "other"
     if kind == "promise":
         body = _without_todo(body)
+    if kind == "question" and not _ANSWERED.match(body):
+        # "reporting line? -> direct to him", "how does on-call work -> 1 wk in 5": answered.
+        given = _GIVEN_ANSWER.match(body)
+        if given and not _NOT_ASKED.search(given["a"]):
+            body = f"asked {given['q']} - they said {given['a']}"
     text, urls = clean_jot(body)
     if not text and not urls:
         return None
@@ -1579,6 +1634,14 @@ def _read_point(
     sentence = _dedupe_words(_tidy_spacing(reading.text))
     if tone == "formal":
         sentence = _expand_contractions(sentence)
+    # "in first 6 mo": a count of more than one is plural when nothing follows it.
+    sentence = re.sub(
+        r"\b((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) "
+        r"(?:month|hour|year|week|day|minute))(?=[.,;!?]|$| (?:in|of|at|on|and|or|to|ago|"
+        r"before|after|later|left|now)\b)",
+        r"\1s",
+        sentence,
+    )
     left = residue(sentence)
     if left:
         # Still reads as a phone jot: flagged for the user rather than pasted into a note.
