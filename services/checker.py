@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.composer import channels, clean_jot, first_name, word_count
+from services.composer.grammar import _HONORIFICS
 
 __all__ = ["CODES", "DraftWarning", "check_draft", "content_sentences"]
 
@@ -71,7 +72,6 @@ _VALEDICTION = re.compile(
     r"all\s+the\s+best|with\s+(?:sincere\s+)?thanks|respectfully|gratefully)\b[\w\s]{0,20},?$",
     re.IGNORECASE,
 )
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "miss", "sir", "dame"}
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "from", "about", "have", "has", "had", "was",
     "were", "are", "you", "your", "our", "their", "they", "them", "she", "her", "his", "him",
@@ -168,7 +168,8 @@ def _name_in(greeting: str, contact_name: str) -> bool:
     return (
         len(words) > 1
         and re.search(
-            rf"\b(?:{'|'.join(_HONORIFICS)})\.?\s+{re.escape(last.lower())}(?!\w)", lowered
+            rf"\b(?:{'|'.join(map(re.escape, _HONORIFICS))})\.?\s+{re.escape(last.lower())}(?!\w)",
+            lowered,
         )
         is not None
     )

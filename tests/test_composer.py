@@ -1206,11 +1206,11 @@ def test_the_honorific_style_takes_a_title_from_what_the_notes_call_someone():
     assert drafts["c", "card"].body.startswith("Dear Mr. Baird,")
     assert drafts["f", "wrapup"].body.startswith("Dear Fiona Reid,")
     assert "Ms. Solberg and Mr. Baird" in drafts["f", "wrapup"].body
-    # A title the app does not know is still a title: "she" does not make it "Ms.".
+    # An Italian title is a title: "she" does not make it "Ms.".
     dott = Person("a", "Dott.ssa Francesca Ambrosetti", "interviewer", email="a@c.example",
                   points=shes)  # fmt: skip
     titled = _by_person_and_channel(job, [dott], profile)
-    assert titled["a", "email"].body.startswith("Dear Dott.ssa Francesca Ambrosetti,")
+    assert titled["a", "email"].body.startswith("Dear Dott.ssa Ambrosetti,")
     # Under the first-name style the notes change nothing.
     plain = _by_person_and_channel(job, [ingrid], replace(profile, greeting_style="first_name"))
     assert plain["i", "email"].body.startswith("Dear Ingrid,")
@@ -1744,3 +1744,14 @@ def test_a_story_that_should_have_been_told_is_named_and_steps_in_shorthand_are_
     assert not steps.ok
     crane = read_point("wish_said", "shld have said i got moves/hr up by 5 not just splitting bays")
     assert "moves an hour up by five." in crane.text and "splitting" not in crane.text, crane
+
+
+def test_small_things_read_as_a_careful_writer_would_write_them():
+    segment = read_point("their_work", "launching a segment every morning 6.50", "Rawiri")
+    assert "every morning at 6.50" in segment.text
+    assert "SoundCloud" in read_point("their_work", "moving podcasts off soundcloud", "Priya").text
+    assert "mountain bikers" in read_point("common_ground", "both mtn bikers", "Heike").text
+    worry = read_point("question", "can i redo swim test if i fail? -> yes once", "Arjun")
+    assert not worry.ok and "worry" in worry.problem
+    need = read_point("other", "need certified ID copy + matric cert by fri", "Ayesha")
+    assert not need.ok, need

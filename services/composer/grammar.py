@@ -119,6 +119,8 @@ _SHORTHAND = {
     "hrs": "hours",
     "hr": "hour",
     "mo": "month",
+    "mtn": "mountain",
+    "jr": "junior",
     "mos": "months",
     "wfh": "working from home",
     "asap": "soon",
@@ -748,6 +750,8 @@ def _why_rough(text: str) -> str:
         return "empty"
     head = content[0]
     head_classes = lexicon.word_classes(head)
+    if head.lower() in {"need", "needs"} and len(content) > 1 and content[1].lower() != "for":
+        return "a need, not a thing"  # "the need certified ID copy by Friday"
     made_clause = words[0].lower() == "how"  # "how discover traffic is down": the reader's
     # "required practicals" and "moving the library" are phrases; "wants CSMs" is not.
     verb_only = head.islower() and head_classes and head_classes <= {"VERB", "AUX"}
@@ -1063,13 +1067,18 @@ _PROPER = {
     "excel": "Excel", "salesforce": "Salesforce", "tableau": "Tableau", "snowflake": "Snowflake",
     "msc": "MSc", "phd": "PhD", "mba": "MBA", "bsc": "BSc", "golang": "Go", "ofsted": "Ofsted",
     "amazon": "Amazon", "google": "Google", "whatsapp": "WhatsApp", "revit": "Revit",
+    "youtube": "YouTube", "soundcloud": "SoundCloud", "spotify": "Spotify",
+    "instagram": "Instagram", "tiktok": "TikTok", "facebook": "Facebook", "hubspot": "HubSpot",
+    "zendesk": "Zendesk", "procore": "Procore", "gainsight": "Gainsight", "xero": "Xero",
+    "quickbooks": "QuickBooks", "photoshop": "Photoshop", "godot": "Godot", "vimeo": "Vimeo",
+    "chartbeat": "Chartbeat", "powerpoint": "PowerPoint",
     # Languages are names: "bilingual english/danish".
     **{lang: lang.capitalize() for lang in _LANGUAGES},
 }  # fmt: skip
 _PROPER_RE = re.compile(r"(?<![\w/.-])(" + "|".join(_PROPER) + r")(?![\w/-]|\.\w)")
 _UPPER = re.compile(
     r"(?<![\w/.-])(id|api|sql|aws|gcp|ugc|sla|kpi|okr|ci|cd|pdf|cv|pos|qld|nsw|nz|uk|usa|eu|"
-    r"gp|nhs|cpd|ndis)(?![\w/-]|\.\w)"
+    r"gp|nhs|cpd|ndis|usb)(?![\w/-]|\.\w)"
 )
 
 
@@ -1287,7 +1296,7 @@ def _trim(text: str, limit: int) -> str:
 # Titles before a name; "med.", "rer. nat." and "Dipl." are parts of German ones.
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic",
                "arq", "dra", "mtro", "mtra", "sr", "sra", "srta", "med", "rer", "nat", "dipl",
-               "mag"}  # fmt: skip
+               "mag", "dott", "dott.ssa", "dr.ssa", "prof.ssa", "avv", "arch"}  # fmt: skip
 # Titles of Spanish-speaking countries, whose people carry two family names: the first is the one
 # a letter uses ("Lic. Arturo Benítez Solís" is Lic. Benítez).
 SPANISH_TITLES = {"lic", "ing", "arq", "dra", "mtro", "mtra", "sr", "sra", "srta"}
@@ -1703,6 +1712,12 @@ def _spell_numbers(text: str) -> str:
     """ "5/wk" -> "five a week"; a lone digit before a word -> the word ("3 services")."""
     text = _CHANGED_BY.sub(lambda m: f"{m[1]}{m[2]} by {m[3]}", text)  # "cut injuries by 40%"
     text = _TIMES.sub(_times, text)
+    # "every morning 6.50": at that time.
+    text = re.sub(
+        r"\b(morning|night|evening|afternoon|day|weekday)\s+(\d{1,2}[.:]\d{2}|\d{1,2}(?:am|pm))\b",
+        r"\1 at \2",
+        text,
+    )
     text = _RATE.sub(
         lambda m: (
             f"{m.group(1)} {'an' if m.group(2).lower() in {'hr', 'hour'} else 'a'} "

@@ -83,12 +83,12 @@ def addressed_as(person: Person, profile: Profile) -> str:
         return first_name(full)
     if titled:
         honorific = words[0].rstrip(".").capitalize()
-        dot = "" if honorific == "Miss" else "."
+        dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"
         spanish = words[0].rstrip(".").lower() in SPANISH_TITLES
         return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
     if len(words) == 2 and family_first(words):  # two words: a Japanese family name first
         return f"{words[0]}-san"
-    # "Dott.ssa Francesca Ambrosetti": a title of its own, which "she" must not replace.
+    # A title the app does not know ("Hon. Jane Roe"), which "she" must not replace.
     noted = noted_title(person) if "." not in words[0] else ""
     if noted and len(words) >= 2:
         return f"{noted} {_surname(words, spanish=words[0].lower() in SPANISH_GIVEN)}"

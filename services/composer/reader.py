@@ -1559,6 +1559,8 @@ _GIVEN_ANSWER = re.compile(
 )
 # "? ran out of time to ask", "? ask": the question is still to be asked.
 _NOT_ASKED = re.compile(r"\b(?:ask|ran\s+out\s+of\s+time|didn'?t\s+get\s+to|forgot)\b", re.I)
+# "can i redo swim test if i fail?": the candidate's worry, not a thing to thank them for.
+_OWN_WORRY = re.compile(r"\bif\s+i\s+(?:fail|don'?t\s+pass|do\s+badly|mess\s+up|bomb)\b", re.I)
 _TODO_AFTER = re.compile(
     r"(?:^|[.;,:!?\-\u2013]\s*)(?:pls\s+|please\s+)?(?:check|book|tell|ask|remember|bring|print|"
     r"chase|follow\s+up|look\s+up|google|practi[cs]e)\b",
@@ -1602,6 +1604,8 @@ def _read_point(
     if not text and not urls:
         return None
     aside = _aside_reason(body) if kind == "other" else ""
+    if kind == "question" and _OWN_WORRY.search(body):
+        aside = "It is about your own worry, which a thank-you note leaves out."
     if kind == "other" and not aside:
         # "2nd round w/ MD next thurs 10am, bring project photos": the to-do is the candidate's.
         todo = _TODO_AFTER.search(body)
