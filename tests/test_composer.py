@@ -1755,3 +1755,20 @@ def test_small_things_read_as_a_careful_writer_would_write_them():
     assert not worry.ok and "worry" in worry.problem
     need = read_point("other", "need certified ID copy + matric cert by fri", "Ayesha")
     assert not need.ok, need
+
+
+@pytest.mark.parametrize(
+    "jot",
+    [
+        "still waiting on the salta lithium role - tell josefina if that moves",
+        "asked me abt budget mgmt 3x. thinks env overspends",
+        "didnt talk to him much",
+    ],
+)
+def test_how_the_day_went_for_the_candidate_stays_theirs(jot):
+    assert not read_point("other", jot, "Kim").ok
+
+
+def test_waiting_to_hear_back_is_when_the_candidate_will_hear():
+    reading = read_point("other", "waiting to hear back by fri", "Kim")
+    assert reading.text.endswith("that I should hear back by Friday."), reading

@@ -451,7 +451,8 @@ def _detail(
     # "offer decision by friday": when the candidate will hear, not a decision already made.
     hear = re.match(
         r"^(?:an?\s+|the\s+)?(?:offer\s+)?(?:decision|feedback|answer|news|update|outcome|"
-        r"results?)\s+(by|on|before|within|in|early|late|next|this)\b\s*(.*)$",
+        r"results?|(?:(?:waiting|wait)\s+to\s+)?hear(?:ing)?\s+back)"
+        r"\s+(by|on|before|within|in|early|late|next|this)\b\s*(.*)$",
         head,
         re.IGNORECASE,
     )
@@ -1586,6 +1587,21 @@ def _aside_reason(jot: str) -> str:
         return "You marked it as something you are not sure of (??)."
     if _FELT.search(jot):
         return "It is how they seemed to you, which stays out of a note to them."
+    if re.search(
+        r"\b(?:waiting|hearing)\s+(?:back\s+)?(?:on|for|from)\s+(?:the|an?|my)?\s*[\w' -]*?"
+        r"\b(?:role|offer|job|interview|application|position)\b",
+        jot,
+        re.IGNORECASE,
+    ):
+        return "It is about another application of yours, which stays out of a note to them."
+    if re.search(
+        r"^(?:i\s+)?(?:didn'?t|did\s+not|never|barely|hardly)\b", jot, re.IGNORECASE
+    ) or re.search(
+        r"\basked\s+me\b.*?\b(?:[2-9]\s*x|twice|three\s+times|again\s+and\s+again|repeatedly)\b",
+        jot,
+        re.IGNORECASE,
+    ):
+        return "It is how the interview went for you, which stays out of a note to them."
     return ""
 
 
