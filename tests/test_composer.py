@@ -1772,3 +1772,10 @@ def test_how_the_day_went_for_the_candidate_stays_theirs(jot):
 def test_waiting_to_hear_back_is_when_the_candidate_will_hear():
     reading = read_point("other", "waiting to hear back by fri", "Kim")
     assert reading.text.endswith("that I should hear back by Friday."), reading
+
+
+def test_being_somewhere_at_the_same_time_is_said_of_both():
+    there = read_point("common_ground", "she was at antamina same yrs as me (2014-16)!!", "Kim")
+    assert "we were both at antamina at the same time (2014-16)" in there.text, there
+    worked = read_point("common_ground", "he worked at deloitte same time as me", "Kim")
+    assert "we both worked at deloitte at the same time" in worked.text, worked

@@ -1019,7 +1019,16 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         shape = "np"
     if kind == "other" and shape == "clause":
         shape = "note"  # "the coffee was great" is the candidate's own impression
-    if kind == "common_ground" and text.startswith("you ") and " same " in f" {text} ":
+    same_time = re.match(
+        r"^you (was|were|worked|studied|lived) (at|in|with) (.+?) (?:the )?same "
+        r"(?:years?|yrs|time|period) as me\b(.*)$",
+        text,
+    )
+    if kind == "common_ground" and same_time:
+        # "she was at antamina same yrs as me (2014-16)": we were both there then.
+        both = "were both" if same_time[1] in {"was", "were"} else f"both {same_time[1]}"
+        text = f"we {both} {same_time[2]} {same_time[3]} at the same time{same_time[4]}"
+    elif kind == "common_ground" and text.startswith("you ") and " same " in f" {text} ":
         text = "we both " + text[len("you ") :]  # "grew up in the same town": both of us
     if kind == "common_ground" and text.startswith("you also "):
         text = "we both " + text[len("you also ") :]  # "also has a corgi": so does the candidate
