@@ -1779,3 +1779,9 @@ def test_being_somewhere_at_the_same_time_is_said_of_both():
     assert "we were both at antamina at the same time (2014-16)" in there.text, there
     worked = read_point("common_ground", "he worked at deloitte same time as me", "Kim")
     assert "we both worked at deloitte at the same time" in worked.text, worked
+
+
+def test_the_candidates_own_facts_are_not_thanked_for_as_theirs():
+    for jot in ("my notice is 1 month", "i can start 4 jan", "available from mid jan"):
+        assert not read_point("other", jot, "Kim").ok, jot
+    assert read_point("other", "i should hear back by fri", "Kim").ok

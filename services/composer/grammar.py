@@ -750,6 +750,13 @@ def _why_rough(text: str) -> str:
         return "empty"
     head = content[0]
     head_classes = lexicon.word_classes(head)
+    if (
+        head_classes
+        and head_classes <= {"ADJ", "ADV"}
+        and len(content) > 1
+        and content[1].lower() in _PREPOSITIONS | _HEAD_ENDS
+    ):
+        return "a state, not a thing"  # "available from mid jan", "keen on data"
     if head.lower() in {"need", "needs"} and len(content) > 1 and content[1].lower() != "for":
         return "a need, not a thing"  # "the need certified ID copy by Friday"
     made_clause = words[0].lower() == "how"  # "how discover traffic is down": the reader's

@@ -1587,6 +1587,12 @@ def _aside_reason(jot: str) -> str:
         return "You marked it as something you are not sure of (??)."
     if _FELT.search(jot):
         return "It is how they seemed to you, which stays out of a note to them."
+    if re.match(r"^(?:my|i|i'm|im|i've|ive|i'll|i'd)\b", jot, re.IGNORECASE) and not re.match(
+        r"^i\s+(?:should|will|'ll|ll)\s+hear\b", jot, re.IGNORECASE
+    ):
+        # "my notice is 1 month", "i can start 4 jan": the candidate's own, not theirs to
+        # be thanked for.
+        return "It is about you, not something they told you."
     if re.search(
         r"\b(?:waiting|hearing)\s+(?:back\s+)?(?:on|for|from)\s+(?:the|an?|my)?\s*[\w' -]*?"
         r"\b(?:role|offer|job|interview|application|position)\b",
