@@ -1785,3 +1785,9 @@ def test_the_candidates_own_facts_are_not_thanked_for_as_theirs():
     for jot in ("my notice is 1 month", "i can start 4 jan", "available from mid jan"):
         assert not read_point("other", jot, "Kim").ok, jot
     assert read_point("other", "i should hear back by fri", "Kim").ok
+
+
+def test_a_slash_list_in_a_tail_is_not_quoted_and_a_weekly_meeting_takes_the():
+    jot = "monday trade meeting - the jr builds the top 50 / bottom 50 deck"
+    reading = read_point("topic", jot)
+    assert reading.text.endswith("the Monday trade meeting."), reading

@@ -1216,6 +1216,7 @@ _CALENDAR = re.compile(
 _DEBATES = ("debate", "discussion", "question", "tradeoff", "trade-off", "argument", "decision")
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Prepositions after which a phrase's head has ended: "rotation into buying".
 _HEAD_ENDS = {"into", "through", "across", "over", "under", "between", "after", "before",
               "during", "within", "without", "via", "per"}  # fmt: skip
@@ -1250,6 +1251,8 @@ def _with_article(text: str, *, single: bool = False) -> str:
         return text  # "ECS vs OOP": two names, not a thing
     if words[0] in _PROPER.values() and len(words) > 1 and not _is_plural(words[-1].lower()):
         return "the " + text  # "the Kafka migration": a tool's name leading a thing
+    if first in _WEEKDAYS and len(words) > 1 and words[1][:1].islower():
+        return "the " + text  # "Monday trade meeting": the meeting held on Mondays
     if words[0][:1].isupper() and not words[0].isupper() and first not in _COMMON_FIRST:
         last = words[-1].lower().strip(",;:")
         if (

@@ -84,7 +84,9 @@ MAX_CLAUSE_WORDS = 32
 _RAW = re.compile(
     r"\b(?:lol|lmao|haha\w*|omg|idk|tbd|w/|b/c|gonna|wanna|kinda|sorta|ppl|pls|q|yr|yrs)\b"
     r"|(?-i:(?<![\w/])[a-z]{2,}/[a-z]{2,}(?![\w/]))"
-    r"|->|=>|::|\?\?|\.\.\.",
+    r"|->|=>|::|\?\?|\.\.\."
+    # "the top 50 / bottom 50 deck": a slash list between words (not "Approbation / ...").
+    r"|(?-i:\b[a-z0-9]+ / [a-z0-9]+\b)",
     re.IGNORECASE,
 )
 _ANSWERED = re.compile(
