@@ -1791,3 +1791,12 @@ def test_a_slash_list_in_a_tail_is_not_quoted_and_a_weekly_meeting_takes_the():
     jot = "monday trade meeting - the jr builds the top 50 / bottom 50 deck"
     reading = read_point("topic", jot)
     assert reading.text.endswith("the Monday trade meeting."), reading
+
+
+def test_hyphens_and_apostrophes_a_thumb_leaves_out_are_put_back():
+    from services.composer.reader import _punctuated
+
+    assert _punctuated("I have four weeks notice") == "I have four weeks' notice"
+    assert _punctuated("a week notice") == "a week's notice"
+    assert _punctuated("the photo based claims") == "the photo-based claims"
+    assert _punctuated("the team is based in Leeds") == "the team is based in Leeds"

@@ -1572,7 +1572,7 @@ _TODO_AFTER = re.compile(
 _FELT = re.compile(
     r"\b(?:liked|loved|trusted|clicked\s+with|got\s+on\s+with|warmed\s+to|rated)\s+(?:her|him|them)"
     r"\b|\bhard\s+to\s+read\b|\blaughed\s+once\b|\bv\s+(?:sharp|direct|warm|cold|quiet|intense|"
-    r"formal|nice|friendly|serious|blunt|chatty|dry)\b",
+    r"formal|nice|friendly|serious|blunt|chatty|dry)\b|\b(?:liked|loved|rated)\s+me\b",
     re.IGNORECASE,
 )
 
@@ -1670,6 +1670,7 @@ def _read_point(
         r"\1s",
         sentence,
     )
+    sentence = _punctuated(sentence)
     left = residue(sentence)
     if left:
         # Still reads as a phone jot: flagged for the user rather than pasted into a note.
@@ -1683,6 +1684,22 @@ def _read_point(
         text=_finish(sentence),
         ok=True,
         placeholder=reading.placeholder,
+    )
+
+
+_NOT_A_BASE = {"is", "are", "was", "were", "be", "been", "being", "am", "i", "we", "you", "they",
+               "he", "she", "it", "i'm", "we're", "they're", "you're", "she's", "he's"}  # fmt: skip
+
+
+def _punctuated(sentence: str) -> str:
+    """What a thumb leaves out and a careful writer puts in: "four weeks' notice", "a week's
+    notice", "photo-based claims"."""
+    sentence = re.sub(r"\b(weeks|months|days|years) notice\b", r"\1' notice", sentence)
+    sentence = re.sub(r"\b(one|a) (week|month|day|year) notice\b", r"\1 \2's notice", sentence)
+    return re.sub(
+        r"\b([a-z]+) based (?!(?:in|on|at|out|off|around|near|with|from|to|and|or)\b)(?=[a-z])",
+        lambda m: m[0] if m[1] in _NOT_A_BASE else f"{m[1]}-based ",
+        sentence,
     )
 
 
