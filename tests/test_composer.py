@@ -1441,16 +1441,17 @@ def test_the_place_table_is_built_once_and_a_tampered_copy_is_rebuilt(tmp_path, 
     from services.composer import lexicon
 
     monkeypatch.setattr(lexicon.tempfile, "gettempdir", lambda: str(tmp_path))
-    lexicon._places.cache_clear()
+    lexicon._tables.cache_clear()
     try:
         assert lexicon.places("in leiden") == "in Leiden"  # built in a child process, then kept
         kept = lexicon._table_file()
         assert kept.parent == tmp_path and kept.stat().st_size > 100_000
-        kept.write_text('[{"x": "<script>"}, {}]', encoding="utf-8")
-        lexicon._places.cache_clear()
+        assert lexicon.word_count("instead") > 100_000 and lexicon.word_count("insted") == 0
+        kept.write_text('[{"x": "<script>"}, {}, {}]', encoding="utf-8")
+        lexicon._tables.cache_clear()
         assert lexicon.places("in leiden") == "in Leiden", "a table that is not names is rebuilt"
     finally:
-        lexicon._places.cache_clear()
+        lexicon._tables.cache_clear()
 
 
 def test_fillers_emoji_breaks_month_ranges_and_averages():
@@ -1800,3 +1801,25 @@ def test_hyphens_and_apostrophes_a_thumb_leaves_out_are_put_back():
     assert _punctuated("a week notice") == "a week's notice"
     assert _punctuated("the photo based claims") == "the photo-based claims"
     assert _punctuated("the team is based in Leeds") == "the team is based in Leeds"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("teh", "the"), ("sshe", "she"), ("tranfers", "transfers"), ("insted", "instead"),
+     ("dashbaord", "dashboard"), ("beleive", "believe")],
+)  # fmt: skip
+def test_a_thumbs_slip_is_put_right(typed, meant):
+    from services.composer.grammar import typo_fixed
+
+    assert typo_fixed(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["abt", "dbt", "tech", "cron", "timelines", "convos", "biling", "partick", "periphyton",
+     "antamina", "accts", "trialling"],
+)  # fmt: skip
+def test_shorthand_jargon_names_and_real_words_are_left_as_typed(word):
+    from services.composer.grammar import typo_fixed
+
+    assert typo_fixed(word) == word

