@@ -1823,3 +1823,34 @@ def test_shorthand_jargon_names_and_real_words_are_left_as_typed(word):
     from services.composer.grammar import typo_fixed
 
     assert typo_fixed(word) == word
+
+
+def test_h9_jots_read_as_a_careful_writer_would_say_them():
+    from services.composer import read_fit
+    from services.composer.grammar import company_name
+
+    surf = read_point("common_ground", "he surfs at aramoana too", "Hemi").text
+    assert "we both surf at aramoana" in surf, surf
+    knows = read_point("common_ground", "knows prof kimani my supervisor", "Grace").text
+    assert "you know Professor Kimani, my supervisor" in knows, knows
+    loved = read_point("common_ground", "she lived in krakow for a yr, loved zapiekanki", "X").text
+    assert "we both loved" not in loved and "you loved zapiekanki" in loved, loved
+    spats = read_point("topic", "field trials, she prefers SpATS, i said ASReml, agreed", "X").text
+    assert spats.endswith("that you prefer SpATS."), spats
+    minute = read_point("common_ground", "we switched to portuguese for a min", "X").text
+    assert "for a minute." in minute, minute
+    assert "opens in 2027" in read_point("their_work", "new arena opens 2027", "X").text
+    taproom = read_point("question", "how often do brewers do taproom shifts? -> once a month")
+    assert "how often brewers do taproom shifts" in taproom.text, taproom
+    assert read_fit("N1 japanese + portuguese + english")[0] == (
+        "I speak Japanese, Portuguese and English"
+    )
+    assert read_fit("8 yrs programmer at sanfic")[0].startswith(
+        "I have eight years of experience as a programmer"
+    )
+    assert read_fit("set up QC lab from scratch")[0] == "I set up a QC lab from scratch"
+    assert "loc" in read_fit("7 yrs loc PM, e-commerce")[1]
+    assert company_name(Job("Beara Head Brewing Co.", "Brewer")) == "Beara Head Brewing"
+    assert company_name(Job("Aeroestructuras del Bajío S.A. de C.V.", "x")) == (
+        "Aeroestructuras del Bajío"
+    )

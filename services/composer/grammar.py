@@ -1138,7 +1138,7 @@ _UPPER = re.compile(
 )
 
 
-_TITLED_LOWER = re.compile(r"\b(?i:(dr|prof|mr|mrs|ms))\.? ([a-z][a-z'-]+)\b")
+_TITLED_LOWER = re.compile(r"\b(?i:(dr|prof|professor|mr|mrs|ms))\.? ([a-z][a-z'-]+)\b")
 
 
 def _proper_nouns(text: str) -> str:
@@ -1483,7 +1483,18 @@ def company_name(job) -> str:
     """The company as a sentence names it: "Kirkgate Academy (Brightwater Learning Trust)" ->
     "Kirkgate Academy"."""
     name = " ".join((job.company or "").split()).rstrip(".")
-    return re.sub(r"\s*\([^)]*\)$", "", name) or name
+    name = re.sub(r"\s*\([^)]*\)$", "", name) or name
+    # "Beara Head Brewing Co.", "Traductions Boréal inc.": a note names the company, not its
+    # legal form.
+    plain = re.sub(_LEGAL_FORM, "", name).strip(" ,")
+    return plain if re.search(r"[A-Za-z]{2}", plain) else name
+
+
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:inc|co|corp|ltd|llc|llp|plc|gmbh|ag|bv|nv|sas|srl|spa|pte\.?\s+ltd|pty\.?\s+ltd|"
+    r"a/s|as|ab|oy|kk|s\.\s?a\.?(?:\s+de\s+c\.\s?v)?|sa|limited)\.?$",
+    re.IGNORECASE,
+)
 
 
 def _role_phrase(job) -> str:

@@ -27,6 +27,7 @@ from services.composer.grammar import (
     _CONTRACTED_SUBJECTS,
     _DETERMINERS,
     _IRREGULAR_PAST,
+    _LANGUAGES,
     _MASS_NOUNS,
     _NOT_VERBS_ED,
     _OWN_THINGS,
@@ -278,9 +279,11 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
             tail = f"{second.group(1)} and {second.group(2)}{second.group(3)}"
         return "that", tail
     if kind == "common_ground" and (_is_verb_start(head) or head.endswith("ed")):
-        if re.search(r"\b(?:me|my)\b", tail):
-            return "that", "you " + tail  # "asked me about practicums": they did, not both
-        return "both", tail
+        if re.search(r"\b(?:both|too|also|as well)\b", tail):
+            return "both", re.sub(r"\s+(?:too|as well)$", "", tail)  # "ran the marathon too"
+        # "knows prof kimani my supervisor", "loved zapiekanki": theirs, not something both
+        # did; the jot says "too" when it is.
+        return "that", "you " + " ".join([_conjugate_for_you(words[0]), *words[1:]])
     lead = words[1].lower() if head in _JUST and len(words) > 1 else ""
     if kind == "topic" and (lead in _IRREGULAR_PAST or (lead.endswith("ed") and len(lead) > 4)):
         # "arc flash program, just moved to CSA Z462": the thing talked about has just done it.
@@ -358,6 +361,10 @@ def _detail(
         text = f"{label.group(1)}, {text[label.end() :]}"  # "lab space: shared with chem"
     head, tail = _split_tail(text)
     tail = tail.split("; ", 1)[0]  # a tail is one sentence of the jot, not the rest of it
+    # "she prefers SpATS, i said ASReml, agreed to disagree": what I said back is mine.
+    tail = re.split(
+        r",\s+(?:(?:i|we)\s+(?:said|told|thought|think|argued)|agreed)\b", tail, flags=re.I
+    )[0]
     if text.startswith(head + ";") and re.match(r"^I(?:'ve|'m|'d)?\b", tail):
         tail = ""  # "... in jan 😬 ive done this": the candidate's aside, not a tail
     if _SENSITIVE.search(tail):
@@ -375,7 +382,8 @@ def _detail(
     if kind == "common_ground":
         too = _TOO.match(head)
         does = too and re.match(r"^(?:she|he|they)\s+(\w+)(?:\s+(.+))?$", too.group("x"), re.I)
-        if does and _is_verb_start(does.group(1)) and does.group(1).lower() not in {"is", "are"}:
+        verb = does and (_is_verb_start(does.group(1)) or _verb_form(does.group(1)))
+        if verb and does.group(1).lower() not in {"is", "are"}:
             # "she loves sourdough too", "she climbs too": we both love sourdough, climb.
             rest = f" {does.group(2)}" if does.group(2) else ""
             head = f"we both {_conjugate_for_you(does.group(1))}{rest}"
@@ -868,6 +876,16 @@ def _indirect(question: str) -> str:
     if m:
         return f"{m.group(1).lower()} {m.group(2)} is like{m.group(3)}"
     m = re.match(
+        r"^(how (?:often|long|soon|quickly|many \w+|much \w+)) (do|does) "
+        r"((?:the |your |our )?[\w-]+) (\w+)\b(.*)$",
+        q,
+        re.IGNORECASE,
+    )
+    if m and "VERB" in lexicon.word_classes(m.group(4)):
+        # "how often do brewers do taproom shifts": how often brewers do them.
+        verb = _third_person(m.group(4)) if m.group(2).lower() == "does" else m.group(4)
+        return f"{m.group(1).lower()} {m.group(3)} {verb}{m.group(5)}"
+    m = re.match(
         r"^(how|what|when|where|why) (do|does) ((?:the |your |our )?[\w-]+(?: [\w-]+)?) "
         rf"({_BASE_VERBS})\b(.*)$",
         q,
@@ -1039,6 +1057,11 @@ _CORRECTION = re.compile(
     r"i\s+said\s+no\b[,;.]?\s+i\s+(?:did|have)\b",
     re.IGNORECASE,
 )
+
+
+def _verb_form(word: str) -> bool:
+    """ "surfs", "climbs": a verb said of someone, which lemminflect knows as one."""
+    return word.endswith("s") and "VERB" in lexicon.word_classes(word)
 
 
 def _verb_only(word: str) -> bool:
@@ -1373,7 +1396,7 @@ def _after_is(answer: str) -> str:
 # Shorthand a "why I fit" line may not carry into a note ("calm w complaints").
 _FIT_SHORTHAND = re.compile(
     r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt|lvl|til|ppl|accts?|rn|inspo|mgr|vol|rx|"
-    r"appts?|prev|eng|thru|maint|fam|lol|stuff|ish|pharm|in date)\b|\s/\s",
+    r"appts?|prev|eng|thru|maint|fam|lol|stuff|ish|pharm|in date|loc|dev|mgr)\b|\s/\s",
     re.IGNORECASE,
 )
 # What a "why I fit" line calls a credential is held, not "experience in": "fear free cert lvl 2".
@@ -1470,6 +1493,15 @@ def read_fit(raw: str) -> tuple[str, str]:
         return f"I graduated from {school} in {grad[2]}", ""  # "abertay grad 2025"
     if _UNSURE.search(raw or ""):
         return "", "You noted you are not sure about saying this; write it as you want it said."
+    if sum(w.lower() in _LANGUAGES for w in re.findall(r"[A-Za-z]+", raw or "")) >= 2:
+        # "N1 japanese + portuguese": a level beside one language of a list is that language's.
+        raw = re.sub(
+            r"\b(?:(N[1-5]|[ABC][12])\s+([A-Za-z]+)|([A-Za-z]+)\s+(N[1-5]|[ABC][12]))\b",
+            lambda m: (
+                f"{m[2] or m[3]} ({m[1] or m[4]})" if (m[2] or m[3]).lower() in _LANGUAGES else m[0]
+            ),
+            raw,
+        )
     text, _links = clean_jot(_fit_head(raw or ""))
     text = _lower_first(_trim(_spell_numbers(_proper_nouns(text)), 18))
     if not text:
@@ -1479,6 +1511,20 @@ def read_fit(raw: str) -> tuple[str, str]:
     if bare:
         clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
     clause = _YEARS_PLACED.sub(r"I have spent \1 \2 ", clause)
+    # "8 yrs programmer at sanfic": years of experience as a programmer.
+    agent = re.match(
+        r"^(I have [\w-]+ years? of experience) in ([a-z]+(?:er|or|ist|ian|ant))\b(.*)$", clause
+    )
+    if agent and "NOUN" in lexicon.word_classes(agent[2]):
+        article = "an" if agent[2][0] in "aeiou" else "a"
+        clause = f"{agent[1]} as {article} {agent[2]}{agent[3]}"
+    # "set up QC lab from scratch": a lab.
+    clause = re.sub(
+        r"^(I (?:set up|built|launched|started|created|founded|opened)) "
+        r"(?!(?:a|an|the|my|our|two|three|four|five|\d)\b)(?=[A-Z]{2,} [a-z]+\b|[a-z]+ [a-z]+\b)",
+        r"\1 a ",
+        clause,
+    )
     # "I ran second shift at Amazon three years": for three years.
     span = re.match(r"^(I (?!have\b|am\b)\w+\b.*?) (\w+) ((?:\w+|\d+) years?)$", clause)
     if span and span[2].lower() not in _SPAN_LEADS:
@@ -1696,6 +1742,23 @@ def _punctuated(sentence: str) -> str:
     notice", "photo-based claims"."""
     sentence = re.sub(r"\b(weeks|months|days|years) notice\b", r"\1' notice", sentence)
     sentence = re.sub(r"\b(one|a) (week|month|day|year) notice\b", r"\1 \2's notice", sentence)
+    # "for a min" spelled out is "for a minute".
+    sentence = re.sub(r"\b(a|an|one) (minute|hour|year|month|week|day)s\b", r"\1 \2", sentence)
+    # "opens 2027", "arriving march": in a year or a month.
+    sentence = re.sub(
+        r"\b((?:open|launch|start|arriv|end|clos|finish|land|ship)\w*) "
+        r"((?:19|20)\d\d|(?i:january|february|march|april|may|june|july|august|september|"
+        r"october|november|december))\b(?! \d)",
+        lambda m: f"{m[1]} in {m[2].capitalize()}",
+        sentence,
+    )
+    # "Professor Kimani my supervisor": who they are to me, set off by a comma.
+    sentence = re.sub(
+        r"\b([A-Z][a-z]+) (my (?:old |former )?(?:supervisor|boss|manager|mentor|friend|"
+        r"colleague|professor|tutor|lecturer|coach|teacher))\b",
+        r"\1, \2",
+        sentence,
+    )
     return re.sub(
         r"\b([a-z]+) based (?!(?:in|on|at|out|off|around|near|with|from|to|and|or)\b)(?=[a-z])",
         lambda m: m[0] if m[1] in _NOT_A_BASE else f"{m[1]}-based ",
