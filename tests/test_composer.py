@@ -1854,3 +1854,27 @@ def test_h9_jots_read_as_a_careful_writer_would_say_them():
     assert company_name(Job("Aeroestructuras del Bajío S.A. de C.V.", "x")) == (
         "Aeroestructuras del Bajío"
     )
+
+
+def test_each_fit_line_goes_to_the_person_it_speaks_to():
+    job = Job(
+        "Otago Coastal Aquarium", "Aquarist", ("5 yrs sponsorship sales", "PADI rescue diver")
+    )
+    rights = (Point("topic", "naming rights still to sell, wants more sponsorship"),)
+    sales = Person("s", "Kenji Mori", "interviewer", email="k@o.example", points=rights)
+    checkout = (Point("topic", "runs the checkout dive for new aquarists"),)
+    dive = Person("d", "Callum Reid", "interviewer", email="c@o.example", points=checkout)
+    drafts = _by_person_and_channel(job, [dive, sales], Profile("Ana"))
+    assert "sponsorship sales" in drafts["s", "email"].body, drafts["s", "email"].body
+    assert "rescue diver" in drafts["d", "email"].body, drafts["d", "email"].body
+    # Someone with no address gets a card, where no fit line is said: the line goes elsewhere.
+    card_only = replace(dive, email="")
+    drafts = _by_person_and_channel(job, [card_only, sales], Profile("Ana"))
+    assert "sponsorship sales" in drafts["s", "email"].body
+
+
+def test_a_fit_line_names_the_candidates_last_company_as_theirs():
+    from services.composer import read_fit
+
+    assert read_fit("led GISTM conformance at last co")[0].endswith("at my last company")
+    assert read_fit("9 yrs latam")[0] == "I have nine years of experience in Latin America"

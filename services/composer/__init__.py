@@ -203,7 +203,7 @@ def compose_panel(
     book = phrases.book(profile.language, tone)
     offset = _panel_offset(job, profile)
     readings, card_readings, flagged = _panel_readings(people, tone, profile.language)
-    fits = fit_sentences(job, book, len(people), offset)
+    fits = fit_sentences(job, book, len(people), offset, people)
     drafts: list[ComposedDraft] = []
     contexts: list[Context] = []
     # Promises to people with no address travel in the organiser's wrap-up.

@@ -120,6 +120,7 @@ _SHORTHAND = {
     "hr": "hour",
     "mo": "month",
     "mtn": "mountain",
+    "latam": "Latin America",
     "jr": "junior",
     "mos": "months",
     "wfh": "working from home",

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from lemminflect import getAllLemmas
+
 from services.composer import channels, phrases
 from services.composer.grammar import (
     _HONORIFICS,
@@ -492,11 +494,68 @@ PLANNERS: dict[str, Callable[[Context, channels.Channel], ComposedDraft]] = {
 }
 
 
-def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -> list[str]:
+def _stems(text: str) -> set[str]:
+    """The content words of a text, each as its lemmas and its first five letters: "dives",
+    "diver" and "dive" meet; "the", "and" do not count."""
+    out: set[str] = set()
+    for word in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text.lower()):
+        if word in _STOP:
+            continue
+        out.add(word[:5])
+        out |= {lemma[:5] for lemmas in getAllLemmas(word).values() for lemma in lemmas}
+    return out
+
+
+_STOP = {"the", "and", "for", "with", "that", "this", "from", "about", "have", "has", "had",
+         "was", "were", "are", "you", "your", "our", "their", "they", "she", "her", "his",
+         "him", "who", "what", "when", "how", "yrs", "years", "year", "experience", "also",
+         "just", "very", "really", "want", "wants", "said", "asked", "like", "lot", "team",
+         "role", "work", "job", "new", "last", "next", "one", "two", "three", "will", "would",
+         "can", "could", "them", "there", "then", "than", "more", "most", "some", "all",
+         "did", "does", "not", "but", "get", "got", "she's", "he's", "they're"}  # fmt: skip
+
+
+def _fit_order(fits: list[str], people: Sequence[Person], count: int) -> list[int]:
+    """Which fit line each person gets (-1 for none): a line goes to the person whose notes
+    and title share most words with it ("PADI Rescue Diver" to the one who ran the checkout
+    dive), then the rest in panel order to people with an email, where a fit line is said."""
+    order = [-1] * count
+    if not people:
+        for index in range(min(count, len(fits))):
+            order[index] = index
+        return order
+    heard = [_stems(" ".join([p.title, *(pt.body for pt in p.points)])) for p in people]
+    said = [_stems(line) for line in fits]
+    pairs = sorted(
+        ((len(said[j] & heard[i]), i, j) for i in range(count) for j in range(len(fits))),
+        key=lambda pair: (-pair[0], pair[1], pair[2]),
+    )
+    used: set[int] = set()
+    for shared, i, j in pairs:
+        if shared and order[i] == -1 and j not in used and people[i].email.strip():
+            order[i] = j
+            used.add(j)
+    rest = [j for j in range(len(fits)) if j not in used]
+    for i in range(count):
+        if not rest:
+            break
+        if order[i] == -1 and people[i].email.strip():
+            order[i] = rest.pop(0)
+    return order
+
+
+def fit_sentences(
+    job: Job,
+    book: phrases.PhraseBook,
+    count: int,
+    offset: int,
+    people: Sequence[Person] = (),
+) -> list[str]:
     """One "why I fit" sentence per person of the panel, from the candidate's own lines only.
 
-    Consecutive people take different lines and frames; with no lines, every entry is "". A
-    line that cannot be said cleanly is left out (the application page shows why).
+    Each line is said once, to the person it speaks to most (see `_fit_order`); frames differ
+    between consecutive people; with no lines, every entry is "". A line that cannot be said
+    cleanly is left out (the application page shows why).
     """
     fits, lists = [], []
     for raw in job.fit_points:
@@ -512,15 +571,16 @@ def fit_sentences(job: Job, book: phrases.PhraseBook, count: int, offset: int) -
     if not fits:
         return [""] * count
     company = company_name(job) or "the team"
+    order = _fit_order(fits, people, count)
     out = []
     for index in range(count):
         slot = offset + index
-        if index >= len(fits):
+        if order[index] < 0:
             # A fit line said to two people of one panel reads pasted: past the candidate's
             # own lines, the note restates interest instead.
             out.append("")
             continue
-        clause = fits[index]
+        clause = fits[order[index]]
         frame = book.pick("fit", slot)
         sentence = _sentence(frame.format(fit=clause, company=company))
         if book.tone == "formal":

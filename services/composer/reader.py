@@ -1400,7 +1400,9 @@ _FIT_SHORTHAND = re.compile(
     re.IGNORECASE,
 )
 # What a "why I fit" line calls a credential is held, not "experience in": "fear free cert lvl 2".
-_CREDENTIAL = re.compile(r"\b(?:cert|certificate|certified|licen[cs]e|level|tier)\b", re.I)
+_CREDENTIAL = re.compile(
+    r"\b(?:cert|certificate|certified|licen[cs]e|level|tier|diploma|degree)\b", re.I
+)
 # "I have six years front office": a span of years before a bare noun phrase.
 _YEARS_BARE = re.compile(
     r"^I have ((?:\w+|\d+(?:\.\d+)?) years?) "
@@ -1511,6 +1513,13 @@ def read_fit(raw: str) -> tuple[str, str]:
     if bare:
         clause = f"I have {bare.group(1)} of experience in {bare.group(2)}"
     clause = _YEARS_PLACED.sub(r"I have spent \1 \2 ", clause)
+    # "at last company": at my last company.
+    clause = re.sub(
+        r"\b(at|from|in) (last|previous|old) (company|job|firm|employer|role|fab|club|agency|"
+        r"hospital|school|store|site|practice)\b",
+        r"\1 my \2 \3",
+        clause,
+    )
     # "8 yrs programmer at sanfic": years of experience as a programmer.
     agent = re.match(
         r"^(I have [\w-]+ years? of experience) in ([a-z]+(?:er|or|ist|ian|ant))\b(.*)$", clause
@@ -1557,6 +1566,10 @@ def read_fit(raw: str) -> tuple[str, str]:
             left.append(_CREDENTIAL.search(thing)[0])  # a certificate is held, not experience
         elif first_word in _ADVERBS or rough_np(thing.split(" and ")[0]):
             left.append(thing)  # "experience in actually use the gear"
+        elif re.search(r"\band (?:did|completed|ran|led|built|got|passed|took|am)\b", thing):
+            left.append(thing)  # "experience in seismic retrofit ... and did the course"
+        elif re.search(r"\bsince (?:19|20)\d\d\b|\bgrad\b", thing):
+            left.append(thing)  # "experience in red seal 309A since 2014": a ticket held
         # "mixed practice Toowoomba": the place a practice was in.
         placed = re.match(r"^(.*[a-z]) ([A-Z][a-z]+)$", thing)
         after_word = placed and placed[1].split(" ")[-1].lower() in lexicon.PLACE_LEADS
