@@ -188,12 +188,20 @@ def word_classes(word: str) -> frozenset[str]:
 
 @cache
 def _word_classes(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
+    from lemminflect import getAllLemmas  # loaded on first use: numpy comes with it
 
     return frozenset(getAllLemmas(word))
 
 
-__all__ = ["places", "word_classes", "word_count"]
+@cache
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form of an English word ("dives": dive; "sales": sale)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(lemma for forms in getAllLemmas(word.lower()).values() for lemma in forms)
+
+
+__all__ = ["lemmas", "places", "word_classes", "word_count"]
 
 if __name__ == "__main__":
     json.dump(_build(), sys.stdout, ensure_ascii=False)

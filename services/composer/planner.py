@@ -12,9 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from lemminflect import getAllLemmas
-
-from services.composer import channels, phrases
+from services.composer import channels, lexicon, phrases
 from services.composer.grammar import (
     _HONORIFICS,
     SPANISH_GIVEN,
@@ -502,7 +500,7 @@ def _stems(text: str) -> set[str]:
         if word in _STOP:
             continue
         out.add(word[:5])
-        out |= {lemma[:5] for lemmas in getAllLemmas(word).values() for lemma in lemmas}
+        out |= {lemma[:5] for lemma in lexicon.lemmas(word)}
     return out
 
 
