@@ -1878,3 +1878,17 @@ def test_a_fit_line_names_the_candidates_last_company_as_theirs():
 
     assert read_fit("led GISTM conformance at last co")[0].endswith("at my last company")
     assert read_fit("9 yrs latam")[0] == "I have nine years of experience in Latin America"
+
+
+def test_an_arrow_between_figures_is_a_range_and_any_other_ends_a_thought():
+    trucks = read_point("topic", "rebalancing → only 2 trucks at night → stations empty by 9am")
+    assert trucks.ok and "to only" not in trucks.text and "rebalancing" in trucks.text, trucks
+    temps = read_point("topic", "peak season staffing, they go from 80 -> 200 temps", "Kim")
+    assert "from 80 to 200 temps" in temps.text, temps
+
+
+def test_a_captain_is_greeted_by_rank():
+    from services.composer.planner import addressed_as
+
+    captain = Person("c", "Capt. Kenji Morimoto", "interviewer")
+    assert addressed_as(captain, Profile("Ana", greeting_style="honorific")) == "Capt. Morimoto"

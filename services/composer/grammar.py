@@ -497,7 +497,10 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     if re.match(r"^(?:i\s+)?asked\b", text, re.IGNORECASE):
         # "asked re roster -> 4 x 10hr shifts": the arrow leads to what they answered.
         text = re.sub(r"\s*(?:->|=>|\u2192)\s*", ", they said ", text, count=1)
-    text = re.sub(r"\s*(?:->|=>|\u2192)\s*", " to ", text)
+    # "72 -> 81%", "80 -> 200 temps": from one figure to the next; any other arrow leads on
+    # to a new thought ("rebalancing -> only 2 trucks at night"), so it ends the first.
+    text = re.sub(r"(?<=\d)\s*(?:->|=>|\u2192)\s*(?=[~$£€]?\d)", " to ", text)
+    text = re.sub(r"\s*(?:->|=>|\u2192)\s*", "; ", text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
@@ -1356,7 +1359,8 @@ def _trim(text: str, limit: int) -> str:
 # Titles before a name; "med.", "rer. nat." and "Dipl." are parts of German ones.
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic",
                "arq", "dra", "mtro", "mtra", "sr", "sra", "srta", "med", "rer", "nat", "dipl",
-               "mag", "dott", "dott.ssa", "dr.ssa", "prof.ssa", "avv", "arch"}  # fmt: skip
+               "mag", "dott", "dott.ssa", "dr.ssa", "prof.ssa", "avv", "arch", "capt", "cpt",
+               "cdr", "col", "maj", "lt", "sgt", "rev", "fr", "cllr", "hon"}  # fmt: skip
 # Titles of Spanish-speaking countries, whose people carry two family names: the first is the one
 # a letter uses ("Lic. Arturo Benítez Solís" is Lic. Benítez).
 SPANISH_TITLES = {"lic", "ing", "arq", "dra", "mtro", "mtra", "sr", "sra", "srta"}
