@@ -1885,6 +1885,11 @@ def test_an_arrow_between_figures_is_a_range_and_any_other_ends_a_thought():
     assert trucks.ok and "to only" not in trucks.text and "rebalancing" in trucks.text, trucks
     temps = read_point("topic", "peak season staffing, they go from 80 -> 200 temps", "Kim")
     assert "from 80 to 200 temps" in temps.text, temps
+    chain = read_point("wish_said", "blanked on the nitrogen cycle q. shouldve said ammonia -> "
+                       "nitrite -> nitrate")  # fmt: skip
+    assert "ammonia to nitrite to nitrate" in chain.text, chain
+    flow = read_point("topic", "went through my Revit -> midas workflow", "Kim")
+    assert "my Revit to midas workflow" in flow.text, flow
 
 
 def test_a_captain_is_greeted_by_rank():

@@ -475,6 +475,20 @@ _FILLER = re.compile(
 )
 
 
+def _arrow(match: re.Match[str]) -> str:
+    """ "to" when the arrow leads to a thing of a word or two, "; " when to a new thought."""
+    following = match["next"]
+    segment = re.split(r"\s+(?:and|->|=>)\s+|\s*\u2192\s*", following, maxsplit=1)[0].split()
+    first = segment[0].lower() if segment else ""
+    thing = (
+        0 < len(segment) <= 2
+        and first.isalpha()
+        and first not in _FUNCTION_WORDS | _SUBJECTS | _AUX
+        and not (lexicon.word_classes(first) and lexicon.word_classes(first) <= {"VERB", "ADV"})
+    )
+    return (" to " if thing else "; ") + following
+
+
 def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     """A phone jot as plain text plus its links: no emoji, no shorthand, no end punctuation.
 
@@ -497,10 +511,12 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     if re.match(r"^(?:i\s+)?asked\b", text, re.IGNORECASE):
         # "asked re roster -> 4 x 10hr shifts": the arrow leads to what they answered.
         text = re.sub(r"\s*(?:->|=>|\u2192)\s*", ", they said ", text, count=1)
-    # "72 -> 81%", "80 -> 200 temps": from one figure to the next; any other arrow leads on
-    # to a new thought ("rebalancing -> only 2 trucks at night"), so it ends the first.
+    # "72 -> 81%", "80 -> 200 temps": from one figure to the next; "ammonia -> nitrite",
+    # "Revit -> midas workflow": from one thing to the next. Any other arrow leads on to a new
+    # thought ("rebalancing -> only 2 trucks at night"), so it ends the first.
     text = re.sub(r"(?<=\d)\s*(?:->|=>|\u2192)\s*(?=[~$£€]?\d)", " to ", text)
-    text = re.sub(r"\s*(?:->|=>|\u2192)\s*", "; ", text)
+    while re.search(r"->|=>|\u2192", text):  # one at a time: "ammonia -> nitrite -> nitrate"
+        text = re.sub(r"\s*(?:->|=>|\u2192)\s*(?P<next>[^,;]*)", _arrow, text, count=1)
     text = re.sub(r"~\s*(?=\d)", "about ", text)
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
