@@ -1897,3 +1897,21 @@ def test_a_captain_is_greeted_by_rank():
 
     captain = Person("c", "Capt. Kenji Morimoto", "interviewer")
     assert addressed_as(captain, Profile("Ana", greeting_style="honorific")) == "Capt. Morimoto"
+
+
+def test_h10_jots_read_as_a_careful_writer_would_say_them():
+    from services.composer import read_fit
+
+    nans = read_point("common_ground", "her nan is ngati raukawa too!! might be cousins lol", "A")
+    assert "our nans are both ngati raukawa" in nans.text, nans
+    sent = read_point("promise", "sending her the samoan version of our flood checklist", "Priya")
+    assert "here is the Samoan version" in sent.text and "sending" not in sent.text, sent
+    for jot in ("quiet, only asked abt my weekend availability",
+                "she was lovely, walked me out, said theres free injera on fridays",
+                "She asked me not to contact the board chair directly"):  # fmt: skip
+        assert not read_point("other", jot, "X").ok, jot
+    donors = read_point("topic", "The donor records live in an old Access database. They want "
+                        "to move to Tessitura next season", "X")  # fmt: skip
+    assert "records live" not in donors.text and "move to Tessitura" in donors.text, donors
+    assert read_fit("My German is conversational (B2)")[0] == ""
+    assert read_fit("5y shift sup FMCG, 40 staff")[0] == ""

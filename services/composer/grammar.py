@@ -299,7 +299,8 @@ _PREFIX = {
         r"^(?:i\s+)?(?:promised\s+(?:to\s+)?|said\s+i'?d\s+|said\s+i\s+(?:would|will)\s+|"
         r"(?:need\s+to|must|will|to|should|gotta)\s+)?"
         r"(?:send|share|email|forward|mail|pass\s+along|dig\s+up|follow\s+up\s+with|"
-        r"get|give|drop)(?:\s+(?:her|him|them|you|over|across|along|back))*\b\s*"
+        r"get|give|drop|sending|sharing|emailing|forwarding)"
+        r"(?:\s+(?:her|him|them|you|over|across|along|back))*\b\s*"
         r"|^(?:i\s+)?promised\s+",
         re.IGNORECASE,
     ),
@@ -845,6 +846,15 @@ def _why_rough(text: str) -> str:
         return "an adverb where a verb was meant"  # "loadshedding still an issue"
     for i in range(1, len(core)):
         word, before = core[i], core[i - 1]
+        classes = lexicon.word_classes(word)
+        if (
+            before.isalpha()
+            and _is_plural(before)
+            and "VERB" in classes
+            and "NOUN" not in classes
+            and word in lexicon.lemmas(word)
+        ):
+            return "a clause, not a thing"  # "the donor records live in an old database"
         if word in _OBJECTS and "VERB" in lexicon.word_classes(before):
             return "verb and object"
         classes, before_classes = lexicon.word_classes(word), lexicon.word_classes(before)
@@ -1134,6 +1144,7 @@ _LANGUAGES = (
     "nepali", "sinhala", "gujarati", "marathi", "telugu", "kannada", "malayalam", "burmese",
     "khmer", "serbian", "croatian", "bulgarian", "slovak", "lithuanian", "latvian", "estonian",
     "icelandic", "albanian", "armenian", "georgian", "kurdish", "pashto", "shona", "twi",
+    "samoan", "fijian", "tongan", "tigrinya", "dari", "oromo",
 )  # fmt: skip
 _PROPER = {
     "python": "Python", "kafka": "Kafka", "postgres": "Postgres", "storybook": "Storybook",

@@ -387,6 +387,11 @@ def _detail(
             # "she loves sourdough too", "she climbs too": we both love sourdough, climb.
             rest = f" {does.group(2)}" if does.group(2) else ""
             head = f"we both {_conjugate_for_you(does.group(1))}{rest}"
+        elif too and re.match(r"^(?:her|his|their) \w+ (?:is|was) \S", too.group("x")):
+            # "her nan is ngati raukawa too": our nans are both Ngāti Raukawa.
+            kin = re.match(r"^\w+ (\w+) (is|was) (.+)$", too.group("x"))
+            verb = "are" if kin[2] == "is" else "were"
+            head = f"our {_plural(kin[1])} {verb} both {kin[3]}"
         elif too and re.match(r"^[A-Z][A-Za-z]?[A-Z][A-Za-z]* (?:at|in|from) ", too.group("x")):
             head = too.group("x")  # "PGCE at Leeds Beckett too": a qualification both did
         elif too and len(too.group("x").split()) <= 5:
@@ -1396,7 +1401,7 @@ def _after_is(answer: str) -> str:
 # Shorthand a "why I fit" line may not carry into a note ("calm w complaints").
 _FIT_SHORTHAND = re.compile(
     r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt|lvl|til|ppl|accts?|rn|inspo|mgr|vol|rx|"
-    r"appts?|prev|eng|thru|maint|fam|lol|stuff|ish|pharm|in date|loc|dev|mgr)\b|\s/\s",
+    r"appts?|prev|eng|thru|maint|fam|lol|stuff|ish|pharm|in date|loc|dev|mgr|sup|\d+y)\b|\s/\s",
     re.IGNORECASE,
 )
 # What a "why I fit" line calls a credential is held, not "experience in": "fear free cert lvl 2".
@@ -1554,6 +1559,10 @@ def read_fit(raw: str) -> tuple[str, str]:
         left.append(clause.split()[4])  # "experience in got rejects down"
     if re.fullmatch(r"I have experience (?:in|with) [a-z]+", clause):
         left.append(clause.split()[-1])  # "bilingual": a word, not a claim
+    if re.match(r"^I bring my \w+(?: \w+)? (?:is|are|was|were)\b", clause):
+        left.append(
+            clause[len("I bring ") :]
+        )  # "my German is conversational": a sentence of its own
     held = re.match(r"^I hold (?:an? |the )?(.+)$", clause)
     things = held[1].split(", ")[0].split(" and ") if held else []  # ", valid until 2027"
     if any(len(part.split()) > 4 for part in things):
@@ -1636,6 +1645,16 @@ _FELT = re.compile(
 )
 
 
+# "quiet, only asked abt my weekend", "she was lovely, walked me out": how they came across.
+_SEEMED = re.compile(
+    r"^(?:(?:she|he|they)\s+(?:was|were|is|seemed|came\s+across\s+as)\s+)?"
+    r"(?:(?:v|very|so|quite|a\s+bit|bit|really|super)\s+)?(?:quiet|lovely|nice|kind|warm|friendly|"
+    r"cold|intense|stern|serious|shy|reserved|distracted|stonefaced|stone-faced|grumpy|tired|"
+    r"sweet|chill|awkward|curt|rushed)\b(?=\s*(?:[,.;!]|$)|\s+(?:and|but)\b)",
+    re.IGNORECASE,
+)
+
+
 def _aside_reason(jot: str) -> str:
     """Why an "other" jot reads as the candidate's aside rather than something to thank
     someone for: a word shouted in capitals ("PRACTISE SWIMMING", "DONT talk comp"), a doubt
@@ -1646,8 +1665,11 @@ def _aside_reason(jot: str) -> str:
             return f"It reads as a note to yourself ({word})."
     if "??" in jot:
         return "You marked it as something you are not sure of (??)."
-    if _FELT.search(jot):
+    if _FELT.search(jot) or _SEEMED.search(jot):
         return "It is how they seemed to you, which stays out of a note to them."
+    if re.search(r"\basked\s+me\s+(?:not\s+)?to\b", jot, re.IGNORECASE):
+        # "asked me not to contact the board chair": something to do, not to thank them for.
+        return "It is something they asked of you: do it, rather than thank them for it."
     if re.match(r"^(?:my|i|i'm|im|i've|ive|i'll|i'd)\b", jot, re.IGNORECASE) and not re.match(
         r"^i\s+(?:should|will|'ll|ll)\s+hear\b", jot, re.IGNORECASE
     ):
