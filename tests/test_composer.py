@@ -1915,3 +1915,17 @@ def test_h10_jots_read_as_a_careful_writer_would_say_them():
     assert "records live" not in donors.text and "move to Tessitura" in donors.text, donors
     assert read_fit("My German is conversational (B2)")[0] == ""
     assert read_fit("5y shift sup FMCG, 40 staff")[0] == ""
+
+
+def test_a_korean_name_is_greeted_by_its_family_name():
+    from services.composer.planner import addressed_as
+
+    honorific = Profile("Ana", greeting_style="honorific")
+    for name, called in (("Dr. Han Seo-yeon", "Dr. Han"), ("Ms. Park Min-ji", "Ms. Park")):
+        assert addressed_as(Person("k", name, "interviewer"), honorific) == called
+    from services.composer.grammar import first_name
+
+    assert first_name("Mr. Lee Dong-hyun") == "Dong-hyun"
+    assert addressed_as(Person("m", "Mary-Jane Smith", "interviewer"), honorific) == (
+        "Mary-Jane Smith"
+    )

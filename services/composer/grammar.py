@@ -1455,9 +1455,24 @@ _JAPANESE_FAMILY = frozenset(
 _JAPANESE_GIVEN = re.compile(r"[a-z]*(?:o|i|a|u|e|ken|jun|shin|hei)")
 
 
+# The commonest Korean family names, which lead a Korean name written in its own order.
+_KOREAN_FAMILY = {"kim", "lee", "yi", "park", "pak", "choi", "jung", "jeong", "kang", "cho",
+                  "jo", "yoon", "yun", "jang", "lim", "im", "han", "oh", "seo", "shin", "kwon",
+                  "hwang", "ahn", "an", "song", "ryu", "yoo", "hong", "jeon", "go", "ko", "moon",
+                  "yang", "son", "bae", "baek", "heo", "nam", "noh", "ha", "kwak", "sung", "cha",
+                  "joo", "woo", "min", "na", "jin", "yeo", "chung"}  # fmt: skip
+
+
 def family_first(words: Sequence[str]) -> bool:
     """Whether a name (without its title) puts the family name first: "Koh Wee Leong",
     "Matsuda Keiko"."""
+    if (
+        len(words) == 2
+        and words[0].isalpha()
+        and words[0].lower() in _KOREAN_FAMILY
+        and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1])
+    ):
+        return True  # "Han Seo-yeon", "Lee Dong-hyun": a Korean name, family name first
     if not all(w.isalpha() and w[:1].isupper() for w in words):
         return False
     if len(words) == 3:
