@@ -793,6 +793,12 @@ _PREDICATE_ENDS = {"low", "high", "down", "up", "tight", "busy", "behind", "ahea
                    "blah", "too"}  # fmt: skip
 
 
+def verb_only(word: str) -> bool:
+    """Whether English knows a word only as a verb ("wants", "been"), never as a thing."""
+    classes = lexicon.word_classes(word)
+    return bool(classes) and classes <= {"VERB", "AUX"}
+
+
 def rough_np(text: str) -> bool:
     """Whether a noun phrase made from a jot still reads as a jot rather than as a thing one
     can thank someone for talking about: it opens on a verb ("the wants CSMs more technical",
@@ -822,10 +828,10 @@ def _why_rough(text: str) -> str:
         return "a need, not a thing"  # "the need certified ID copy by Friday"
     made_clause = words[0].lower() == "how"  # "how discover traffic is down": the reader's
     # "required practicals" and "moving the library" are phrases; "wants CSMs" is not.
-    verb_only = head.islower() and head_classes and head_classes <= {"VERB", "AUX"}
     if (
         not made_clause
-        and verb_only
+        and head.islower()
+        and verb_only(head)
         and (not head.endswith(("ing", "ed")) or head.lower() in _LIGHT_GERUNDS)
     ):
         return "verb first"
@@ -1287,7 +1293,7 @@ _CALENDAR = re.compile(
 _DEBATES = ("debate", "discussion", "question", "tradeoff", "trade-off", "argument", "decision")
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAYS = {day.lower() for day in _DAYS.values()}
 # Prepositions after which a phrase's head has ended: "rotation into buying".
 _HEAD_ENDS = {"into", "through", "across", "over", "under", "between", "after", "before",
               "during", "within", "without", "via", "per"}  # fmt: skip

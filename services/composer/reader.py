@@ -60,6 +60,7 @@ from services.composer.grammar import (
     clean_jot,
     np_break,
     rough_np,
+    verb_only,
 )
 from services.composer.residue import SENSITIVE as _SENSITIVE
 from services.composer.residue import private_reason, residue
@@ -1069,11 +1070,6 @@ def _verb_form(word: str) -> bool:
     return word.endswith("s") and "VERB" in lexicon.word_classes(word)
 
 
-def _verb_only(word: str) -> bool:
-    classes = lexicon.word_classes(word)
-    return bool(classes) and classes <= {"VERB", "AUX"}
-
-
 def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     text = _lower_first(text)
     if _WISH_TODO.search(text):
@@ -1127,7 +1123,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     )
     steps = answer.split(", ")
     shorthand = any(
-        re.search(r"[()/<>]", step) or _verb_only(step.split(" ", 1)[0]) for step in steps
+        re.search(r"[()/<>]", step) or verb_only(step.split(" ", 1)[0]) for step in steps
     )
     if listed and len(steps) >= 3 and shorthand:
         # "shld have done: acknowledge, offer option (seat change / meal), then loop in ...":
@@ -1768,8 +1764,7 @@ def _read_point(
     )
 
 
-_NOT_A_BASE = {"is", "are", "was", "were", "be", "been", "being", "am", "i", "we", "you", "they",
-               "he", "she", "it", "i'm", "we're", "they're", "you're", "she's", "he's"}  # fmt: skip
+_NOT_A_BASE = _AUX | _SUBJECTS | _CONTRACTED_SUBJECTS | {"be", "been", "being", "she's", "he's"}
 
 
 def _punctuated(sentence: str) -> str:
