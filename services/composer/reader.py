@@ -1701,9 +1701,6 @@ def _read_point(
         given = _GIVEN_ANSWER.match(body)
         if given and not _NOT_ASKED.search(given["a"]):
             body = f"asked {given['q']} - they said {given['a']}"
-    text, urls = clean_jot(body)
-    if not text and not urls:
-        return None
     aside = _aside_reason(body) if kind == "other" else ""
     if kind == "question" and _OWN_WORRY.search(body):
         aside = "It is about your own worry, which a thank-you note leaves out."
@@ -1713,6 +1710,9 @@ def _read_point(
         if todo and todo.start() > 0:
             body = body[: todo.start()].rstrip(" ,;:-\u2013")
         aside = "It reads as a to-do for you." if todo and todo.start() == 0 else ""
+    text, urls = clean_jot(body)
+    if not text and not urls:
+        return None
     private = private_reason(body) or aside
     if private:
         return _flag(kind, f"{private} Write how to say it if you want it in.")
