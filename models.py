@@ -53,13 +53,19 @@ INTERVIEW_FORMATS = {
 TONES = {"warm": "Warm", "formal": "Formal", "brief": "Brief"}
 GREETINGS = {
     "first_name": "First name (Hi Dana)",
-    "honorific": "Title and surname, else full name (Dear Dr. Petrov, Dear Dana Rivera)",
+    "honorific": (
+        "Title and surname (Dear Dr. Petrov; Ms. or Mr. if your notes say she or he), "
+        "else full name"
+    ),
 }
 # A person's own greeting style; "" follows the account's.
 CONTACT_GREETINGS = {
     "": "As in my account settings",
     "first_name": "First name (Hi Dana)",
-    "honorific": "Title and surname, else full name (Dear Dr. Petrov, Dear Dana Rivera)",
+    "honorific": (
+        "Title and surname (Dear Dr. Petrov; Ms. or Mr. if your notes say she or he), "
+        "else full name"
+    ),
 }
 PAPERS = {"letter": "US Letter", "a4": "A4"}
 # A LinkedIn connection note's limit: 300 characters, 200 on a free account.
