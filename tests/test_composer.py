@@ -1946,3 +1946,16 @@ def test_composing_never_loads_lemminflect_or_numpy_in_the_worker():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
     ).stdout.split()
     assert out == ["False", "False"], out
+
+
+def test_h11_drafts_read_aloud_no_longer_embarrass():
+    from services.composer import read_fit
+
+    flames = read_point("common_ground", "flames season ticket guy. im oilers lol didnt say", "B")
+    assert not flames.ok, flames
+    office = read_point("topic", "10 min in his office, his dad started the store in 1979", "D")
+    assert "10 minutes" not in office.text and "your dad started the store" in office.text
+    uni = read_point("common_ground", "both Technical Uni of Mombasa!! - he's class of 2008", "R")
+    assert "we both went to Technical University of Mombasa," in uni.text, uni
+    assert not read_point("question", "pvsyst or helioscope? - pvsyst + own sheet", "R").ok
+    assert read_fit("EPRA T3 licence - NCA registered")[0] == "I hold an EPRA T3 licence"

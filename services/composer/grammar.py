@@ -780,6 +780,7 @@ def np_break(text: str) -> int | None:
     return None
 
 
+_DURATION = re.compile(r"(?:minutes?|mins?|hours?|hrs?)$", re.IGNORECASE)
 # Adverbs that stand where a clause's verb was dropped: "loadshedding still an issue".
 _CLAUSE_ADVERBS = {"still", "already", "now", "always", "never", "usually", "mostly", "really",
                    "currently", "finally"}  # fmt: skip
@@ -817,6 +818,8 @@ def _why_rough(text: str) -> str:
         return "empty"
     head = content[0]
     head_classes = lexicon.word_classes(head)
+    if _NUMBERISH.match(head) and len(content) > 1 and _DURATION.match(content[1]):
+        return "a while, not a thing"  # "10 min in his office"
     if (
         head_classes
         and head_classes <= {"ADJ", "ADV"}
@@ -1040,6 +1043,15 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         fan = re.match(r"(?:(huge|big)\s+)?fans?\s+of\s+(.+)", text, re.IGNORECASE)
         if fan:
             return f"we are both {fan.group(1) or ''} fans of {fan.group(2)}", "clause"
+    school = re.match(
+        # A name of its own, capitalised, with the kind of place in it.
+        r"^both\s+((?=[A-Z])[\w&.' -]*\b(?i:university|uni|college|school|academy|"
+        r"polytechnic|institute)\b[\w&.' -]*?)!*$",
+        text,
+    )
+    if kind == "common_ground" and school:
+        name = re.sub(r"\b([A-Z]\w*) university\b", r"\1 University", school[1].rstrip("!"))
+        return f"we both went to {name}", "clause"  # "both Technical Uni of Mombasa"
     if first == "both" and len(words) > 1:
         rest = words[1].lower()
         nounish = rest.endswith(("ants", "ists", "ers", "ors", "ians", "ates", "ees", "ics"))
@@ -1750,6 +1762,9 @@ def _fit_clause_head(fit: str) -> str:
             part for part in parts[1:] if re.search(r"\b(?:valid|rescue|advanced|level)\b", part)
         ]
         held = " and ".join(kept)
+        if re.search(r"\b(?:licen[cs]e|certificate|certification)$", held, re.IGNORECASE):
+            # "EPRA T3 licence": one licence, an EPRA one.
+            held = ("an " if held[0] in "AEFHILMNORSX" else "a ") + held
         return "I hold " + re.sub(r"\s+(valid until)\b", r", \1", held)
     held = re.match(
         r"^(?:an?\s+)?(.+?\s(?:certificate|certification|qualification|diploma|degree|licence|"

@@ -617,7 +617,7 @@ def _detail(
         # unless what follows stands alone ("intl apps down 18%, she wants to diversify").
         if (
             tail
-            and re.match(r"^(?:she|he|they)\b", tail, re.IGNORECASE)
+            and re.match(r"^(?:she|he|they|his|her|their)\b", tail, re.IGNORECASE)
             and not re.search(
                 r"\b(?:it|its|them|this|that|these|those|there)\b", tail, re.IGNORECASE
             )
@@ -735,6 +735,9 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         # "is IT audit embedded w/ the teams": no clean "whether" to make of it.
         return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
     if question.split(" ", 1)[0].lower() not in _WH_WORDS:
+        if " or " in question and not _has_verb(question.split(" ")):
+            # "pvsyst or helioscope?": which one, a question a note cannot put as a thing.
+            return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
         if rough_np(question):  # "loadshedding still an issue on site"
             return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
         question = "about " + _with_article(question, single=True)
@@ -1626,6 +1629,10 @@ _GIVEN_ANSWER = re.compile(
 )
 # "? ran out of time to ask", "? ask": the question is still to be asked.
 _NOT_ASKED = re.compile(r"\b(?:ask|ran\s+out\s+of\s+time|didn'?t\s+get\s+to|forgot)\b", re.I)
+# "flames season ticket guy. im oilers lol didnt say": not common ground at all.
+_NOT_SHARED = re.compile(
+    r"\bdidn'?t\s+(?:say|tell|mention|let\s+on)\b|\bunlike\s+me\b|\bi'?m\s+not\b", re.I
+)
 # "can i redo swim test if i fail?": the candidate's worry, not a thing to thank them for.
 _OWN_WORRY = re.compile(r"\bif\s+i\s+(?:fail|don'?t\s+pass|do\s+badly|mess\s+up|bomb)\b", re.I)
 _TODO_AFTER = re.compile(
@@ -1702,6 +1709,8 @@ def _read_point(
         if given and not _NOT_ASKED.search(given["a"]):
             body = f"asked {given['q']} - they said {given['a']}"
     aside = _aside_reason(body) if kind == "other" else ""
+    if kind == "common_ground" and _NOT_SHARED.search(body):
+        aside = "It says you did not share it with them, so a note cannot say you do."
     if kind == "question" and _OWN_WORRY.search(body):
         aside = "It is about your own worry, which a thank-you note leaves out."
     if kind == "other" and not aside:
