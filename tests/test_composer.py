@@ -1959,3 +1959,62 @@ def test_h11_drafts_read_aloud_no_longer_embarrass():
     assert "we both went to Technical University of Mombasa," in uni.text, uni
     assert not read_point("question", "pvsyst or helioscope? - pvsyst + own sheet", "R").ok
     assert read_fit("EPRA T3 licence - NCA registered")[0] == "I hold an EPRA T3 licence"
+
+
+def test_a_better_answer_names_its_question_and_never_says_should_have():
+    brazil = read_point(
+        "wish_said",
+        "when he asked why leave brazil i rambled about visa stuff 🤦 shouldve just said i want "
+        "to BUILD a program not just teach 6 lessons a day",
+    )
+    assert "why I'd leave Brazil" in brazil.text, brazil
+    assert "I want to build a program, not just teach six lessons a day." in brazil.text
+    batch = read_point(
+        "wish_said",
+        "When she asked about my worst failed batch, I talked too long about viscosity. I should "
+        "have given the lesson: since then I always run a 5 kg pilot before any scale-up.",
+    )
+    assert "my worst failed batch" in batch.text and "that since then I always run a 5 kg" in (
+        batch.text
+    ), batch
+    gift = read_point(
+        "wish_said",
+        'When he asked about my largest single gift I said "around half a million" and then '
+        "hedged. I should have said it plainly: €620,000 from the Lindqvist Foundation in 2023.",
+    )
+    assert gift.ok and "€620,000 from the Lindqvist Foundation" in gift.text, gift
+    for reading in (brazil, batch, gift):
+        assert "should" not in reading.text and "viscosity" not in reading.text, reading
+    # Pay named as pay still stays out of a better answer.
+    assert not read_point("wish_said", "asked my salary, i said 80k. should have said 90k").ok
+
+
+def test_what_was_left_out_is_added_to_the_answer_it_belonged_to():
+    hub = read_point(
+        "wish_said",
+        "the 'time you stopped a job for safety' q - told the hub story but forgot to say i "
+        "logged it as a near miss. thats the whole point ffs",
+    )
+    assert hub.text == "To add to the hub story I told you, I logged it as a near miss.", hub
+    ferment = read_point(
+        "wish_said",
+        "when she asked what id do w a stuck ferment I just said add nutrients. forgot to say "
+        "check temp first + reinoculate w a robust strain 🤦",
+    )
+    assert ferment.text.startswith("To add to my answer on what I'd do with a stuck ferment, "), (
+        ferment
+    )
+    assert "I would check temperature first and reinoculate" in ferment.text
+    basic = read_point(
+        "wish_said",
+        "forgot to say you need up to date medical evidence b4 any capacity dismissal decision "
+        "ugh. so basic",
+    )
+    assert basic.ok and "you need up to date medical evidence" in basic.text, basic
+    assert not re.search(r"ugh|basic", basic.text)
+    # What happened, in shorthand, is left for the candidate to write.
+    assert not read_point(
+        "wish_said",
+        "she asked about pushing back on a GC, told the scissor lift story (wrong one). should of "
+        "said ceiling close-in at red deer - refused before inspection, saved a full rip out",
+    ).ok

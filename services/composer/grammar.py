@@ -146,7 +146,7 @@ _SHORTHAND = {
     "info": "information",
     "vs": "versus",
     "vs.": "versus",
-    "temp": "temporary",
+    "temp": "temperature",
     "fyi:": "",
     "re": "about",
     "grp": "group",
@@ -463,6 +463,31 @@ _SHOUTED = re.compile(
 )
 
 
+# Words after which a word in capitals is a verb shouted for emphasis: "I want to BUILD a
+# program", "I LED the move"; elsewhere it may be a name ("the MAGIC population").
+_BEFORE_A_VERB = {
+    "to", "i", "we", "you", "he", "she", "they", "will", "would", "should", "did", "not",
+    "never", "always", "just", "can", "could", "must", "really", "actually", "also",
+}  # fmt: skip
+
+
+def _unshout(text: str) -> str:
+    """ "i want to BUILD a program" -> "... to build a program"; "EXACTLY this" -> "exactly
+    this": an everyday verb or adverb in capitals, in a jot typed in lower case."""
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(1)
+        plain = word.lower()
+        classes = lexicon.word_classes(plain)
+        before = text[: match.start()].split()
+        prev = before[-1].lower() if before else ""
+        adverb = bool(classes) and classes <= {"ADV"}
+        verb = "VERB" in classes and prev in _BEFORE_A_VERB
+        return plain if (adverb or verb) and lexicon.word_count(plain) >= 5000 else word
+
+    return re.sub(r"(?<![\w-])([A-Z]{3,})(?![\w-])", lower, text)
+
+
 _EMOJI_BREAK = re.compile(
     "(?<=\\w)[ ]*[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f\u200d\U0001f3fb-\U0001f3ff"
     "\u2640\u2642]*[ ]+(?=(?:i|i've|i'm|ive|im|he|she|they|we)\\b)",
@@ -518,13 +543,29 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"(?<=\d)\s*(?:->|=>|\u2192)\s*(?=[~$£€]?\d)", " to ", text)
     while re.search(r"->|=>|\u2192", text):  # one at a time: "ammonia -> nitrite -> nitrate"
         text = re.sub(r"\s*(?:->|=>|\u2192)\s*(?P<next>[^,;]*)", _arrow, text, count=1)
-    text = re.sub(r"~\s*(?=\d)", "about ", text)
+    text = re.sub(r"~\s*(?=[$€£]?\d)", "about ", text)
+    # "what id do", "said id help": "I'd", not an ID.
+    text = re.sub(
+        r"\b(what|how|why|if|that|said|say|think|thought|where|when|hope)\s+id\b(?=\s+[a-z])",
+        r"\1 I'd",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "charge temp" is a temperature; "temp staff" are temporary.
+    text = re.sub(
+        r"\btemp(?= (?:staff|workers?|jobs?|contracts?|roles?|agency|agencies|positions?|cover|"
+        r"work|hires?)\b)",
+        "temporary",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s[-\u2013\u2014]+\s", ", ", text)
     text = _MID_LAUGH_RE.sub("", text)
     if re.search(r"[a-z]", text):
         # "pharmacist ON the ward round", "which I SAW": capitals for emphasis, not a name.
         text = _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+        text = _unshout(text)
     # "4 x 10hr shifts" -> "4 10 hr shifts": the hour becomes a word of its own, which the
     # shorthand spells out and `_compounds` joins to its noun ("four 10-hour shifts").
     text = re.sub(r"\b(\d+)\s?x\s?(?=\d+\s?(?:hr|hour|min)\b)", r"\1 ", text)
@@ -1803,7 +1844,9 @@ def _fit_clause_head(fit: str) -> str:
 
 _SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _RATE = re.compile(
-    r"\b(\d+|[a-z]+s)\s*/\s*(wk|week|day|mo|month|yr|year|hr|hour)\b", re.IGNORECASE
+    r"\b(\d[\d,.]*|[a-z]+s)\s*/\s*(wk|week|day|mo|month|yr|year|hr|hour|unit|person|head|"
+    r"shift|night|visit|kg|box|case|room|seat)\b",
+    re.IGNORECASE,
 )  # "40/wk", "moves/hr": forty a week, moves an hour
 _RATE_WORDS = {"wk": "week", "mo": "month", "yr": "year", "hr": "hour"}
 
@@ -1871,7 +1914,9 @@ def _spell_numbers(text: str) -> str:
         return _SMALL_NUMBERS[int(match.group(1))]
 
     text = re.sub(
-        r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z]| \d+ hour)(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and)\b)",
+        r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z]| \d+ hour)"
+        r"(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and|kg|g|km|cm|mm|ml|mg|kW|kw|MW|GW|lbs?|oz|ft|"
+        r"mph|kph)\b)",
         spell,
         _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
     )

@@ -48,7 +48,10 @@ _PLAIN = re.compile(rf"[A-Za-z]+(?:[ -][A-Za-z]+){{0,{MAX_WORDS - 1}}}")
 
 
 # The words after which a town's name reads as the town.
-PLACE_LEADS = {"in", "from", "to", "at", "near", "via", "outside", "around", "across", "of"}
+PLACE_LEADS = {
+    "in", "from", "to", "at", "near", "via", "outside", "around", "across", "of", "leaving",
+    "leave", "visiting", "visited",
+}  # fmt: skip
 
 
 def _table_file() -> Path:

@@ -98,13 +98,15 @@ _ANSWERED = re.compile(
     re.IGNORECASE,
 )
 _ANSWER_MARK = re.compile(
-    r"(?:^|[\s,;:]+)(?:i\s+)?(?:should(?:'ve|\s+have)|shoulda|could(?:'ve|\s+have)|wish\s+i'?d?)"
+    r"(?:^|[\s,;:]+)(?:i\s+)?(?:should(?:'ve|\s+have|\s+of)|shoulda|could(?:'ve|\s+have)|wish\s+i'?d?)"
     r"\s+(?:just\s+|really\s+|simply\s+)?(?:said|answered|mentioned|told\s+(?:her|him|them)|brought\s+up|talked\s+about|"
     r"given|gone\s+with|pointed\s+to|told|used|done)(?:\s+that)?[\s:,]*"
-    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual|short|quick|simple)\s+answer"
+    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|real|right|proper|actual|short|quick|simple|honest)\s+answer"
     r"(?:\s+(?:is|was|"
     r"would\s+be))?[\s:,]*"
     r"|(?:^|[\s,;:]+)answer(?:\s+is)?\s*:\s*"
+    r"|(?:^|[\s,;:]+)(?:i\s+)?should\s+(?:say|mention)\b[\s:,]*"
+    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|honest)\s*:\s*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:short|real|long)\s+version(?:\s+is)?\s*:\s*",
     re.IGNORECASE,
 )
@@ -1073,6 +1075,152 @@ def _verb_form(word: str) -> bool:
     return word.endswith("s") and "VERB" in lexicon.word_classes(word)
 
 
+# "forgot to say X", "never said X": what the answer lacked, said after a question's name.
+_FORGOT_MARK = re.compile(
+    r"(?:^|[\s,;:]+)(?:i\s+)?(?:forgot|didn['\u2019]?t|did\s+not|never\s+got)\s+(?:to\s+)?"
+    r"(?:say|mention|add)\s+(?:that\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+# How the answer went, said after it: "ugh", "so basic", "thats the whole point ffs".
+_AFTERWORD = re.compile(
+    r"(?:,?\s+(?:ugh+|argh+|ffs|lol|haha+|obvs|doh|lame|oops|sigh)\b|\s*\((?:anonymised|anonymized)"
+    r"\s+obvs\)|\s*\(wrong\s+one\))+$",
+    re.IGNORECASE,
+)
+
+
+def _wish_focus(text: str) -> str:
+    """The one thought of a wish jot that holds the better answer, with the question before it:
+    "forgot to say you need up-to-date medical evidence ugh; so basic" -> "forgot to say you
+    need up-to-date medical evidence"; the remarks after the answer stay out."""
+    parts = text.split("; ")
+    if len(parts) == 1:
+        return _AFTERWORD.sub("", text)
+    for i, part in enumerate(parts):
+        if _ANSWER_MARK.search(part) or _FORGOT_MARK.search(part):
+            rest = _AFTERWORD.sub("", part)
+            if re.search(r"[:,]\s*$", rest) and i + 1 < len(parts):
+                rest = f"{rest.rstrip(' ,')} {parts[i + 1]}"  # "should have said: X; ..."
+            return "; ".join([*parts[:i], rest])
+    return text
+
+
+def _forgot(text: str) -> str:
+    """What an answer lacked, added after what it was about: "safety stop story - forgot to say
+    it was logged as a near miss" -> "To add to my safety stop story, it was logged as a near
+    miss."; "forgot to say check temp first" -> "... I would check the temperature first."
+    "" when the jot is not of that shape, or what was left out does not read as a clause."""
+    mark = _FORGOT_MARK.search(text)
+    if not mark or _ANSWER_MARK.search(text):
+        return ""
+    head, said = text[: mark.start()].strip(" ,;:"), text[mark.end() :].strip(" .,;:")
+    words = said.split(" ")
+    first = words[0].lower()
+    if first in _IMPERATIVE or (
+        "VERB" in lexicon.word_classes(first) and not lexicon.word_classes(first) & {"NOUN", "ADJ"}
+    ):
+        said = "I would " + said  # "check temp first + reinoculate": what I would do
+    elif not (
+        _has_verb(words)
+        or re.match(r"^(?:we|i|it|they|she|he|you)(?:'d|'ve|'m|'ll)?\s", said, re.IGNORECASE)
+    ):
+        return ""
+    if _is_raw(said) or len(said.split()) > MAX_CLAUSE_WORDS:
+        return ""
+    said = re.sub(r"^i\b", "I", said).replace(" + ", " and ")
+    told = re.search(
+        r"\btold\s+(?:you\s+|him\s+|her\s+|them\s+)?"
+        r"(?P<t>(?:the|my)\s+[\w' -]+?\s(?:story|example))\b",
+        head,
+        re.IGNORECASE,
+    )
+    asked = _asked_topic(head)
+    if told:
+        return f"To add to {told['t']} I told you, {said}."
+    if asked:
+        return f"To add to my answer on {asked}, {said}."
+    if re.fullmatch(r"[\w' -]+", head) and 0 < len(head.split()) <= 6:
+        story = head.lower().endswith(("story", "example", "answer"))
+        bare = re.sub(r"^(?:the|my)\s+", "", head, flags=re.IGNORECASE)
+        topic = f"my {bare}" if story else f"what I said about the {bare}"
+        if head.lower() in {"i", "also", "i also"}:
+            return f"I also wanted to add that {said}."
+        return f"To add to {topic}, {said}."
+    return ""
+
+
+# "she asked abt managing an older cook who wont take direction, i rambled": what she asked.
+_ASKED = re.compile(
+    r"\basked\s+(?:me\s+)?(?:(?:about|abt|re)\s+(?P<t>[\w' -]+?)|(?P<wh>(?:why|how|what|whether)\s+"
+    r"[\w' -]+?))(?=\s*(?:[,;.&!]|\s(?:and|but|&)\s+i\b|\s(?:that|which|where|when)\b|$"
+    r"|\si\s(?:just\s|kinda\s|kind\sof\s)?(?:rambled|said|froze|blanked|talked|went|gave|was|"
+    r"told|answered|got|didn't|didnt|did|fumbled|mumbled|waffled|stumbled)\b))",
+    re.IGNORECASE,
+)
+
+
+def _asked_topic(problem: str) -> str:
+    """The question a wish answers, from "when he asked why leave brazil i rambled" ("why I'd
+    leave Brazil") or "she asked about my worst failed batch, I talked too long" ("my worst
+    failed batch"); "" when the jot does not say."""
+    found = _ASKED.search(problem)
+    if not found:
+        return ""
+    if found["t"]:
+        return found["t"].strip()
+    wh = re.sub(r"^(why|how|what)\s+(?:id|i'd)\b", r"\1 I'd", found["wh"].strip(), flags=re.I)
+    # "why leave brazil": why I'd leave it.
+    return re.sub(
+        r"^(why|how|what)\s+(?=([a-z]+)\b)",
+        lambda m: (
+            f"{m[1]} I'd "
+            if "VERB" in lexicon.word_classes(m[2]) and m[2] in lexicon.lemmas(m[2])
+            else m[0]
+        ),
+        wh,
+    )
+
+
+# Words that open a part leading on from the one before, not another item of a list.
+_LEADS_ON = r"(?:then|and|or|in|on|at|for|over|from|to|with|by|since|until)\b"
+# The interview questions everyone asks, by the names a jot gives them.
+_INTERVIEW_QUESTIONS = (
+    (r"(?:the\s+)?(?:5|five)[\s-]*(?:yrs?|years?)", "where I'll be in five years"),
+    (r"(?:my\s+|the\s+)?(?:biggest\s+|greatest\s+|main\s+)?weakness(?:es)?", "my biggest weakness"),
+    (r"(?:my\s+|the\s+)?(?:biggest\s+|greatest\s+|main\s+)?strengths?", "my strengths"),
+    (r"why\s+(?:i'?m\s+|i\s+am\s+)?leaving\b(?P<rest>.*)", "why I'm leaving{rest}"),
+)
+
+
+def _not_just(answer: str) -> str:
+    """ "i want to build a program not just teach 6 lessons" keeps its contrast, set off by a
+    comma, where both halves match ("to build" / "teach", "by balancing" / "splitting"); a
+    contrast with nothing to match ("up by five not just splitting bays") stays out."""
+    found = re.search(r",?\s+not\s+just\s+(?P<w>[\w'-]+)", answer, re.IGNORECASE)
+    if not found:
+        return answer
+    before, word = answer[: found.start()], found["w"].lower()
+    if word.endswith("ing"):
+        matched = re.search(r"\b\w{3,}ing\b", before)
+    elif "VERB" in lexicon.word_classes(word) and word in lexicon.lemmas(word):
+        matched = re.search(r"\bto\s+\w+", before)
+    else:
+        matched = True
+    if not matched:
+        return before
+    return f"{before}, {answer[found.start() :].lstrip(' ,')}"
+
+
+def _interview_question(topic: str) -> str:
+    """ "5 yrs" -> "where I see myself in five years"; other topics as they are."""
+    topic = re.split(r"[,;] ", topic, maxsplit=1)[0]  # "the X q, went vague": the X
+    for pattern, question in _INTERVIEW_QUESTIONS:
+        found = re.fullmatch(pattern, topic, re.IGNORECASE)
+        if found:
+            return question.format(**found.groupdict())
+    return topic
+
+
 def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     text = _lower_first(text)
     if _WISH_TODO.search(text):
@@ -1080,21 +1228,10 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             "wish_said",
             "It is a to-do for you (look it up first); write the answer once you have it.",
         )
-    # "safety stop story - forgot to say it was logged as a near miss": what the story lacked.
-    forgot = re.match(
-        r"^(?:the\s+|my\s+)?(?P<t>[\w' -]+?)\s*(?:[-\u2013\u2014:,]\s*)?(?:i\s+)?(?:forgot|"
-        r"didn['\u2019]?t|did\s+not|never\s+got)\s+(?:to\s+)?(?:say|mention|add)\s+(?:that\s+)?(?P<y>.+)$",
-        text,
-        re.IGNORECASE,
-    )
-    clause = forgot and (
-        _has_verb(forgot["y"].split()) or re.match(r"^(?:we|i|it|they|she|he)\s", forgot["y"], re.I)
-    )
-    if clause and forgot["t"].lower() not in {"i", "also", "i also"} and not _is_raw(forgot["y"]):
-        told = forgot["t"].lower().endswith(("story", "example", "answer"))
-        topic = ("my " if told else "what I said about the ") + forgot["t"]
-        said = re.sub(r"^i\b", "I", forgot["y"].strip(" .")) + "."
-        return Reading(kind="wish_said", text=f"To add to {topic}, {said}", ok=True)
+    text = _wish_focus(text)
+    forgot = _forgot(text)
+    if forgot:
+        return Reading(kind="wish_said", text=forgot, ok=True)
     corrected = _CORRECTION.match(text)
     if corrected and not _is_raw(corrected["x"]):
         verb = corrected["verb"].lower()
@@ -1155,26 +1292,26 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         found = re.search(r"\b(?:question|q)\s+(?:on|about|re:?|around)\s+(?P<after>.+)$", problem)
         found = found or _QUESTION_TOPIC.search(problem)
         # "when he asked abt the GDV that went bad i rambled": the GDV.
-        asked = re.search(
-            r"\b(?:she|he|they|you)\s+asked\s+(?:me\s+)?(?:about|abt|re)\s+"
-            r"(?P<t>[\w' -]+?)(?:\s+(?:that|which|where|when)\b.*"
-            r"|(?:\s+and)?\s+i\s+\w+(?:\s+on\s+it)?)?[.!]?$",
-            problem,
-            re.IGNORECASE,
-        )
+        asked = _asked_topic(problem)
         if asked and not found:
-            topic = asked["t"].strip()
-            asked_about = topic if re.match(r"^(?:the|my|your)\s", topic, re.I) else ""
+            topic = asked
+            asked_about = (
+                topic if re.match(r"^(?:the|a|my|your|why|how|what)\s", topic, re.I) else ""
+            )
         elif found:
             topic = (found.group("after") or found.group("before") or "").strip()
             topic = re.sub(r"^.*\b(?:for|on|about|to)\s+(?=\S)", "", topic, flags=re.IGNORECASE)
         else:
             topic = _FUMBLE.sub("", problem).strip()
         topic = _FUMBLE.sub("", topic).strip()
+        topic = re.split(r"[,;] ", topic, maxsplit=1)[0]  # "the X q, went vague": the X
+        if topic.lower() in {"it", "that", "this", "them", "one"}:
+            topic = ""  # "fumbled it": no topic named
         topic = re.sub(r"^(?:the|a|my|your|that)\s+", "", topic, flags=re.IGNORECASE).strip()
         last = topic.split(" ")[-1] if topic else ""
         if (
             len(topic.split()) > 1
+            and topic.split(" ", 1)[0].lower() not in _WH_WORDS
             and topic.islower()
             and re.fullmatch(r"[a-z]+", last)
             and not last.endswith(("ion", "ing", "ity", "ism", "ness", "ment", "ce", "s"))
@@ -1182,7 +1319,26 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         ):
             topic = "the " + topic  # "fluid rate" -> "the fluid rate"
         topic = asked_about or topic  # "the GDV" keeps its article
+        topic = _interview_question(topic)
     answer = _lower_first(_PREFIX["wish_said"].sub("", answer))
+    # "I should have given the lesson: since then I always ...", "said it plainly: €620,000".
+    answer = re.sub(
+        r"^(?:(?:the|my)\s+(?:lesson|point|takeaway|story|example)|it\s+(?:plainly|clearly|simply|"
+        r"straight))\s*:\s*",
+        "",
+        answer,
+        flags=re.IGNORECASE,
+    )
+    steps = answer.split(", ")
+    if len(steps) > 1 and any(
+        verb_only(step.split(" ", 1)[0]) and step.split(" ", 1)[0].endswith("ed")
+        for step in steps[1:]
+    ):
+        # "ceiling close-in at red deer, refused before inspection, saved a full rip out": what
+        # happened, in shorthand, for the candidate to write as a sentence.
+        return _flag(
+            "wish_said", "This jot is too rough to quote; write how the note should say it."
+        )
     # "should have given numbers: 38% of ...": a figure to add, not a better answer.
     figure = re.match(r"^(?:the\s+)?(?:numbers?|figures?|stats?|data)\s*:", answer, re.I)
     if figure and not problem:
@@ -1204,8 +1360,10 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     if after:
         answer = f"what I {after['v']} afterwards, {after['x']}"
     answer = re.sub(r"\b(pre|post) (op|ops)\b", r"\1-\2", answer, flags=re.IGNORECASE)
-    # "... instead of going theoretical": how the answer went wrong stays out of the better one.
-    answer = re.sub(r",?\s+(?:instead\s+of|not\s+just|rather\s+than)\s+.+$", "", answer, flags=re.I)
+    # "... instead of going theoretical": how the answer went wrong stays out of the better one;
+    # "not just X" is part of it, set off by a comma.
+    answer = re.sub(r",?\s+(?:instead\s+of|rather\s+than)\s+.+$", "", answer, flags=re.I)
+    answer = _not_just(answer)
     # "... at my last job, totally blanked": how the moment went stays out of the answer.
     answer = re.sub(
         r",?\s*(?:i\s+)?(?:totally\s+|completely\s+|just\s+)?(?:blanked|froze|rambled|fumbled|"
@@ -1242,13 +1400,21 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         listed[0] = ", ".join(items[:-1]) + " and " + items[-1]
         answer = ", ".join(listed)
     answer = _article_for_answer(answer)
+    pair = answer.split(", ")
+    if (
+        len(pair) == 2
+        and all(0 < len(part.split()) <= 4 and " and " not in part for part in pair)
+        and not _has_verb(answer.replace(",", "").split(" "))
+        and not re.match(_LEADS_ON, pair[1])
+    ):
+        answer = " and ".join(pair)  # "lower charge temp, longer drying": two things
     if (
         answer.count(", ") >= 2
         and " and " not in answer
         and not _has_verb(answer.replace(",", "").split(" "))
     ):
         head_items, _, last_item = answer.rpartition(", ")
-        if not re.match(r"(?:then|and|or)\b", last_item):
+        if not re.match(_LEADS_ON, last_item):
             answer = f"{head_items} and {last_item}"
     pick = _variant("wish_said", answer, bump)
     # "the weekly 1:1s I did with Dario": a thing to name, even after "should've said".
@@ -1264,10 +1430,24 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         else:
             sentence = book.pick("read_wish_mention", pick).format(a=answer)
         return Reading(kind="wish_said", text=sentence, ok=True)
+    first = answer.split(" ", 1)[0].lower()
+    if (
+        (problem or mark)
+        and not mention
+        and first not in _IMPERATIVE
+        and "VERB" in lexicon.word_classes(first)
+        and first in lexicon.lemmas(first)
+        and "ADJ" not in lexicon.word_classes(first)
+        and not _has_verb(answer.split(" "))
+    ):
+        # "cap recon at $1,800 a unit": what I would do, in shorthand the note cannot shape.
+        return _flag(
+            "wish_said", "This jot is too rough to quote; write how the note should say it."
+        )
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         answer = _after_is(answer)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
-        if topic and len(topic.split()) <= 6:
+        if topic and len(topic.split()) <= 9:
             sentence = book.pick("read_wish_topic", pick).format(topic=topic, a=answer)
         else:
             sentence = book.pick("read_wish_answer", pick).format(a=answer)
@@ -1287,6 +1467,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         or head in _CONTRACTED_SUBJECTS
         or clause
         or (head in {"my", "our"} and _has_verb(answer.split(" ")))  # "my GP was 72%"
+        or (head in {"you", "it", "there", "they"} and _has_verb(answer.split(" ")))
     ):
         key = "read_wish_clause"
     elif (
@@ -1348,7 +1529,8 @@ _IMPERATIVE = {
     "make", "put", "send", "lock", "batch", "queue", "partition", "index", "stream", "ask",
     "acknowledge", "listen", "explain", "focus", "prioritise", "prioritize", "escalate",
     "document", "reduce", "avoid", "separate", "isolate", "validate", "compare", "profile",
-    "benchmark", "monitor", "automate", "refactor", "reframe", "clarify",
+    "benchmark", "monitor", "automate", "refactor", "reframe", "clarify", "pre-book", "book",
+    "offer", "train", "hire", "review", "share", "switch",
 }  # fmt: skip
 
 
@@ -1392,6 +1574,14 @@ def _after_is(answer: str) -> str:
         return "that I " + answer  # "wanted a bigger market": what I did or wanted
     if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _has_verb(words) or "must" in words:
         return "that " + answer
+    # "since then I always run a 5 kg pilot": a clause behind its opening words.
+    for at, word in enumerate(words[1:4], 1):
+        if head in _WH_WORDS:
+            break
+        if word.lower() in _SUBJECTS | _CONTRACTED_SUBJECTS and any(
+            lexicon.word_classes(w.lower()) & {"VERB", "AUX"} for w in words[at + 1 : at + 3]
+        ):
+            return "that " + answer
     return answer
 
 
@@ -1722,7 +1912,10 @@ def _read_point(
     text, urls = clean_jot(body)
     if not text and not urls:
         return None
-    private = private_reason(body) or aside
+    # A better answer may give a sum ("cap recon at $1,800 a unit", "€620,000 from the
+    # foundation"): only pay named as pay keeps it out.
+    private = private_reason(re.sub(r"[$€£¥₹₩₦]", "", body) if kind == "wish_said" else body)
+    private = private or aside
     if private:
         return _flag(kind, f"{private} Write how to say it if you want it in.")
     book = phrases.book(language, tone)
