@@ -17,6 +17,7 @@ from services.composer import (
     channels,
     clean_jot,
     compose_panel,
+    lexicon,
     phrases,
 )
 from services.composer.planner import fit_sentences, noted_title
@@ -1777,9 +1778,9 @@ def test_waiting_to_hear_back_is_when_the_candidate_will_hear():
 
 def test_being_somewhere_at_the_same_time_is_said_of_both():
     there = read_point("common_ground", "she was at antamina same yrs as me (2014-16)!!", "Kim")
-    assert "we were both at antamina at the same time (2014-16)" in there.text, there
+    assert "we were both at Antamina at the same time (2014-16)" in there.text, there
     worked = read_point("common_ground", "he worked at deloitte same time as me", "Kim")
-    assert "we both worked at deloitte at the same time" in worked.text, worked
+    assert "we both worked at Deloitte at the same time" in worked.text, worked
 
 
 def test_the_candidates_own_facts_are_not_thanked_for_as_theirs():
@@ -1830,7 +1831,7 @@ def test_h9_jots_read_as_a_careful_writer_would_say_them():
     from services.composer.grammar import company_name
 
     surf = read_point("common_ground", "he surfs at aramoana too", "Hemi").text
-    assert "we both surf at aramoana" in surf, surf
+    assert "we both surf at Aramoana" in surf, surf
     knows = read_point("common_ground", "knows prof kimani my supervisor", "Grace").text
     assert "you know Professor Kimani, my supervisor" in knows, knows
     loved = read_point("common_ground", "she lived in krakow for a yr, loved zapiekanki", "X").text
@@ -2018,3 +2019,11 @@ def test_what_was_left_out_is_added_to_the_answer_it_belonged_to():
         "she asked about pushing back on a GC, told the scissor lift story (wrong one). should of "
         "said ceiling close-in at red deer - refused before inspection, saved a full rip out",
     ).ok
+
+
+def test_a_name_english_does_not_know_after_at_is_a_name():
+    assert lexicon.places("six years line maintenance at changi") == (
+        "six years line maintenance at Changi"
+    )
+    assert lexicon.places("she lived in krakow for a yr") == "she lived in Kraków for a yr"
+    assert lexicon.places("we do it at scale") == "we do it at scale"  # a word, not a name

@@ -26,6 +26,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -139,12 +140,14 @@ def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, 
     towns: dict[str, str] = {}
 
     def add(name: str, common_below: int, named: dict[str, str]) -> None:
-        words = name.lower().replace("-", " ").split()
-        if not _PLAIN.fullmatch(name) or sum(map(len, words)) < 4:
+        # "Kraków" is typed "krakow": the name is found by its plain letters.
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        words = plain.lower().replace("-", " ").split()
+        if not _PLAIN.fullmatch(plain) or sum(map(len, words)) < 4:
             return
         if all(english.get(word, 0) >= common_below for word in words):
             return  # "Reading", "Long Beach" at town size: everyday words first
-        named.setdefault(name.lower(), name)
+        named.setdefault(plain.lower(), name)
         if words[0] == "saint":
             short = "St " + name.split(" ", 1)[1] if " " in name else ""
             if short:
@@ -216,7 +219,16 @@ def places(text: str) -> str:
         out.append(text[last : run.start()] + "".join(words))
         last = run.end()
     out.append(text[last:])
-    return "".join(out)
+    # "at walvis", "at sanfic": a word English does not know, where someone was, is a name.
+    return re.sub(
+        r"(?<![\w-])((?:at|near) )([a-z]{4,})(?![\w'/@.-])",
+        lambda m: m[1] + m[2].capitalize() if _unknown(m[2]) else m[0],
+        "".join(out),
+    )
+
+
+def _unknown(word: str) -> bool:
+    return word_count(word) == 0 and not word_classes(word)
 
 
 def word_classes(word: str) -> frozenset[str]:
