@@ -2027,3 +2027,35 @@ def test_a_name_english_does_not_know_after_at_is_a_name():
     )
     assert lexicon.places("she lived in krakow for a yr") == "she lived in Kraków for a yr"
     assert lexicon.places("we do it at scale") == "we do it at scale"  # a word, not a name
+
+
+def test_a_correction_and_a_real_answer_after_an_equals_sign_are_better_answers():
+    lead = read_point(
+        "wish_said", "said 'im not a manager type' - WHY. i do want to lead a team in 2-3 yrs"
+    )
+    assert lead.text == (
+        "To correct what I said in the interview, I do want to lead a team in 2-3 years."
+    ), lead
+    deal = read_point(
+        "wish_said",
+        "biggest failure q -> gave the fake-weakness answer. cringe. real one = the lost PC bang "
+        "deal 2024",
+    )
+    assert "my biggest failure" in deal.text and "the lost PC bang deal in 2024." in deal.text
+    assert "cringe" not in deal.text and "fake" not in deal.text, deal
+    # Figures that need their verb from the candidate are left to them.
+    assert not read_point(
+        "wish_said", "he asked abt OEE and i rambled. real answer: 58% -> 71% in 18 mths on linha 3"
+    ).ok
+
+
+def test_the_article_follows_the_sound_of_the_next_word():
+    from services.composer.grammar import a_or_an
+
+    assert a_or_an("whether a Estonian speaker is needed") == (
+        "whether an Estonian speaker is needed"
+    )
+    assert a_or_an("an CV, a MSc, a one-off, a user, a hour") == (
+        "a CV, an MSc, a one-off, a user, an hour"
+    )
+    assert "whether English is needed" in read_point("question", "english needed? -> no").text

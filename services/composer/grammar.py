@@ -540,7 +540,7 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     # "72 -> 81%", "80 -> 200 temps": from one figure to the next; "ammonia -> nitrite",
     # "Revit -> midas workflow": from one thing to the next. Any other arrow leads on to a new
     # thought ("rebalancing -> only 2 trucks at night"), so it ends the first.
-    text = re.sub(r"(?<=\d)\s*(?:->|=>|\u2192)\s*(?=[~$£€]?\d)", " to ", text)
+    text = re.sub(r"(?<=[\d%])\s*(?:->|=>|\u2192)\s*(?=[~$£€]?\d)", " to ", text)
     while re.search(r"->|=>|\u2192", text):  # one at a time: "ammonia -> nitrite -> nitrate"
         text = re.sub(r"\s*(?:->|=>|\u2192)\s*(?P<next>[^,;]*)", _arrow, text, count=1)
     text = re.sub(r"~\s*(?=[$€£]?\d)", "about ", text)
@@ -1957,3 +1957,32 @@ def _big_numbers(text: str) -> str:
     text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:M|mn|MM)\b", r"\1 million", text)
     text = re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:B|bn)\b", r"\1 billion", text)
     return re.sub(r"(?<![\w.$])(\d+(?:\.\d+)?)[kK]\b", thousands, text)
+
+
+# Words that open with a vowel letter but a consonant sound ("a user", "a one-off").
+_CONSONANT_SOUND = re.compile(r"^(?:u(?:ni|s[eiu]|r[aeiou]|t[ei]|k|bi)|eu|one\b|once|ewe)", re.I)
+# Words that open with a consonant letter but a vowel sound ("an hour", "an honest").
+_VOWEL_SOUND = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
+
+
+def a_or_an(text: str) -> str:
+    """ "a Estonian" -> "an Estonian", "an CV" -> "a CV": the article the next sound takes. An
+    acronym is read letter by letter ("an MSc", "a UX review")."""
+
+    def fix(match: re.Match[str]) -> str:
+        article, word = match.group(1), match.group(2)
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        if not letters or word.lower() in {"a", "an"}:
+            return match.group(0)
+        if len(letters) >= 2 and letters[:2].isupper():
+            vowel = letters[0] in "AEFHILMNORSX"  # said letter by letter
+        elif word[:1].isupper() and len(letters) <= 3 and letters.isupper():
+            vowel = letters[0] in "AEFHILMNORSX"
+        else:
+            vowel = (letters[0].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)) or bool(
+                _VOWEL_SOUND.match(word)
+            )
+        want = ("an" if vowel else "a") if article.islower() else ("An" if vowel else "A")
+        return f"{want} {word}"
+
+    return re.sub(r"\b([Aa]n?) (?=[A-Za-z])([A-Za-z][\w'-]*)", fix, text)

@@ -57,6 +57,7 @@ from services.composer.grammar import (
     _to_you,
     _trim,
     _with_article,
+    a_or_an,
     clean_jot,
     np_break,
     rough_np,
@@ -107,6 +108,7 @@ _ANSWER_MARK = re.compile(
     r"|(?:^|[\s,;:]+)answer(?:\s+is)?\s*:\s*"
     r"|(?:^|[\s,;:]+)(?:i\s+)?should\s+(?:say|mention)\b[\s:,]*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|honest)\s*:\s*"
+    r"|(?:^|[\s,;:]+)(?:the\s+)?(?:real|better|right|honest)\s+(?:one|answer|example)\s*(?:=|:)\s*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:short|real|long)\s+version(?:\s+is)?\s*:\s*",
     re.IGNORECASE,
 )
@@ -711,8 +713,10 @@ def _whether(question: str) -> str:
     if not state or _has_verb(state["np"].split(" ")):
         return question
     np = state["np"]
-    if np.split(" ")[0].lower() not in _DETERMINERS and not np.lower().endswith(
-        _UNCOUNTED_ENDINGS[1:]
+    if (
+        np.split(" ")[0].lower() not in _DETERMINERS
+        and not np.lower().endswith(_UNCOUNTED_ENDINGS[1:])
+        and np.lower() not in _LANGUAGES  # "whether Estonian is needed"
     ):
         # "a visa", "the start date"; "relocation", "parking": uncounted, no article
         np = ("a " if len(np.split()) == 1 and not _is_plural(np) else "the ") + np
@@ -1188,6 +1192,7 @@ _INTERVIEW_QUESTIONS = (
     (r"(?:the\s+)?(?:5|five)[\s-]*(?:yrs?|years?)", "where I'll be in five years"),
     (r"(?:my\s+|the\s+)?(?:biggest\s+|greatest\s+|main\s+)?weakness(?:es)?", "my biggest weakness"),
     (r"(?:my\s+|the\s+)?(?:biggest\s+|greatest\s+|main\s+)?strengths?", "my strengths"),
+    (r"(?:my\s+|the\s+)?(biggest|greatest|worst)\s+(failure|mistake)", "my {0} {1}"),
     (r"why\s+(?:i'?m\s+|i\s+am\s+)?leaving\b(?P<rest>.*)", "why I'm leaving{rest}"),
 )
 
@@ -1217,7 +1222,7 @@ def _interview_question(topic: str) -> str:
     for pattern, question in _INTERVIEW_QUESTIONS:
         found = re.fullmatch(pattern, topic, re.IGNORECASE)
         if found:
-            return question.format(**found.groupdict())
+            return question.format(*found.groups(), **found.groupdict())
     return topic
 
 
@@ -1232,6 +1237,17 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     forgot = _forgot(text)
     if forgot:
         return Reading(kind="wish_said", text=forgot, ok=True)
+    # "said 'im not a manager type' - WHY. i do want to lead a team in 2-3 yrs": a correction.
+    unsaid = re.match(
+        r"^(?:i\s+)?said\s+['\"][^'\"]+['\"][^;]*;\s*(?P<y>i\s+(?:do|did|really|actually|have|am)\s+.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if unsaid and not _is_raw(unsaid["y"]) and len(unsaid["y"].split()) <= MAX_CLAUSE_WORDS:
+        said = re.sub(r"^i\b", "I", unsaid["y"])
+        return Reading(
+            kind="wish_said", text=f"To correct what I said in the interview, {said}.", ok=True
+        )
     corrected = _CORRECTION.match(text)
     if corrected and not _is_raw(corrected["x"]):
         verb = corrected["verb"].lower()
@@ -1418,11 +1434,23 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             answer = f"{head_items} and {last_item}"
     pick = _variant("wish_said", answer, bump)
     # "the weekly 1:1s I did with Dario": a thing to name, even after "should've said".
-    named = bool(re.match(r"^(?:the|my|our)\s+[\w':/ -]+?\s(?:I|we)\s+\w+", answer)) or (
-        mention
-        and answer.split(" ", 1)[0].lower() not in _SUBJECTS | _CONTRACTED_SUBJECTS
-        and not _has_verb(answer.split(" "))
-        and not _is_verb_start(answer.split(" ", 1)[0].lower())
+    # "the lost PC bang deal 2024": in 2024.
+    answer = re.sub(r"^((?:the|my|our)\s[\w' -]*?[a-z]) ((?:19|20)\d\d)$", r"\1 in \2", answer)
+    named = (
+        bool(re.match(r"^(?:the|my|our)\s+[\w':/ -]+?\s(?:I|we)\s+\w+", answer))
+        or bool(
+            re.match(
+                r"^(?:the|my|our)\s+[\w' -]+?\s(?:story|deal|project|case|incident|launch)"
+                r"(?:\s+(?:in|from|at|with)\s+[\w' -]+)?$",
+                answer,
+            )
+        )
+        or (
+            mention
+            and answer.split(" ", 1)[0].lower() not in _SUBJECTS | _CONTRACTED_SUBJECTS
+            and not _has_verb(answer.split(" "))
+            and not _is_verb_start(answer.split(" ", 1)[0].lower())
+        )
     )
     if named and (problem or topic):
         if topic and len(topic.split()) <= 6:
@@ -1431,6 +1459,11 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             sentence = book.pick("read_wish_mention", pick).format(a=answer)
         return Reading(kind="wish_said", text=sentence, ok=True)
     first = answer.split(" ", 1)[0].lower()
+    if re.match(r"^[\d.,]+\s?%?\s+to\s+[\d.,]+", answer) and not _has_verb(answer.split(" ")):
+        # "58% to 71% in 18 months on linha 3": figures that need their verb from the candidate.
+        return _flag(
+            "wish_said", "This jot is too rough to quote; write how the note should say it."
+        )
     if (
         (problem or mark)
         and not mention
@@ -1782,7 +1815,7 @@ def read_fit(raw: str) -> tuple[str, str]:
             f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
             "would say it to them."
         )
-    return clause, ""
+    return a_or_an(clause), ""
 
 
 # Reading is pure and a panel is recomposed whenever a note changes: keep recent readings.
@@ -1949,7 +1982,7 @@ def _read_point(
         r"\1s",
         sentence,
     )
-    sentence = _punctuated(sentence)
+    sentence = a_or_an(_punctuated(sentence))
     left = residue(sentence)
     if left:
         # Still reads as a phone jot: flagged for the user rather than pasted into a note.
