@@ -21,7 +21,7 @@ from services.composer import (
     phrases,
 )
 from services.composer.planner import fit_sentences, noted_title
-from services.composer.reader import PLACEHOLDER, read_point
+from services.composer.reader import PLACEHOLDER, read_fit, read_point
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 # A title's full stop ("Dr. Natarajan", "Ms. O'Neill") does not end a sentence.
@@ -2059,3 +2059,14 @@ def test_the_article_follows_the_sound_of_the_next_word():
         "a CV, an MSc, a one-off, a user, an hour"
     )
     assert "whether English is needed" in read_point("question", "english needed? -> no").text
+
+
+def test_shorthand_from_h12_is_written_out_or_left_to_the_candidate():
+    assert "the season pass is included" in read_point(
+        "other", "season pass for family incl."
+    ).text.replace("season pass for family", "season pass")
+    assert "former" in read_point("common_ground", "we are both ex army").text
+    assert "business" in read_point("topic", "summer biz, bike park").text
+    # A slash list of codes is a note, not a sentence; A/B testing is a name.
+    assert read_fit("DE/EN/CZ")[0] == "" and read_fit("SOC L2/L3 @ bank in Kyiv")[0] == ""
+    assert read_fit("A/B test design and causal inference")[0]

@@ -147,6 +147,7 @@ _SHORTHAND = {
     "vs": "versus",
     "vs.": "versus",
     "temp": "temperature",
+    "biz": "business",
     "fyi:": "",
     "re": "about",
     "grp": "group",
@@ -551,6 +552,13 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
         text,
         flags=re.IGNORECASE,
     )
+    # "SOC analyst @ bank in Kyiv": at a bank; "ex army": former army; "incl." at the end is
+    # what is included.
+    text = re.sub(r"\s@\s", " at ", text)
+    text = re.sub(r"\bex\s(?=[a-z]{3,})", "former ", text)
+    text = re.sub(r"\bincl\.?(?=\s*(?:[,;.!?]|$))", "included", text)
+    text = re.sub(r"\bincl\.?\s", "including ", text)
+    text = re.sub(r"\bthe lots of\b", "the many", text)
     # "charge temp" is a temperature; "temp staff" are temporary.
     text = re.sub(
         r"\btemp(?= (?:staff|workers?|jobs?|contracts?|roles?|agency|agencies|positions?|cover|"

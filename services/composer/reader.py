@@ -1623,7 +1623,8 @@ def _after_is(answer: str) -> str:
 # Shorthand a "why I fit" line may not carry into a note ("calm w complaints").
 _FIT_SHORTHAND = re.compile(
     r"\b(?:w|asst|hosp|exp|approx|info|prog|grp|mgmt|lvl|til|ppl|accts?|rn|inspo|mgr|vol|rx|"
-    r"appts?|prev|eng|thru|maint|fam|lol|stuff|ish|pharm|in date|loc|dev|mgr|sup|\d+y)\b|\s/\s",
+    r"appts?|prev|eng|thru|maint|fam|lol|stuff|ish|pharm|in date|loc|dev|mgr|sup|\d+y)\b|\s/\s"
+    r"|\b(?!A/B\b)[A-Z]{1,3}\d?(?:/[A-Z]{1,3}\d?)+\b|@",
     re.IGNORECASE,
 )
 # What a "why I fit" line calls a credential is held, not "experience in": "fear free cert lvl 2".
