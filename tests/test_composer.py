@@ -2070,3 +2070,7 @@ def test_shorthand_from_h12_is_written_out_or_left_to_the_candidate():
     # A slash list of codes is a note, not a sentence; A/B testing is a name.
     assert read_fit("DE/EN/CZ")[0] == "" and read_fit("SOC L2/L3 @ bank in Kyiv")[0] == ""
     assert read_fit("A/B test design and causal inference")[0]
+
+
+def test_a_change_in_figures_with_nothing_named_is_left_to_the_candidate():
+    assert not read_point("topic", "25 -> 40 ppl in 2027, new office riga").ok

@@ -869,6 +869,8 @@ def _why_rough(text: str) -> str:
     head_classes = lexicon.word_classes(head)
     if _NUMBERISH.match(head) and len(content) > 1 and _DURATION.match(content[1]):
         return "a while, not a thing"  # "10 min in his office"
+    if re.match(r"^[\d.,]+\s?%?\s+to\s+[\d.,]+", " ".join(content)):
+        return "a change in figures, with no word for what changes"  # "25 to 40 people in 2027"
     if (
         head_classes
         and head_classes <= {"ADJ", "ADV"}
