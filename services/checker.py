@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.composer import channels, clean_jot, first_name, word_count
-from services.composer.grammar import _HONORIFICS
+from services.composer.grammar import _HONORIFICS, sure_name, unsure_name
 
 __all__ = ["CODES", "DraftWarning", "check_draft", "content_sentences"]
 
@@ -24,6 +24,7 @@ CODES = (
     "name_mismatch",
     "no_title",
     "title_from_notes",
+    "name_unsure",
     "no_email",
     "deadline_passed",
     "attach_reminder",
@@ -264,6 +265,16 @@ def check_draft(
                 f"This note calls {full} {noted.group(1)} because your notes say "
                 f"\u201c{pronoun}\u201d. If they use another title, add it before their name on "
                 f"their page.",
+            )
+        )
+
+    if unsure_name(contact_name):
+        warnings.append(
+            DraftWarning(
+                "name_unsure",
+                f"Your notes are not sure of this name (\u201c{' '.join(contact_name.split())}"
+                f"\u201d). The note says {sure_name(contact_name)}; check the name with the "
+                f"recruiter or their business card before you send it.",
             )
         )
 

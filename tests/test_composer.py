@@ -20,6 +20,7 @@ from services.composer import (
     lexicon,
     phrases,
 )
+from services.composer.grammar import company_name, first_name
 from services.composer.planner import fit_sentences, noted_title
 from services.composer.reader import PLACEHOLDER, read_fit, read_point
 
@@ -2074,3 +2075,52 @@ def test_shorthand_from_h12_is_written_out_or_left_to_the_candidate():
 
 def test_a_change_in_figures_with_nothing_named_is_left_to_the_candidate():
     assert not read_point("topic", "25 -> 40 ppl in 2027, new office riga").ok
+
+
+def test_a_name_typed_with_a_doubt_is_greeted_plainly_and_the_doubt_is_flagged():
+    from services.composer.grammar import sure_name
+
+    assert sure_name("Darren? Darryl? (marketing guy)") == "Darren"
+    assert sure_name("Coach Lee (Lee Dong-hyun?)") == "Coach Lee"
+    assert first_name("Darren? Darryl? (marketing guy)") == "Darren"
+    warnings = check_draft(
+        channel="card",
+        subject="",
+        body="Hi Darren,\n\nThank you for showing me the keeper talks.\n\nBest,\nSiti",
+        contact_name="Darren? Darryl? (marketing guy)",
+        contact_email="",
+        points=["keeper talks"],
+        other_bodies=[],
+        due_at=None,
+        now=datetime(2026, 11, 24),
+    )
+    kinds = [w.code for w in warnings]
+    assert "name_unsure" in kinds and "name_mismatch" not in kinds, warnings
+
+
+def test_a_korean_name_is_not_given_a_japanese_honorific():
+    from services.composer.planner import addressed_as
+
+    park = Person("k", "Park Ji-hoon", "interviewer", greeting_style="honorific",
+                  points=(Point("topic", "he wants a second sponsor by march"),))  # fmt: skip
+    assert addressed_as(park, Profile(name="Cho Min-jun", tone="formal")) == "Mr. Park"
+    kim = Person("k2", "Kim Seo-yeon", "interviewer", greeting_style="honorific")
+    assert addressed_as(kim, Profile(name="Cho Min-jun", tone="formal")) == "Kim Seo-yeon"
+
+
+def test_dates_pay_and_shared_names_from_h12():
+    assert "4 January" in read_point("topic", "training starts 4 jan, 2 wks").text
+    assert "in March 2027" in read_point("topic", "new trail opens mar 2027").text
+    assert "four marketing people" in read_point("topic", "4 marketing people on the team").text
+    for pay in ("~1.900€ bruto x14 + sub. alimentação", "연봉 5,500만원 range"):
+        assert not read_point("other", pay).ok, pay
+    assert read_point("common_ground", "also Wits!! 2 yrs ahead of me").text.endswith(
+        "we have Wits in common."
+    )
+    assert "school programmes" in read_point("topic", "school progs need to be ready").text
+
+
+def test_a_south_african_company_drops_pty_ltd():
+    assert company_name(Job(company="Blouberg Bulk Water (Pty) Ltd", role="Engineer")) == (
+        "Blouberg Bulk Water"
+    )

@@ -59,6 +59,12 @@ _SHORTHAND = {
     "prev": "previous",
     "sys": "system",
     "vid": "video",
+    "vids": "videos",
+    "prog": "programme",
+    "progs": "programmes",
+    "acct": "account",
+    "accts": "accounts",
+    "ig": "Instagram",
     "lib": "library",
     "vol": "volume",
     "ped": "pedestrian",
@@ -1103,6 +1109,12 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
     if kind == "common_ground" and school:
         name = re.sub(r"\b([A-Z]\w*) university\b", r"\1 University", school[1].rstrip("!"))
         return f"we both went to {name}", "clause"  # "both Technical Uni of Mombasa"
+    shared = re.match(
+        r"^(?:we\s+)?(?:both|also)\s+(?P<x>(?=[A-Z])[\w&.'-]+(?:\s+[A-Z][\w&.'-]*){0,2})!*(?:[,;!]|$)",
+        text,
+    )
+    if kind == "common_ground" and shared:
+        return f"we have {shared['x']} in common", "clause"  # "also Wits!!", "both UMinho"
     if first == "both" and len(words) > 1:
         rest = words[1].lower()
         nounish = rest.endswith(("ants", "ists", "ers", "ors", "ians", "ates", "ees", "ics"))
@@ -1292,9 +1304,28 @@ _MONTH_NAMES = {m[:3].lower(): m for m in (
     "October", "November", "December")}  # fmt: skip
 
 
+_MONTH_WORD = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
+
 def _months(text: str) -> str:
-    """ "in jan" -> "in January"; "on tues" -> "on Tuesday"."""
+    """ "in jan" -> "in January"; "on tues" -> "on Tuesday"; "4 jan" -> "4 January"; "mar
+    2027" -> "March 2027"."""
     text = _proper_nouns(text)
+    text = re.sub(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD}\b\.?",
+        lambda m: f"{m[1]} {_MONTH_NAMES[m[2].lower()[:3]]}",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        rf"\b{_MONTH_WORD}\b\.?\s+((?:19|20)\d\d)\b",
+        lambda m: f"{_MONTH_NAMES[m[1].lower()[:3]]} {m[2]}",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = _DAY_RE.sub(lambda m: _DAYS[(m.group(1) or m.group(2)).lower()], text)
     text = re.sub(r"\bblack friday\b", "Black Friday", text, flags=re.IGNORECASE)
     text = re.sub(r"\bcyber monday\b", "Cyber Monday", text, flags=re.IGNORECASE)
@@ -1554,9 +1585,26 @@ def family_first(words: Sequence[str]) -> bool:
     )
 
 
+def sure_name(name: str) -> str:
+    """A name as a note may use it, without the doubts typed into it: "Darren? Darryl?
+    (marketing guy)" -> "Darren"; "Ana (HR)" -> "Ana"."""
+    name = re.sub(r"\s*\([^)]*\)", " ", name or "")
+    words = name.split()
+    unsure = [i for i, w in enumerate(words) if w.endswith("?")]
+    if len(unsure) >= 2 and unsure[0] + 1 == unsure[1]:
+        words = words[: unsure[0] + 1]  # "Darren? Darryl?": the first guess
+    return " ".join(w.strip("?") for w in words if w.strip("?"))
+
+
+def unsure_name(name: str) -> bool:
+    """Whether the candidate typed a doubt into the name ("Darren?")."""
+    return "?" in (name or "")
+
+
 def first_name(name: str) -> str:
     """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"; the given name of a
     name written family name first: "Koh Wee Leong" -> "Wee Leong"."""
+    name = sure_name(name)
     nickname = re.search(r"[\"\u201c]([A-Z][\w'-]+)[\"\u201d]", name or "")
     if nickname:
         return nickname.group(1)  # Robert "Bob" Jenkins goes by Bob
@@ -1570,7 +1618,7 @@ def first_name(name: str) -> str:
 
 
 def _full_name(name: str) -> str:
-    return " ".join((name or "").split())
+    return sure_name(name)
 
 
 def _names(names: Sequence[str]) -> str:
@@ -1607,7 +1655,8 @@ def company_name(job) -> str:
 
 
 _LEGAL_FORM = re.compile(
-    r",?\s+(?:inc|co|corp|ltd|llc|llp|plc|gmbh|ag|bv|nv|sas|srl|spa|pte\.?\s+ltd|pty\.?\s+ltd|"
+    r",?\s+(?:inc|co|corp|ltd|llc|llp|plc|gmbh|ag|bv|nv|sas|srl|spa|pte\.?\s+ltd|"
+    r"\(?pty\.?\)?\s+ltd|"
     r"a/s|as|ab|oy|kk|s\.\s?a\.?(?:\s+de\s+c\.\s?v)?|sa|limited)\.?$",
     re.IGNORECASE,
 )
@@ -1926,7 +1975,8 @@ def _spell_numbers(text: str) -> str:
     text = re.sub(
         r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z]| \d+ hour)"
         r"(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and|kg|g|km|cm|mm|ml|mg|kW|kw|MW|GW|lbs?|oz|ft|"
-        r"mph|kph)\b)",
+        r"mph|kph|January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)\b)",
         spell,
         _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
     )

@@ -86,8 +86,13 @@ def addressed_as(person: Person, profile: Profile) -> str:
         dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"
         spanish = words[0].rstrip(".").lower() in SPANISH_TITLES
         return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
-    if len(words) == 2 and family_first(words):  # two words: a Japanese family name first
-        return f"{words[0]}-san"
+    if len(words) == 2 and family_first(words):
+        if "-" in words[1]:
+            # A Korean name, family name first ("Park Ji-hoon"): "Mr. Park" when the notes say
+            # "he", else the whole name; "-san" is Japanese.
+            noted = noted_title(person)
+            return f"{noted} {words[0]}" if noted else full
+        return f"{words[0]}-san"  # two words: a Japanese family name first
     # A title the app does not know ("Hon. Jane Roe"), which "she" must not replace.
     noted = noted_title(person) if "." not in words[0] else ""
     if noted and len(words) >= 2:

@@ -2014,7 +2014,7 @@ def _punctuated(sentence: str) -> str:
     sentence = re.sub(
         r"\b((?:open|launch|start|arriv|end|clos|finish|land|ship)\w*) "
         r"((?:19|20)\d\d|(?i:january|february|march|april|may|june|july|august|september|"
-        r"october|november|december))\b(?! \d)",
+        r"october|november|december))\b(?! \d{1,2}\b)",
         lambda m: f"{m[1]} in {m[2].capitalize()}",
         sentence,
     )

@@ -40,6 +40,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             _PAY,
+            r"\b(?:bruto|brutto|netto|salário|sueldo|gehalt)\b|연봉|월급|年収|給与|\d[\d.,]*\s?[$€£]|\bx\s?1[2-4]\b|"
             r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
             r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate|allowance)\b|"
             r"\b401\s?\(?k\)?|\bbenefits\b|\bsuper(?:annuation)?\b|\b\d{2,3}(?:[.,]\d+)?\s?k\s*(?:\+|plus|base|package|ote)|"
