@@ -2124,3 +2124,14 @@ def test_a_south_african_company_drops_pty_ltd():
     assert company_name(Job(company="Blouberg Bulk Water (Pty) Ltd", role="Engineer")) == (
         "Blouberg Bulk Water"
     )
+
+
+def test_h12_questions_promises_and_fit_lines_read_whole():
+    team = read_point("question", "how big is ed team? - 6 FT + ~40 volunteers")
+    assert "how big the ed team is" in team.text, team
+    summary = read_point("promise", "1-pager summary of jar test method")
+    assert "the one-page summary of jar test method" in summary.text, summary
+    assert read_fit("8 yrs running school progs @ science centre")[0] == (
+        "I have spent eight years running school programmes at a science centre"
+    )
+    assert read_fit("wrote our ransomware playbook")[0] == "I wrote my team's ransomware playbook"

@@ -847,6 +847,8 @@ def _promise(
         x = "my " + x
     if re.match(_OWN_WORK, x, re.IGNORECASE) and " my " not in f" {x} ":
         x = "my " + x  # "share portfolio": the candidate's own
+    # "1-pager summary of jar test method": a one-page summary.
+    x = re.sub(r"\b(?:1|one)[- ]pager\b(?:\s+summary)?", "one-page summary", x, flags=re.I)
     x = _with_article(x, single=True)
     # "copy of my registration": one copy of a thing of which there are many.
     x = re.sub(r"^the (copy|scan|photo|printout) of\b", r"a \1 of", x, flags=re.IGNORECASE)
@@ -880,6 +882,11 @@ def _promise(
         x=x, placeholder=placeholder, **{"is": verb}
     )
     return Reading(kind="promise", text=sentence, ok=True, placeholder=True)
+
+
+# What "how big is X" asks the size of, without an article in a jot ("how big is ed team").
+_TEAM_NOUNS = {"team", "department", "dept", "group", "unit", "budget", "lab", "office", "site",
+               "plant", "fleet", "caseload", "backlog", "programme", "program"}  # fmt: skip
 
 
 def _indirect(question: str) -> str:
@@ -949,6 +956,14 @@ def _indirect(question: str) -> str:
         if words[0].lower() in {"the", "your", "our", "my"} and not _has_verb(["x", *words]):
             # "how long is the probation" -> "how long the probation is"
             return f"{m.group(1).lower()} {m.group(3)} {(m.group(2) or 'is').lower()}"
+        if (
+            len(words) <= 3
+            and m.group(3).islower()
+            and not _has_verb(["x", *words])
+            and words[-1] in _TEAM_NOUNS
+        ):
+            # "how big is ed team" -> "how big the ed team is"
+            return f"{m.group(1).lower()} the {m.group(3)} {(m.group(2) or 'is').lower()}"
     m = re.match(
         r"^(when|how|where|why|what|who) (will|would|can|could|should) (I|you|we|they|the [\w-]+)"
         r" (.+)$",
@@ -1748,6 +1763,17 @@ def read_fit(raw: str) -> tuple[str, str]:
         r"\1 my \2 \3",
         clause,
     )
+    # "running school progs at science centre": at a science centre.
+    clause = re.sub(
+        r"\b(at|for) (?!(?:a|an|the|my|our|his|her|their|this|that)\b)((?:[a-z]+ )?(?:centre|"
+        r"center|company|bank|hospital|school|factory|startup|start-up|agency|firm|lab|plant|"
+        r"clinic|charity|council|mill|warehouse|hotel|restaurant|store|shop|studio|utility|"
+        r"consultancy|retailer|manufacturer|publisher|brewery|winery|newspaper|university))\b",
+        lambda m: f"{m[1]} {'an' if m[2][0] in 'aeiou' else 'a'} {m[2]}",
+        clause,
+    )
+    # "I wrote our ransomware playbook": "our" would read as the new employer's.
+    clause = re.sub(r"^(I \w+ )our\b", r"\1my team's", clause)
     # "8 yrs programmer at sanfic": years of experience as a programmer.
     agent = re.match(
         r"^(I have [\w-]+ years? of experience) in ([a-z]+(?:er|or|ist|ian|ant))\b(.*)$", clause
