@@ -2135,3 +2135,11 @@ def test_h12_questions_promises_and_fit_lines_read_whole():
         "I have spent eight years running school programmes at a science centre"
     )
     assert read_fit("wrote our ransomware playbook")[0] == "I wrote my team's ransomware playbook"
+
+
+def test_what_came_after_is_theirs_and_any_is_whether_there_is_any():
+    nie = read_point("common_ground", "she also did NIE for 1 yr before switching to HR!")
+    assert "you also did NIE for one year before switching to HR" in nie.text, nie
+    remote = read_point("question", "any remote days? - no")
+    assert "whether there are any remote days" in remote.text, remote
+    assert "before starting" in read_point("other", "medical check-up before start").text

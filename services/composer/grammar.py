@@ -1188,8 +1188,14 @@ def _read_detail(text: str, kind: str, person_first: str) -> tuple[str, str]:
         text = f"we {both} {same_time[2]} {same_time[3]} at the same time{same_time[4]}"
     elif kind == "common_ground" and text.startswith("you ") and " same " in f" {text} ":
         text = "we both " + text[len("you ") :]  # "grew up in the same town": both of us
-    if kind == "common_ground" and text.startswith("you also "):
-        text = "we both " + text[len("you also ") :]  # "also has a corgi": so does the candidate
+    if (
+        kind == "common_ground"
+        and text.startswith("you also ")
+        and not re.search(r"\b(?:before|after|then|until|since|when)\b|,", text)
+    ):
+        # "also has a corgi": so does the candidate; "also did NIE before switching to HR" is
+        # said of them, as what came after is theirs alone.
+        text = "we both " + text[len("you also ") :]
     outside_brackets = re.sub(r"\([^)]*\)", "", text)
     if shape == "np" and (
         kind == "common_ground"
@@ -1913,7 +1919,8 @@ _RATE_WORDS = {"wk": "week", "mo": "month", "yr": "year", "hr": "hour"}
 _COMPOUND = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
     r"hundred)\s(hour|day|week|month|year|minute|person|mile|page|step|point|bed|seat)\s"
-    r"(?!(?:a|an|the|of|on|in|at|for|to|and|or|with|by|from|ago|old|long|later|earlier)\b)"
+    r"(?!(?:a|an|the|of|on|in|at|for|to|and|or|with|by|from|ago|old|long|later|earlier|before|"
+    r"after|until|since|when|while|then|so|but|because|as|now|there|here|each|every)\b)"
     r"(?=[a-z])",
     re.IGNORECASE,
 )

@@ -700,6 +700,11 @@ def _whether(question: str) -> str:
     """ "if the start date is flexible", "start date flexible", "if visa needed" -> "whether
     the start date is flexible", "whether a visa is needed"; "remote" -> "remote working"."""
     question = re.sub(r"^if\s+", "whether ", question, flags=re.IGNORECASE)
+    bare_any = re.match(r"^any\s+([\w -]+)$", question, re.IGNORECASE)
+    if bare_any and not _has_verb(["x", *bare_any[1].split(" ")]):
+        # "any remote days", "any wfh": whether there are any.
+        verb = "are" if _is_plural(bare_any[1].split(" ")[-1]) else "is"
+        return f"whether there {verb} any {bare_any[1]}"
     if question.lower() in {"remote", "hybrid", "wfh"}:
         return {"remote": "remote working", "hybrid": "the hybrid set-up"}.get(
             question.lower(), "working from home"
@@ -2034,6 +2039,7 @@ def _punctuated(sentence: str) -> str:
     notice", "photo-based claims"."""
     sentence = re.sub(r"\b(weeks|months|days|years) notice\b", r"\1' notice", sentence)
     sentence = re.sub(r"\b(one|a) (week|month|day|year) notice\b", r"\1 \2's notice", sentence)
+    sentence = re.sub(r"\b(before|after) start\b", r"\1 starting", sentence)
     # "for a min" spelled out is "for a minute".
     sentence = re.sub(r"\b(a|an|one) (minute|hour|year|month|week|day)s\b", r"\1 \2", sentence)
     # "opens 2027", "arriving march": in a year or a month.
