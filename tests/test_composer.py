@@ -2143,3 +2143,10 @@ def test_what_came_after_is_theirs_and_any_is_whether_there_is_any():
     remote = read_point("question", "any remote days? - no")
     assert "whether there are any remote days" in remote.text, remote
     assert "before starting" in read_point("other", "medical check-up before start").text
+
+
+def test_how_their_place_struck_me_and_a_thing_named_only_as_a_thing_stay_out():
+    assert not read_point("other", "lab is tiny + old spectrophotometer").ok
+    assert not read_point("their_work", "a vtuber co-stream thing with chzzk").ok
+    # "e.coli" is not a web address.
+    assert clean_jot("2 e.coli failures last yr") == ("2 e.coli failures last year", ())

@@ -17,7 +17,7 @@ from services.composer import lexicon
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"']+"
     r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|co|app|me|so|xyz|uk|de|edu|gov|ly|gg|sh"
-    r"|tech|page|site|info|biz|us|ca)(?:/[^\s<>()\"']*)?",
+    r"|tech|page|site|info|biz|us|ca)(?![\w-])(?:/[^\s<>()\"']*)?",
     re.IGNORECASE,
 )
 _EMOTICON_RE = re.compile(
@@ -873,6 +873,12 @@ def _why_rough(text: str) -> str:
         return "empty"
     head = content[0]
     head_classes = lexicon.word_classes(head)
+    if re.search(
+        r"\b(?:thing|things|stuff)(?:\s+(?:with|from|for|at|on|in|about|of)\b.*)?$",
+        " ".join(content),
+        re.IGNORECASE,
+    ):
+        return "a thing named only as a 'thing'"  # "a vtuber co-stream thing with chzzk"
     if _NUMBERISH.match(head) and len(content) > 1 and _DURATION.match(content[1]):
         return "a while, not a thing"  # "10 min in his office"
     if re.match(r"^[\d.,]+\s?%?\s+to\s+[\d.,]+", " ".join(content)):

@@ -1942,6 +1942,15 @@ def _aside_reason(jot: str) -> str:
     ):
         return "It is about another application of yours, which stays out of a note to them."
     if re.search(
+        r"\b(?:is|are|looks?|seems?)\s+(?:(?:a\s+bit|kinda|kind\s+of|v|very|so|quite|pretty|really)"
+        r"\s+)?(?:tiny|cramped|old|outdated|ancient|dated|run[-\s]down|shabby|dingy|grim|a\s+mess|"
+        r"chaotic|understaffed|dead)\b",
+        jot,
+        re.IGNORECASE,
+    ):
+        # "lab is tiny and old spectrophotometer": the candidate's view of their place.
+        return "It is how their place struck you, which stays out of a note to them."
+    if re.search(
         r"^(?:i\s+)?(?:didn'?t|did\s+not|never|barely|hardly)\b", jot, re.IGNORECASE
     ) or re.search(
         r"\basked\s+me\b.*?\b(?:[2-9]\s*x|twice|three\s+times|again\s+and\s+again|repeatedly)\b",
