@@ -658,6 +658,23 @@ class Review:
         return self._neighbour(1)
 
 
+# Warnings about the person, not the note: said once, under the first of their notes that has
+# it, rather than under every one.
+PERSON_WARNINGS = frozenset({"no_title", "title_from_notes", "name_unsure"})
+
+
+def _once_per_person(views: list[DraftView]) -> None:
+    said: set[str] = set()
+    for view in views:
+        kept = []
+        for warning in view.warnings:
+            if warning.code in PERSON_WARNINGS and warning.code in said:
+                continue
+            said.add(warning.code)
+            kept.append(warning)
+        view.warnings = kept
+
+
 def review_person(
     session: Session,
     application: Application,
@@ -691,6 +708,7 @@ def review_person(
         views = [
             _view(n.draft, drafts, now, checked=only in (None, n.draft.id)) for n in person.notes
         ]
+        _once_per_person(views)
         person.notes = views
         points = [p for p in person.contact.points if p.is_live]
     return Review(application=application, people=people, person=person, views=views, points=points)

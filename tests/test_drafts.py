@@ -686,3 +686,21 @@ def test_a_linkedin_note_is_optional_and_due_once_their_profile_is_known(app, cl
         application = db.session.get(Application, application_id)
         due = drafts.due_items_of(db.session, application, utcnow())
         assert ("Dana Rivera", "linkedin") in {(i.contact.name, i.channel) for i in due}
+
+
+def test_a_warning_about_the_person_is_said_once_not_under_every_note(app, client, panel):
+    application_id, contacts = panel
+    dana = contacts["Dana Rivera"]
+    client.post(
+        f"/contacts/{dana}/edit",
+        data={"name": "Dana? Rivera", "role": "interviewer", "email": "dana@acme.example"},
+    )
+    with app.app_context():
+        user = db.session.scalar(db.select(User))
+        application = db.session.get(Application, application_id)
+        review = drafts.review_person(db.session, application, user, utcnow(), dana)
+        unsure = [
+            v.draft.channel for v in review.views for w in v.warnings if w.code == "name_unsure"
+        ]
+        assert len(review.views) >= 2 and unsure == [review.views[0].draft.channel], unsure
+        assert all(not v.body.startswith("Hi Dana?") for v in review.views)
