@@ -2150,3 +2150,13 @@ def test_how_their_place_struck_me_and_a_thing_named_only_as_a_thing_stay_out():
     assert not read_point("their_work", "a vtuber co-stream thing with chzzk").ok
     # "e.coli" is not a web address.
     assert clean_jot("2 e.coli failures last yr") == ("2 e.coli failures last year", ())
+
+
+def test_a_vietnamese_name_is_called_by_its_last_word():
+    from services.composer.planner import addressed_as
+
+    assert first_name("Trần Minh Khoa") == "Khoa" and first_name("Đặng Thu Trang") == "Trang"
+    assert first_name("Tan Wei Ling") == "Wei Ling"  # a Chinese name keeps its given name
+    linh = Person("v", "Lê Phương Linh", "interviewer", greeting_style="honorific",
+                  points=(Point("topic", "she runs merchandising for 14 stores"),))  # fmt: skip
+    assert addressed_as(linh, Profile(name="An", tone="formal")) == "Ms. Linh"

@@ -1575,6 +1575,31 @@ _KOREAN_FAMILY = {"kim", "lee", "yi", "park", "pak", "choi", "jung", "jeong", "k
                   "joo", "woo", "min", "na", "jin", "yeo", "chung"}  # fmt: skip
 
 
+# Vietnamese family names (without their marks): a Vietnamese name puts the family name first
+# and the name someone is called by last ("Trần Minh Khoa" is Khoa).
+_VIETNAMESE_FAMILY = {
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "duong", "dinh", "truong", "trinh", "doan", "quach", "luong", "ngo",
+}  # fmt: skip
+
+
+def _plain(word: str) -> str:
+    return (
+        unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d"))
+        .encode("ascii", "ignore")
+        .decode()
+    )
+
+
+def vietnamese(words: Sequence[str]) -> bool:
+    """Whether a name (without its title) is Vietnamese: "Trần Minh Khoa", "Nguyen Van An"."""
+    return (
+        len(words) >= 3
+        and _plain(words[0]).lower() in _VIETNAMESE_FAMILY
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+    )
+
+
 def family_first(words: Sequence[str]) -> bool:
     """Whether a name (without its title) puts the family name first: "Koh Wee Leong",
     "Matsuda Keiko"."""
@@ -1624,6 +1649,8 @@ def first_name(name: str) -> str:
     if len(words) >= 2 and words[0].lower() in {"aunty", "auntie", "aunt", "uncle"}:
         return f"{words[0]} {words[1]}"  # "Aunty Carol Briggs" is Aunty Carol
     untitled = [w for w in words if w.lower().rstrip(".") not in _HONORIFICS]
+    if vietnamese(untitled):
+        return untitled[-1]  # "Trần Minh Khoa" is Khoa
     if family_first(untitled):
         return " ".join(untitled[1:])
     return untitled[0] if untitled else (words[0] if words else "")

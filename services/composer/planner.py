@@ -27,6 +27,7 @@ from services.composer.grammar import (
     family_first,
     first_name,
     role_title,
+    vietnamese,
     word_count,
 )
 from services.composer.model import ComposedDraft, Job, Person, Profile
@@ -86,6 +87,10 @@ def addressed_as(person: Person, profile: Profile) -> str:
         dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"
         spanish = words[0].rstrip(".").lower() in SPANISH_TITLES
         return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
+    if vietnamese(words):
+        # "Trần Minh Khoa": "Mr. Khoa" when the notes say "he", else the whole name.
+        noted = noted_title(person)
+        return f"{noted} {words[-1]}" if noted else full
     if len(words) == 2 and family_first(words):
         if "-" in words[1]:
             # A Korean name, family name first ("Park Ji-hoon"): "Mr. Park" when the notes say
