@@ -2160,3 +2160,19 @@ def test_a_vietnamese_name_is_called_by_its_last_word():
     linh = Person("v", "Lê Phương Linh", "interviewer", greeting_style="honorific",
                   points=(Point("topic", "she runs merchandising for 14 stores"),))  # fmt: skip
     assert addressed_as(linh, Profile(name="An", tone="formal")) == "Ms. Linh"
+
+
+def test_a_fit_line_that_still_reads_as_a_note_is_left_out():
+    for line in (
+        "PM'd 14 mainstage shows + 2 tours",
+        "bogie-related unplanned stops -27%",
+        "RCM + FMECA on elf fleet 3 yrs",
+        "SAP PM + power bi daily",
+        "6 yrs digitising 1/4in tape + DAT",
+        "know lekki/VI/ikeja/yaba routes cold",
+    ):
+        assert read_fit(line)[0] == "", (line, read_fit(line))
+    assert read_fit("10 yrs as a nurse")[0] == "I have worked as a nurse for 10 years"
+    assert read_fit("grew it 3x in 18 mo")[0] == "I grew it threefold in 18 months"
+    refs = read_point("promise", "3 refs incl 1 director - text Priya F tonight")
+    assert "Priya" not in refs.text and "tonight" not in refs.text, refs

@@ -767,7 +767,8 @@ _TODO = re.compile(r"\s*\((?P<bracket>[^)]*)\)[\s!.]*|\s+[-\u2013\u2014]\s+(?P<t
 _TODO_LEADS = re.compile(
     r"^(?:make|strip|remove|fix|check|look\s+up|find|ask|update|clean|redact|sanitise|sanitize|"
     r"anonymi[sz]e|blur|get|dig|need\s+to|must|confirm|double[-\s]?check|export|convert|"
-    r"upload|finish|polish|tidy|cut|shorten|trim|scan|rename)\b",
+    r"upload|finish|polish|tidy|cut|shorten|trim|scan|rename|text|call|ring|email|message|ping|"
+    r"remind|chase)\b",
     re.IGNORECASE,
 )
 
@@ -1674,6 +1675,7 @@ def _as_role(text: str) -> str:
     spell = re.match(r"^(?P<role>.+?) (?P<n>(?:\w+|\d+(?:\.\d+)?) years?)$", text)
     spell = spell or re.match(r"^(?P<n>(?:\w+|\d+(?:\.\d+)?) years?) (?P<role>.+)$", text)
     role = spell["role"] if spell else text
+    role = re.sub(r"^as (?:an? )?", "", role)  # "10 yrs as a nurse": the role is a nurse
     # "duty manager at a 200 room hotel": the title is what comes before "at".
     role, _, where = role.partition(" at ")
     where = " at " + re.sub(r"^(\d+)[ -](\w+)", r"a \1-\2", where) if where else ""
@@ -1842,12 +1844,48 @@ def read_fit(raw: str) -> tuple[str, str]:
             and lexicon.places(f"in {placed[2].lower()}") == f"in {placed[2]}"
         ):
             clause = clause[: len(clause) - len(placed[2])] + "in " + placed[2]
+    left += _fit_rough(clause)
     if left:
         return "", (
             f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
             "would say it to them."
         )
+    # "in 18 mo": more than one month.
+    clause = re.sub(
+        r"\b((?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+        r"(?:month|year|week|day))\b(?![s-])",
+        r"\1s",
+        clause,
+    )
     return a_or_an(clause), ""
+
+
+_SPAN_BEFORE = {"for", "over", "in", "within", "of", "past", "last", "about", "nearly", "almost",
+                "than", "first", "next", "around", "some"}  # fmt: skip
+
+
+def _fit_rough(clause: str) -> list[str]:
+    """What in a fit line's clause still reads as a phone note, where a careful reader would
+    stop: a past tense after "experience with" ("PM'd"), a subject with no verb ("I bogie-related
+    stops"), a time or a habit tacked on with no "for" ("on elf fleet three years", "daily"),
+    a slash between words ("1/4in", "lekki/VI") or a figure with a bare sign ("-27%")."""
+    left = []
+    words = clause.split(" ")
+    experience = re.match(r"^I have (?:[\w-]+ years? of )?experience (?:in|with) (\S+)", clause)
+    if experience and ("'" in experience[1] or verb_only(experience[1].lower())):
+        left.append(experience[1])
+    if len(words) > 1 and not (
+        lexicon.word_classes(words[1].lower()) & {"VERB", "AUX"}
+        or words[1].lower() in {"have", "am", "hold", "know", "speak", "bring"}
+    ):
+        left.append(words[1])
+    span = re.search(r"\b(\w+) [\w.]+ (?:years?|months?)$", clause)
+    if (span and span[1].lower() not in _SPAN_BEFORE) or re.search(r"\b(?:daily|weekly)$", clause):
+        left.append(clause.rsplit(" ", 2)[-1])  # "on elf fleet three years", "power bi daily"
+    unslashed = clause.replace("A/B", "AB")
+    if re.search(r"\w/\w", unslashed) or re.search(r"(?<!\w)[-+]\d", unslashed):
+        left.append(next(w for w in words if re.search(r"\w/\w|^[-+]\d", w)))
+    return left
 
 
 # Reading is pure and a panel is recomposed whenever a note changes: keep recent readings.
