@@ -2176,3 +2176,23 @@ def test_a_fit_line_that_still_reads_as_a_note_is_left_out():
     assert read_fit("grew it 3x in 18 mo")[0] == "I grew it threefold in 18 months"
     refs = read_point("promise", "3 refs incl 1 director - text Priya F tonight")
     assert "Priya" not in refs.text and "tonight" not in refs.text, refs
+
+
+def test_names_companies_and_choices_from_h13():
+    from services.composer.planner import addressed_as, called
+
+    tolu = Person("t", "Tolulope Adeyemi", "interviewer",
+                  points=(Point("other", "she said call me Tolu"),))  # fmt: skip
+    assert called(tolu) == "Tolu" and addressed_as(tolu, Profile(name="C")) == "Tolu"
+    stranger = Person("s", "Ana Lima", "interviewer", points=(Point("other", "call me Bob"),))
+    assert called(stranger) == ""  # never a name that is not theirs
+    assert first_name("inż. Marek Kowalczyk") == "Marek"
+    assert company_name(Job(company="Odra Rail Serwis \u2013 Depot Wrocław Gądów", role="x")) == (
+        "Odra Rail Serwis"
+    )
+    for choice in ("who owns refunds CX or ops? - thats the fight", "P4/P5 in house? - P4 yes"):
+        assert not read_point("question", choice).ok, choice
+    moving = read_point(
+        "their_work", "she's moving failure data excel -> CMMS (maximo? or queris?)"
+    )
+    assert "moving failure data from Excel to CMMS" in moving.text, moving

@@ -548,6 +548,20 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     # "Revit -> midas workflow": from one thing to the next. Any other arrow leads on to a new
     # thought ("rebalancing -> only 2 trucks at night"), so it ends the first.
     text = re.sub(r"(?<=[\d%])\s*(?:->|=>|\u2192)\s*(?=[~$£€]?\d)", " to ", text)
+    # "moving failure data excel -> CMMS": from one system to the next.
+    text = re.sub(
+        r"\b(moving|migrating|switching|shifting|porting)\s+((?:[\w-]+\s+){1,3}?)([\w.-]+)\s*"
+        r"(?:->|=>|\u2192)\s*(?=[\w(])",
+        lambda m: (
+            f"{m[1]} {m[2]}from {m[3]} to "
+            if any(w.lower() not in _DETERMINERS for w in m[2].split())
+            else m[0]
+        ),
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "(maximo? or queris?)": a doubt in brackets is the candidate's, not the note's.
+    text = re.sub(r"\s*\([^()]*\?[^()]*\)", "", text)
     while re.search(r"->|=>|\u2192", text):  # one at a time: "ammonia -> nitrite -> nitrate"
         text = re.sub(r"\s*(?:->|=>|\u2192)\s*(?P<next>[^,;]*)", _arrow, text, count=1)
     text = re.sub(r"~\s*(?=[$€£]?\d)", "about ", text)
@@ -1641,7 +1655,7 @@ def unsure_name(name: str) -> bool:
 def first_name(name: str) -> str:
     """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"; the given name of a
     name written family name first: "Koh Wee Leong" -> "Wee Leong"."""
-    name = sure_name(name)
+    name = _full_name(name)
     nickname = re.search(r"[\"\u201c]([A-Z][\w'-]+)[\"\u201d]", name or "")
     if nickname:
         return nickname.group(1)  # Robert "Bob" Jenkins goes by Bob
@@ -1656,8 +1670,13 @@ def first_name(name: str) -> str:
     return untitled[0] if untitled else (words[0] if words else "")
 
 
+# Polish degree prefixes ("inż. Marek Kowalczyk", "mgr inż."): a letter in English leaves them
+# out and greets the person as it would anyone else.
+_DEGREE_PREFIX = re.compile(r"^(?:(?:mgr|inż|inz|lek|dr\s+inż)\.?\s+)+", re.IGNORECASE)
+
+
 def _full_name(name: str) -> str:
-    return sure_name(name)
+    return _DEGREE_PREFIX.sub("", sure_name(name))
 
 
 def _names(names: Sequence[str]) -> str:
@@ -1687,6 +1706,10 @@ def company_name(job) -> str:
     "Kirkgate Academy"."""
     name = " ".join((job.company or "").split()).rstrip(".")
     name = re.sub(r"\s*\([^)]*\)$", "", name) or name
+    # "Odra Rail Serwis, a dash, Depot Wrocław Gądów": the company, not the site after the dash.
+    head = re.split(r"\s+[\u2013\u2014-]\s+", name, maxsplit=1)[0]
+    if len(head.split()) >= 2:
+        name = head
     # "Beara Head Brewing Co.", "Traductions Boréal inc.": a note names the company, not its
     # legal form.
     plain = re.sub(_LEGAL_FORM, "", name).strip(" ,")

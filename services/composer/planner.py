@@ -81,7 +81,7 @@ def addressed_as(person: Person, profile: Profile) -> str:
     full = _full_name(person.name)
     style, words, titled = _style(person, profile)
     if not full or style != "honorific":
-        return first_name(full)
+        return called(person) or first_name(full)
     if titled:
         honorific = words[0].rstrip(".").capitalize()
         dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"
@@ -105,6 +105,25 @@ def addressed_as(person: Person, profile: Profile) -> str:
     return full
 
 
+_CALLED = re.compile(
+    r"\b(?:call\s+(?:me|her|him)|goes\s+by|prefers\s+to\s+be\s+called|prefers)\s+"
+    r"['\"\u201c]?(?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)",
+)
+
+
+def called(person: Person) -> str:
+    """The name someone asked to be called by, from the notes ("she said call me Tolu"), or
+    ""; only a name that is part of theirs or shorter than it, so a note to Tolulope may say
+    Tolu but never a stranger's name."""
+    for point in person.points:
+        found = _CALLED.search(point.body.replace("\u2019", "'"))
+        if found:
+            name = found["name"]
+            if any(w.lower().startswith(name.lower()[:3]) for w in _full_name(person.name).split()):
+                return name
+    return ""
+
+
 _SHE = re.compile(r"\b(?:she|her|hers|herself|shes|she's|she'd|she'll)\b", re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|him|his|himself|hes|he's|he'd|he'll)\b", re.IGNORECASE)
 
@@ -126,7 +145,7 @@ def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
     full = _full_name(person.name)
     if not full:
         return book.one("greeting_nobody")
-    first = first_name(full)
+    first = called(person) or first_name(full)
     style, _words, titled = _style(person, profile)
     name = addressed_as(person, profile)
     if style == "honorific":

@@ -741,6 +741,11 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     question = _to_you(_indirect(asked) or asked, first, they_too=True)
     answer = _months(_to_you(match.group("a").strip(" ,;:"), first, they_too=True))
     question = re.sub(r"^(?:about|abt)\s+", "", question, flags=re.IGNORECASE)
+    if re.search(r"[A-Za-z0-9]/[A-Za-z0-9]", question) or re.search(
+        r"\b[\w-]+ or [\w-]+$", question
+    ):
+        # "P4/P5 in house", "who owns refunds CX or ops": a choice a note cannot put as a thing.
+        return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
     question = _whether(question)
     if question.split(" ", 1)[0].lower() in _AUX:
         # "is IT audit embedded w/ the teams": no clean "whether" to make of it.
