@@ -2196,3 +2196,15 @@ def test_names_companies_and_choices_from_h13():
         "their_work", "she's moving failure data excel -> CMMS (maximo? or queris?)"
     )
     assert "moving failure data from Excel to CMMS" in moving.text, moving
+
+
+def test_a_tail_that_still_reads_as_a_jot_is_left_off_and_the_w_is_a_trek():
+    clare = read_point("common_ground", "both from Clare!! he's Ennistymon, knows my uncle's pub")
+    assert clare.text.endswith("we are both from Clare."), clare
+    trek = read_point("common_ground", "both did the W in Torres del Paine, he did it in WINTER")
+    assert "we both did the W in Torres del Paine." in trek.text, trek
+    fair = read_point("common_ground", "he's done the Dubai fair too, we were prob there in 2023")
+    assert "we have both done the Dubai fair" in fair.text, fair
+    # A tail that reads well is kept.
+    uq = read_point("common_ground", "both UQ grads, she was 3 yrs ahead of me")
+    assert "three years ahead of me" in uq.text, uq

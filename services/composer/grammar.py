@@ -394,7 +394,13 @@ def _spell_out(text: str) -> str:
         tail = word[len(core) :]
         key = core.lower()
         acronym = len(core) >= 2 and core.isupper() and core.isalpha()  # "HR truck licence"
-        if key in _SHORTHAND and not acronym and not (core == "U" or (key == "i" and core == "I")):
+        named = core == "W" or (words and words[-1].lower() == "the" and len(core) == 1)
+        if (
+            key in _SHORTHAND
+            and not acronym
+            and not named  # "the W" (a trek), not "the with"
+            and not (core == "U" or (key == "i" and core == "I"))
+        ):
             replacement = _SHORTHAND[key]
             if not replacement:
                 if tail.strip() and words:
@@ -565,6 +571,14 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     while re.search(r"->|=>|\u2192", text):  # one at a time: "ammonia -> nitrite -> nitrate"
         text = re.sub(r"\s*(?:->|=>|\u2192)\s*(?P<next>[^,;]*)", _arrow, text, count=1)
     text = re.sub(r"~\s*(?=[$€£]?\d)", "about ", text)
+    # "he's done the Dubai fair": he has done it.
+    text = re.sub(
+        r"\b(he|she|it)['\u2019]?s\s+(done|seen|gone|taken|given|written|ridden|flown|eaten|"
+        r"driven|known|grown|begun|worked|lived|studied|visited|met|had|spent|used|played)\b",
+        r"\1 has \2",
+        text,
+        flags=re.IGNORECASE,
+    )
     # "what id do", "said id help": "I'd", not an ID.
     text = re.sub(
         r"\b(what|how|why|if|that|said|say|think|thought|where|when|hope)\s+id\b(?=\s+[a-z])",

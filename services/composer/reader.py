@@ -309,6 +309,28 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
     return "", ""
 
 
+_YOU_VERB_S = re.compile(
+    r"\byou\b[^,;]*?\b(?:knows|has|does|is|wants|says|works|lives|loves|likes|hates|thinks|"
+    r"goes|was)\b"
+)
+
+
+def _rough_tail(tail: str) -> bool:
+    """Whether a jot's tail, turned to "you", still reads as a note: "you're Ennistymon and
+    knows my uncle's pub", "you two years ahead", "you did it in WINTER (loco)"."""
+    if "(" in tail or _YOU_VERB_S.search(tail):
+        return True
+    if re.search(r"\byou(?:'re| are)? (?!I\b)[A-Z]", tail):
+        return True
+    if re.search(r"\byou (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+                 r"(?:years?|sets?|months?|terms?)\b", tail):  # fmt: skip
+        return True
+    return any(
+        len(w) >= 4 and w.isupper() and w.isalpha() and lexicon.word_count(w.lower()) >= 1000
+        for w in re.findall(r"[A-Za-z]+", tail)
+    )
+
+
 def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = "") -> str:
     """The jot's first part and its tail as one natural sentence, or two short ones: a fact is
     never bolted on with ", including that"."""
@@ -654,6 +676,8 @@ def _detail(
     if key not in phrases.KEYS:
         key = f"read_{group[kind]}_np"
     join, words = _tail_clause(tail, first, kind) if tail else ("", "")
+    if join and _rough_tail(words):
+        join, words = "", ""  # the first part is said; a tail that reads as a jot is not
     pool = book.phrases[key]
     if neutral:
         # "moving 3D to Blender 😬": worried, so heard with thanks, never "glad" or "fun".
@@ -2092,6 +2116,7 @@ def _punctuated(sentence: str) -> str:
     sentence = re.sub(r"\b(weeks|months|days|years) notice\b", r"\1' notice", sentence)
     sentence = re.sub(r"\b(one|a) (week|month|day|year) notice\b", r"\1 \2's notice", sentence)
     sentence = re.sub(r"\b(before|after) start\b", r"\1 starting", sentence)
+    sentence = re.sub(r"\bwe both have (\w+(?:ed|en|ne|wn|un))\b", r"we have both \1", sentence)
     # "for a min" spelled out is "for a minute".
     sentence = re.sub(r"\b(a|an|one) (minute|hour|year|month|week|day)s\b", r"\1 \2", sentence)
     # "opens 2027", "arriving march": in a year or a month.
