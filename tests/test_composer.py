@@ -2208,3 +2208,11 @@ def test_a_tail_that_still_reads_as_a_jot_is_left_off_and_the_w_is_a_trek():
     # A tail that reads well is kept.
     uq = read_point("common_ground", "both UQ grads, she was 3 yrs ahead of me")
     assert "three years ahead of me" in uq.text, uq
+
+
+def test_a_day_after_its_month_is_a_date_and_my_own_tail_stays_out():
+    app = read_point("their_work", "new app dec 1, live queue times")
+    assert "the new app on December 1" in app.text, app
+    assert "January 15" in read_point("other", "decision by jan 15").text
+    start = read_point("other", "start jan 4 ideal. my notice is 1 month so ok")
+    assert not start.ok or "notice" not in start.text, start

@@ -901,6 +901,8 @@ def _why_rough(text: str) -> str:
         return "empty"
     head = content[0]
     head_classes = lexicon.word_classes(head)
+    if re.search(r"\b(?:ideal|preferred|ok|okay|fine|tbc|tbd|pending)$", " ".join(content), re.I):
+        return "a state, not a thing"  # "the start jan 4 ideal"
     if re.search(
         r"\b(?:thing|things|stuff)(?:\s+(?:with|from|for|at|on|in|about|of)\b.*)?$",
         " ".join(content),
@@ -1357,6 +1359,12 @@ def _months(text: str) -> str:
     text = re.sub(
         rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD}\b\.?",
         lambda m: f"{m[1]} {_MONTH_NAMES[m[2].lower()[:3]]}",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(  # "start jan 4": January 4
+        rf"\b{_MONTH_WORD}\b\.?\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![\d:.,/]\d|\s?(?:am|pm|%))",
+        lambda m: f"{_MONTH_NAMES[m[1].lower()[:3]]} {m[2]}",
         text,
         flags=re.IGNORECASE,
     )
@@ -2045,8 +2053,12 @@ def _spell_numbers(text: str) -> str:
 
     def spell(match: re.Match[str]) -> str:
         before = text[: match.start()].split()
-        if before and (before[-1].lower() in _NUMBER_LABELS or before[-1].isupper()):
-            return match.group(0)  # "band 7", "IFRS 9": a name, not a count
+        if before and (
+            before[-1].lower() in _NUMBER_LABELS
+            or before[-1].isupper()
+            or before[-1] in _MONTH_NAMES.values()
+        ):
+            return match.group(0)  # "band 7", "IFRS 9", "January 4": a name, not a count
         return _SMALL_NUMBERS[int(match.group(1))]
 
     text = re.sub(

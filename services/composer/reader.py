@@ -394,6 +394,8 @@ def _detail(
     )[0]
     if text.startswith(head + ";") and re.match(r"^I(?:'ve|'m|'d)?\b", tail):
         tail = ""  # "... in jan 😬 ive done this": the candidate's aside, not a tail
+    if re.match(r"^my\b", tail, re.IGNORECASE):
+        tail = ""  # "start jan 4 ideal. my notice is 1 month so ok": the candidate's own
     if _SENSITIVE.search(tail):
         tail = ""  # a figure they may not want repeated stays out; the rest is said
     reported = bool(_SAID_PREFIX.match(_lower_first(head)))
@@ -2116,6 +2118,13 @@ def _punctuated(sentence: str) -> str:
     sentence = re.sub(r"\b(weeks|months|days|years) notice\b", r"\1' notice", sentence)
     sentence = re.sub(r"\b(one|a) (week|month|day|year) notice\b", r"\1 \2's notice", sentence)
     sentence = re.sub(r"\b(before|after) start\b", r"\1 starting", sentence)
+    # "the new app December 1": on a day.
+    sentence = re.sub(
+        r"\b([a-z]{3,}) ((?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December) \d{1,2})\b(?![\d,])",
+        lambda m: m[0] if m[1] in _NOT_BEFORE_A_DAY else f"{m[1]} on {m[2]}",
+        sentence,
+    )
     sentence = re.sub(r"\bwe both have (\w+(?:ed|en|ne|wn|un))\b", r"we have both \1", sentence)
     # "for a min" spelled out is "for a minute".
     sentence = re.sub(r"\b(a|an|one) (minute|hour|year|month|week|day)s\b", r"\1 \2", sentence)
@@ -2139,6 +2148,12 @@ def _punctuated(sentence: str) -> str:
         lambda m: m[0] if m[1] in _NOT_A_BASE else f"{m[1]}-based ",
         sentence,
     )
+
+
+_NOT_BEFORE_A_DAY = {
+    "on", "by", "until", "till", "from", "since", "before", "after", "to", "and", "or", "of",
+    "the", "around", "about", "late", "early", "mid", "through", "between", "than", "every",
+}  # fmt: skip
 
 
 def _finish(sentence: str) -> str:
