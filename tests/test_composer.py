@@ -1684,7 +1684,7 @@ def test_with_an_agency_recruiter_and_company_hr_each_wrap_up_says_what_is_their
     [
         ("PRACTISE SWIMMING. book pool at bangsar this wk", "note to yourself (PRACTISE)"),
         ("DONT talk comp w/ HR directly, kyle handles it", "note to yourself (DONT)"),
-        ("2 yr bond or pay back training RM12k?? check contract", "not sure of (??)"),
+        ("2 yr bond or pay back training RM12k?? check contract", "about pay"),
         ("v direct, liked her a lot. think shed be my lead", "how they seemed to you"),
         ("hard to read, laughed once", "how they seemed to you"),
     ],
@@ -2216,3 +2216,9 @@ def test_a_day_after_its_month_is_a_date_and_my_own_tail_stays_out():
     assert "January 15" in read_point("other", "decision by jan 15").text
     start = read_point("other", "start jan 4 ideal. my notice is 1 month so ok")
     assert not start.ok or "notice" not in start.text, start
+
+
+def test_pay_in_other_currencies_and_how_someone_seemed_from_h14_stay_out():
+    for jot in ("RM 9,500-11,000 + site allowance RM800", "CLP 3.2M liquido + relocation help"):
+        assert "about pay" in read_point("other", jot).problem, jot
+    assert "seemed" in read_point("other", "intimidating but fair").problem

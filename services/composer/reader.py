@@ -1977,7 +1977,9 @@ _SEEMED = re.compile(
     r"^(?:(?:she|he|they)\s+(?:was|were|is|seemed|came\s+across\s+as)\s+)?"
     r"(?:(?:v|very|so|quite|a\s+bit|bit|really|super)\s+)?(?:quiet|lovely|nice|kind|warm|friendly|"
     r"cold|intense|stern|serious|shy|reserved|distracted|stonefaced|stone-faced|grumpy|tired|"
-    r"sweet|chill|awkward|curt|rushed)\b(?=\s*(?:[,.;!]|$)|\s+(?:and|but)\b)",
+    r"sweet|chill|awkward|curt|rushed|intimidating|scary|tough|harsh|blunt|direct|young|sharp|"
+    r"funny|smart|strict|cold|guarded|formal|skeptical|sceptical|hard\s+to\s+read)\b"
+    r"(?=\s*(?:[,.;!]|$)|\s+(?:and|but)\b)",
     re.IGNORECASE,
 )
 

@@ -44,7 +44,7 @@ _PRIVATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:salary|salaries|pay\s+(?:band|range|rise|scale)|comp\s+band|compensation|"
             r"bonus|equity|stock\s+options|per\s+annum|day\s+rate|hourly\s+rate|allowance)\b|"
             r"\b401\s?\(?k\)?|\bbenefits\b|\bsuper(?:annuation)?\b|\b\d{2,3}(?:[.,]\d+)?\s?k\s*(?:\+|plus|base|package|ote)|"
-            r"[$€£¥₹₩₦]\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|\bCTC\b|\b\d+(?:\.\d+)?\s?(?:L|LPA|lakhs?)\b|"
+            r"[$€£¥₹₩₦]\s?\d|\bRM\s?\d|\b(?:COP|MXN|ARS|CLP|BRL|PHP|THB|MYR|IDR|VND|EGP|TRY|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|KES|NGN|GHS|INR|AED|SAR)\s?\d|\bR\s?\d+(?:[.,]\d+)?\s?k\b|\bCTC\b|\b\d+(?:\.\d+)?\s?(?:L|LPA|lakhs?)\b|"
             r"\b\d+(?:[.,]\d+)?\s?k?\s?/\s?(?:mth|month|yr|year|hr|hour)\b|"
             r"\b\d+(?:[.,]\d+)?\s?-\s?\d+(?:[.,]\d+)?\s?k\b|"
             r"\b(?:band|range|budget)\s+(?:is\s+|of\s+)?[$€£R]?\d+(?:[.,]\d+)?\s?(?:-|k\b)|"
