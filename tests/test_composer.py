@@ -2222,3 +2222,9 @@ def test_pay_in_other_currencies_and_how_someone_seemed_from_h14_stay_out():
     for jot in ("RM 9,500-11,000 + site allowance RM800", "CLP 3.2M liquido + relocation help"):
         assert "about pay" in read_point("other", jot).problem, jot
     assert "seemed" in read_point("other", "intimidating but fair").problem
+
+
+def test_a_place_typed_without_its_marks_or_with_them_is_written_as_the_place_is():
+    assert lexicon.places("clinics in örebro") == "clinics in Örebro"
+    assert lexicon.places("she lived in krakow") == "she lived in Kraków"
+    assert lexicon.places("the café menu") == "the café menu"

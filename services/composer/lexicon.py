@@ -190,14 +190,25 @@ def _speech_table() -> dict[str, str]:
 _RUN = re.compile(r"(?<![\w/.@'-])[a-z]+(?:[ -][a-z]+)*(?![\w/@'-]|\.\w)")
 
 
+def _fold(char: str) -> str:
+    """A letter's plain form when it has one of the same length ("ö" -> "o"), else itself."""
+    plain = unicodedata.normalize("NFKD", char)[:1]
+    return plain if plain.isascii() and plain.isalpha() else char
+
+
 def places(text: str) -> str:
-    """`text` with every place name typed in lower case written as the place is."""
+    """`text` with every place name typed in lower case written as the place is ("örebro" is
+    found by its plain letters, and written as the place is: "Örebro")."""
     if not text or not re.search(r"[a-z]{4}", text):
         return text
     anywhere, towns = _places()
+    # The same text with each marked letter plain, letter for letter, so a match in one is at
+    # the same place in the other.
+    folded = "".join(_fold(c) for c in text) if not text.isascii() else text
     out, last = [], 0
-    for run in _RUN.finditer(text):
+    for run in _RUN.finditer(folded):
         words = re.split(r"([ -])", run.group(0))  # words and the separators between them
+        original = re.split(r"([ -])", text[run.start() : run.end()])
         before = text[: run.start()].split()
         index = 0
         while index < len(words):
@@ -214,9 +225,10 @@ def places(text: str) -> str:
                 proper = anywhere.get(phrase) or (lead in PLACE_LEADS and towns.get(phrase))
                 if proper:
                     words[index:end] = [proper]
+                    original[index:end] = [proper]
                     break
             index += 2
-        out.append(text[last : run.start()] + "".join(words))
+        out.append(text[last : run.start()] + "".join(original))
         last = run.end()
     out.append(text[last:])
     # "at walvis", "at sanfic": a word English does not know, where someone was, is a name.
