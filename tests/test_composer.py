@@ -1314,7 +1314,7 @@ def test_an_answered_yes_or_no_question_is_thanked_for_as_whether():
     cases = {
         "asked start date flex -> jan 11 ideal, feb ok": "whether the start date is flexible.",
         "asked if visa needed -> no, but need BSN registration": "whether a visa is needed.",
-        "asked if relocation covered -> yes": "whether relocation is covered.",
+        "asked if relocation covered -> yes": "confirming that relocation is covered.",
         "asked about remote -> in studio tue-thu": "remote working.",
     }
     for jot, said in cases.items():
@@ -2228,3 +2228,10 @@ def test_a_place_typed_without_its_marks_or_with_them_is_written_as_the_place_is
     assert lexicon.places("clinics in örebro") == "clinics in Örebro"
     assert lexicon.places("she lived in krakow") == "she lived in Kraków"
     assert lexicon.places("the café menu") == "the café menu"
+
+
+def test_a_yes_to_a_yes_or_no_question_is_said_as_the_fact_they_confirmed():
+    assert read_point("question", "is relocation covered? - yes").text == (
+        "Thank you for confirming that relocation is covered."
+    )
+    assert "confirming" not in read_point("question", "is relocation covered? - no").text

@@ -787,6 +787,12 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     # read cleanly ("-> 'that I stop checking your numbers' 😂" stays the candidate's).
     if _is_raw(question) or not answer:
         return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+    yes = re.match(r"^(?:yes|yep|yeah|yup|definitely|absolutely|of course)\b[,.!]?\s*(?P<rest>.*)$",
+                   answer, re.IGNORECASE)  # fmt: skip
+    if question.startswith("whether ") and yes and not yes["rest"]:
+        # "is relocation covered? - yes": what they confirmed, said as a fact.
+        fact = re.sub(r"\bthere (is|are) any\b", r"there \1", question[len("whether ") :])
+        return Reading(kind=kind, text=f"Thank you for confirming that {fact}.", ok=True)
     sentence = book.pick("read_answered", _variant("answered", question, bump))
     sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
     return Reading(kind=kind, text=sentence, ok=True)
