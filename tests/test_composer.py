@@ -2235,3 +2235,12 @@ def test_a_yes_to_a_yes_or_no_question_is_said_as_the_fact_they_confirmed():
         "Thank you for confirming that relocation is covered."
     )
     assert "confirming" not in read_point("question", "is relocation covered? - no").text
+
+
+def test_more_legal_forms_are_left_out_of_the_company_name():
+    for company, said in (
+        ("Kelana DC Builders Sdn Bhd", "Kelana DC Builders"),
+        ("Anadolu Gida A.\u015e.", "Anadolu Gida"),
+        ("Jardín Botánico La Ceiba", "Jardín Botánico La Ceiba"),
+    ):
+        assert company_name(Job(company=company, role="x")) == said

@@ -1740,7 +1740,7 @@ def company_name(job) -> str:
 
 _LEGAL_FORM = re.compile(
     r",?\s+(?:inc|co|corp|ltd|llc|llp|plc|gmbh|ag|bv|nv|sas|srl|spa|pte\.?\s+ltd|"
-    r"\(?pty\.?\)?\s+ltd|"
+    r"\(?pty\.?\)?\s+ltd|sdn\.?\s+bhd|bhd|ltda|s\.?\s?l\.?|s\.?\s?r\.?\s?l\.?|a\.?\s?ş\.?|"
     r"a/s|as|ab|oy|kk|s\.\s?a\.?(?:\s+de\s+c\.\s?v)?|sa|limited)\.?$",
     re.IGNORECASE,
 )
