@@ -1310,10 +1310,10 @@ def test_how_someone_seemed_stays_out_of_every_note():
     assert read_point("other", "very warm welcome from the whole team", "Sam").ok
 
 
-def test_an_answered_yes_or_no_question_is_thanked_for_as_whether():
+def test_an_answered_yes_or_no_question_is_thanked_for_the_answer_not_asked_again():
     cases = {
-        "asked start date flex -> jan 11 ideal, feb ok": "whether the start date is flexible.",
-        "asked if visa needed -> no, but need BSN registration": "whether a visa is needed.",
+        "asked start date flex -> jan 11 ideal, feb ok": "my question about the start date.",
+        "asked if visa needed -> no, but need BSN registration": "my question about a visa.",
         "asked if relocation covered -> yes": "confirming that relocation is covered.",
         "asked about remote -> in studio tue-thu": "remote working.",
     }
@@ -2059,7 +2059,7 @@ def test_the_article_follows_the_sound_of_the_next_word():
     assert a_or_an("an CV, a MSc, a one-off, a user, a hour") == (
         "a CV, an MSc, a one-off, a user, an hour"
     )
-    assert "whether English is needed" in read_point("question", "english needed? -> no").text
+    assert "my question about English." in read_point("question", "english needed? -> no").text
 
 
 def test_shorthand_from_h12_is_written_out_or_left_to_the_candidate():
@@ -2137,11 +2137,11 @@ def test_h12_questions_promises_and_fit_lines_read_whole():
     assert read_fit("wrote our ransomware playbook")[0] == "I wrote my team's ransomware playbook"
 
 
-def test_what_came_after_is_theirs_and_any_is_whether_there_is_any():
+def test_what_came_after_is_theirs_and_any_is_a_question_about_it():
     nie = read_point("common_ground", "she also did NIE for 1 yr before switching to HR!")
     assert "you also did NIE for one year before switching to HR" in nie.text, nie
     remote = read_point("question", "any remote days? - no")
-    assert "whether there are any remote days" in remote.text, remote
+    assert remote.text == "Thank you for answering my question about remote days.", remote
     assert "before starting" in read_point("other", "medical check-up before start").text
 
 

@@ -726,6 +726,7 @@ def _whether(question: str) -> str:
     """ "if the start date is flexible", "start date flexible", "if visa needed" -> "whether
     the start date is flexible", "whether a visa is needed"; "remote" -> "remote working"."""
     question = re.sub(r"^if\s+", "whether ", question, flags=re.IGNORECASE)
+    question = re.sub(r"^any\s+(remote|hybrid)$", r"any \1 working", question, flags=re.I)
     bare_any = re.match(r"^any\s+([\w -]+)$", question, re.IGNORECASE)
     if bare_any and not _has_verb(["x", *bare_any[1].split(" ")]):
         # "any remote days", "any wfh": whether there are any.
@@ -793,6 +794,19 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         # "is relocation covered? - yes": what they confirmed, said as a fact.
         fact = re.sub(r"\bthere (is|are) any\b", r"there \1", question[len("whether ") :])
         return Reading(kind=kind, text=f"Thank you for confirming that {fact}.", ok=True)
+    if question.startswith("whether "):
+        # "whether relocation is covered" - no: the note does not ask it again, it thanks them
+        # for the answer, about the thing asked of.
+        asked_of = re.match(
+            r"^whether (?:there (?:is|are) (?:any )?(?P<there>.+)|(?P<np>.+?) (?:is|are|was|were)"
+            r" [\w-]+)$",
+            question,
+        )
+        thing = asked_of and (asked_of["there"] or asked_of["np"])
+        if thing and len(thing.split()) <= 5 and not _has_verb(["x", *thing.split()]):
+            return Reading(
+                kind=kind, text=f"Thank you for answering my question about {thing}.", ok=True
+            )
     sentence = book.pick("read_answered", _variant("answered", question, bump))
     sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
     return Reading(kind=kind, text=sentence, ok=True)
