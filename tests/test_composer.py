@@ -2244,3 +2244,8 @@ def test_more_legal_forms_are_left_out_of_the_company_name():
         ("Jardín Botánico La Ceiba", "Jardín Botánico La Ceiba"),
     ):
         assert company_name(Job(company=company, role="x")) == said
+
+
+def test_who_they_were_and_how_they_spoke_to_me_stay_out():
+    assert "describes them" in read_point("other", "ex royal navy, calls everyone 'son'").problem
+    assert "spoke to you" in read_point("other", "called me 'Elif Hanim' the whole time").problem

@@ -2032,6 +2032,13 @@ def _aside_reason(jot: str) -> str:
         re.IGNORECASE,
     ):
         return "It is about another application of yours, which stays out of a note to them."
+    if re.match(r"^(?:ex|former)[\s-]", jot, re.IGNORECASE):
+        # "ex royal navy, calls everyone 'son'": who they were, noted for me.
+        return "It describes them, which stays out of a note to them."
+    if re.search(r"\bcall(?:s|ed)?\s+(?:everyone|me|us)\b", jot, re.IGNORECASE) and not re.search(
+        r"\bcall\s+me\s+[A-Z]", jot
+    ):
+        return "It is how they spoke to you, which stays out of a note to them."
     if re.search(
         r"\b(?:is|are|looks?|seems?)\s+(?:(?:a\s+bit|kinda|kind\s+of|v|very|so|quite|pretty|really)"
         r"\s+)?(?:tiny|cramped|old|outdated|ancient|dated|run[-\s]down|shabby|dingy|grim|a\s+mess|"
