@@ -2249,3 +2249,13 @@ def test_more_legal_forms_are_left_out_of_the_company_name():
 def test_who_they_were_and_how_they_spoke_to_me_stay_out():
     assert "describes them" in read_point("other", "ex royal navy, calls everyone 'son'").problem
     assert "spoke to you" in read_point("other", "called me 'Elif Hanim' the whole time").problem
+
+
+def test_a_turkish_courtesy_the_notes_ask_for_is_the_greeting():
+    from services.composer.planner import addressed_as, greeting
+
+    mehmet = Person("m", "Mehmet Kavakli", "interviewer", greeting_style="honorific",
+                    points=(Point("other", "v formal -> Mehmet Bey in the mail"),))  # fmt: skip
+    profile = Profile(name="Elif", tone="formal")
+    assert addressed_as(mehmet, profile) == "Mehmet Bey"
+    assert greeting(mehmet, profile, phrases.book("en", "formal")) == "Dear Mehmet Bey,"

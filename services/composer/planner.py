@@ -80,7 +80,7 @@ def addressed_as(person: Person, profile: Profile) -> str:
     with no title given) or else the full name."""
     full = _full_name(person.name)
     style, words, titled = _style(person, profile)
-    if not full or style != "honorific":
+    if not full or style != "honorific" or " " in called(person):
         return called(person) or first_name(full)
     if titled:
         honorific = words[0].rstrip(".").capitalize()
@@ -115,6 +115,14 @@ def called(person: Person) -> str:
     """The name someone asked to be called by, from the notes ("she said call me Tolu"), or
     ""; only a name that is part of theirs or shorter than it, so a note to Tolulope may say
     Tolu but never a stranger's name."""
+    given = first_name(_full_name(person.name))
+    for point in person.points:
+        # "-> Mehmet Bey in the mail": the Turkish courtesy the candidate means to use.
+        courtesy = given and re.search(
+            rf"\b{re.escape(given)}\s+(bey|han\u0131m|hanim)\b", point.body, re.IGNORECASE
+        )
+        if courtesy:
+            return f"{given} {courtesy[1].capitalize()}"
     for point in person.points:
         found = _CALLED.search(point.body.replace("\u2019", "'"))
         if found:
