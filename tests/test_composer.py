@@ -2259,3 +2259,9 @@ def test_a_turkish_courtesy_the_notes_ask_for_is_the_greeting():
     profile = Profile(name="Elif", tone="formal")
     assert addressed_as(mehmet, profile) == "Mehmet Bey"
     assert greeting(mehmet, profile, phrases.book("en", "formal")) == "Dear Mehmet Bey,"
+
+
+def test_a_question_put_as_a_thing_and_a_bare_next_are_left_to_the_candidate():
+    assert not read_point("question", "decision when? - 'before xmas shutdown'").ok
+    assert not read_point("other", "next: ref calls next wk, answer 'before lucia' = 13 dec").ok
+    assert "preparing" in read_point("their_work", "prepping audit for the NGO secretariat").text

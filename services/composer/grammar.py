@@ -154,6 +154,7 @@ _SHORTHAND = {
     "vs.": "versus",
     "temp": "temperature",
     "biz": "business",
+    "prepping": "preparing",
     "fyi:": "",
     "re": "about",
     "grp": "group",
@@ -901,6 +902,10 @@ def _why_rough(text: str) -> str:
         return "empty"
     head = content[0]
     head_classes = lexicon.word_classes(head)
+    if [w.lower() for w in content] == ["next"]:
+        return "a word with nothing after it"  # "next: ref calls next wk" read as "the next"
+    if len(words) > 1 and re.search(r"\b(?:when|where|who|how|what|why)$", " ".join(words), re.I):
+        return "a question put as a thing"  # "the decision when"
     if re.search(r"\b(?:ideal|preferred|ok|okay|fine|tbc|tbd|pending)$", " ".join(content), re.I):
         return "a state, not a thing"  # "the start jan 4 ideal"
     if re.search(
