@@ -1449,6 +1449,12 @@ def test_the_place_table_is_built_once_and_a_tampered_copy_is_rebuilt(tmp_path, 
         kept = lexicon._table_file()
         assert kept.parent == tmp_path and kept.stat().st_size > 100_000
         assert lexicon.word_count("instead") > 100_000 and lexicon.word_count("insted") == 0
+        # The kept table, names with marks in it ("Kraków"), is read as it is: never rebuilt.
+        lexicon._tables.cache_clear()
+        monkeypatch.setattr(lexicon.subprocess, "run", lambda *a, **k: 1 / 0)
+        assert lexicon.places("she lived in krakow") == "she lived in Kraków"
+        monkeypatch.undo()
+        monkeypatch.setattr(lexicon.tempfile, "gettempdir", lambda: str(tmp_path))
         kept.write_text('[{"x": "<script>"}, {}, {}]', encoding="utf-8")
         lexicon._tables.cache_clear()
         assert lexicon.places("in leiden") == "in Leiden", "a table that is not names is rebuilt"

@@ -120,13 +120,25 @@ def _counted(table) -> bool:
     )
 
 
+def _plain_name(name: str) -> str:
+    """A place's name in plain letters: "Kraków" -> "Krakow"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 def _sound(table) -> bool:
-    """Whether a loaded table holds only place names keyed by their lower case (the file sits in
-    a shared temporary folder)."""
+    """Whether a loaded table holds only place names keyed by their plain lower case ("krakow"
+    -> "Kraków"; the file sits in a shared temporary folder)."""
     return isinstance(table, dict) and all(
-        isinstance(name, str) and _PLAIN.fullmatch(name) and key == name.lower()
+        isinstance(name, str)
+        and _WRITTEN.fullmatch(name)
+        and _PLAIN.fullmatch(_plain_name(name))
+        and key == _plain_name(name).lower()
         for key, name in table.items()
     )
+
+
+# A place's name as written: letters, with or without marks, and the spaces or hyphens between.
+_WRITTEN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 
 
 def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, str]]:
@@ -141,9 +153,9 @@ def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, 
 
     def add(name: str, common_below: int, named: dict[str, str]) -> None:
         # "Kraków" is typed "krakow": the name is found by its plain letters.
-        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        plain = _plain_name(name)
         words = plain.lower().replace("-", " ").split()
-        if not _PLAIN.fullmatch(plain) or sum(map(len, words)) < 4:
+        if not (_WRITTEN.fullmatch(name) and _PLAIN.fullmatch(plain)) or sum(map(len, words)) < 4:
             return
         if all(english.get(word, 0) >= common_below for word in words):
             return  # "Reading", "Long Beach" at town size: everyday words first
