@@ -230,3 +230,17 @@ def test_a_title_taken_from_the_notes_is_pointed_out():
         "use another title, add it before their name on their page."
     ]
     assert "title_from_notes" not in codes(body=body, contact_name="Ms. Ingrid Solberg")
+
+
+def test_a_name_typed_with_a_doubt_is_flagged_and_its_plain_greeting_matches():
+    found = codes(
+        channel="card",
+        subject="",
+        body="Hi Darren,\n\nThank you for showing me the keeper talks.\n\nBest,\nSiti",
+        contact_name="Darren? Darryl? (marketing guy)",
+        contact_email="",
+        points=["keeper talks"],
+        other_bodies=[],
+        due_at=None,
+    )
+    assert "name_unsure" in found and "name_mismatch" not in found, found

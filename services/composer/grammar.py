@@ -1624,19 +1624,11 @@ _VIETNAMESE_FAMILY = {
 }  # fmt: skip
 
 
-def _plain(word: str) -> str:
-    return (
-        unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d"))
-        .encode("ascii", "ignore")
-        .decode()
-    )
-
-
 def vietnamese(words: Sequence[str]) -> bool:
     """Whether a name (without its title) is Vietnamese: "Trần Minh Khoa", "Nguyen Van An"."""
     return (
         len(words) >= 3
-        and _plain(words[0]).lower() in _VIETNAMESE_FAMILY
+        and lexicon.plain_letters(words[0]).lower() in _VIETNAMESE_FAMILY
         and all(w[:1].isupper() and w.isalpha() for w in words)
     )
 
@@ -2069,8 +2061,7 @@ def _spell_numbers(text: str) -> str:
     text = re.sub(
         r"(?<![\w.$%/-])([1-9])(?= [a-zA-Z]| \d+ hour)"
         r"(?! (?:am|pm|AM|PM|k|K|m|M|to|or|and|kg|g|km|cm|mm|ml|mg|kW|kw|MW|GW|lbs?|oz|ft|"
-        r"mph|kph|January|February|March|April|May|June|July|August|September|October|"
-        r"November|December)\b)",
+        rf"mph|kph|{'|'.join(_MONTH_NAMES.values())})\b)",
         spell,
         _ORDINAL.sub(lambda m: _ORDINALS[m.group(0).lower()], text),
     )

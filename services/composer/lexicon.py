@@ -120,9 +120,10 @@ def _counted(table) -> bool:
     )
 
 
-def _plain_name(name: str) -> str:
-    """A place's name in plain letters: "Kraków" -> "Krakow"."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+def plain_letters(text: str) -> str:
+    """`text` in plain letters, its marks dropped: "Kraków" -> "Krakow", "Đặng" -> "Dang"."""
+    text = text.replace("\u0110", "D").replace("\u0111", "d")  # Đ, đ: no mark to drop
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _sound(table) -> bool:
@@ -131,8 +132,8 @@ def _sound(table) -> bool:
     return isinstance(table, dict) and all(
         isinstance(name, str)
         and _WRITTEN.fullmatch(name)
-        and _PLAIN.fullmatch(_plain_name(name))
-        and key == _plain_name(name).lower()
+        and _PLAIN.fullmatch(plain_letters(name))
+        and key == plain_letters(name).lower()
         for key, name in table.items()
     )
 
@@ -153,7 +154,7 @@ def _build() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, 
 
     def add(name: str, common_below: int, named: dict[str, str]) -> None:
         # "Kraków" is typed "krakow": the name is found by its plain letters.
-        plain = _plain_name(name)
+        plain = plain_letters(name)
         words = plain.lower().replace("-", " ").split()
         if not (_WRITTEN.fullmatch(name) and _PLAIN.fullmatch(plain)) or sum(map(len, words)) < 4:
             return
@@ -204,8 +205,8 @@ _RUN = re.compile(r"(?<![\w/.@'-])[a-z]+(?:[ -][a-z]+)*(?![\w/@'-]|\.\w)")
 
 def _fold(char: str) -> str:
     """A letter's plain form when it has one of the same length ("ö" -> "o"), else itself."""
-    plain = unicodedata.normalize("NFKD", char)[:1]
-    return plain if plain.isascii() and plain.isalpha() else char
+    plain = plain_letters(char)
+    return plain if len(plain) == 1 and plain.isalpha() else char
 
 
 def places(text: str) -> str:

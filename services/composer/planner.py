@@ -80,8 +80,9 @@ def addressed_as(person: Person, profile: Profile) -> str:
     with no title given) or else the full name."""
     full = _full_name(person.name)
     style, words, titled = _style(person, profile)
-    if not full or style != "honorific" or " " in called(person):
-        return called(person) or first_name(full)
+    asked_for = called(person)
+    if not full or style != "honorific" or " " in asked_for:
+        return asked_for or first_name(full)
     if titled:
         honorific = words[0].rstrip(".").capitalize()
         dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"
@@ -115,7 +116,8 @@ def called(person: Person) -> str:
     """The name someone asked to be called by, from the notes ("she said call me Tolu"), or
     ""; only a name that is part of theirs or shorter than it, so a note to Tolulope may say
     Tolu but never a stranger's name."""
-    given = first_name(_full_name(person.name))
+    full = _full_name(person.name)
+    given = first_name(full)
     for point in person.points:
         # "-> Mehmet Bey in the mail": the Turkish courtesy the candidate means to use.
         courtesy = given and re.search(
@@ -127,7 +129,7 @@ def called(person: Person) -> str:
         found = _CALLED.search(point.body.replace("\u2019", "'"))
         if found:
             name = found["name"]
-            if any(w.lower().startswith(name.lower()[:3]) for w in _full_name(person.name).split()):
+            if any(w.lower().startswith(name.lower()[:3]) for w in full.split()):
                 return name
     return ""
 

@@ -29,6 +29,7 @@ from services.composer.grammar import (
     _IRREGULAR_PAST,
     _LANGUAGES,
     _MASS_NOUNS,
+    _MONTH_NAMES,
     _NOT_VERBS_ED,
     _OWN_THINGS,
     _PREFIX,
@@ -184,6 +185,10 @@ class Reading:
     @property
     def detail(self) -> bool:
         return self.kind in DETAIL_KINDS
+
+
+# What the user reads under a jot the notes cannot say cleanly.
+_TOO_ROUGH = "This jot is too rough to quote; write how the note should say it."
 
 
 def _flag(kind: str, problem: str) -> Reading:
@@ -632,12 +637,10 @@ def _detail(
                 kept.pop()
             content = [w for w in kept if w.lower() not in _DETERMINERS]
             if len(content) < 2 and not (content and content[0][:1].isupper()):
-                return _flag(
-                    kind, "This jot is too rough to quote; write how the note should say it."
-                )
+                return _flag(kind, _TOO_ROUGH)
             if kept and kept[-1].lower() in _NEEDS_ITS_NUMBER:
                 return _flag(  # "ECT yr 2" is not "the ECT year"
-                    kind, "This jot is too rough to quote; write how the note should say it."
+                    kind, _TOO_ROUGH
                 )
             x = _with_article(" ".join(kept), single=True)
     if shape == "np" and rough_np(x):
@@ -651,15 +654,15 @@ def _detail(
             )
         ):
             return _detail(kind, tail, urls, first, book, bump, neutral=neutral)
-        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+        return _flag(kind, _TOO_ROUGH)
     if urls:
         x = f"{x} ({', '.join(urls)})"
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
-        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+        return _flag(kind, _TOO_ROUGH)
     if re.match(r"^the (?:on|in|at|from|with|for|to|by|via|over) ", x) or re.match(
         r"^the (?:only|just|also|still|really) \w+", x
     ):
-        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+        return _flag(kind, _TOO_ROUGH)
     about_them = re.match(r"^(?:you\b|you're\b|the \w+ (?:but|and) \w+$)", x, re.IGNORECASE)
     if kind == "other" and about_them and shape not in ("act", "liked") and not reported:
         # An "other" note that describes the interviewer ("swears a lot", "came in late and
@@ -782,12 +785,12 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
             # "pvsyst or helioscope?": which one, a question a note cannot put as a thing.
             return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
         if rough_np(question):  # "loadshedding still an issue on site"
-            return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+            return _flag(kind, _TOO_ROUGH)
         question = "about " + _with_article(question, single=True)
     # The note thanks them for the answer; it does not quote it, so only the question must
     # read cleanly ("-> 'that I stop checking your numbers' 😂" stays the candidate's).
     if _is_raw(question) or not answer:
-        return _flag(kind, "This jot is too rough to quote; write how the note should say it.")
+        return _flag(kind, _TOO_ROUGH)
     yes = re.match(r"^(?:yes|yep|yeah|yup|definitely|absolutely|of course)\b[,.!]?\s*(?P<rest>.*)$",
                    answer, re.IGNORECASE)  # fmt: skip
     if question.startswith("whether ") and yes and not yes["rest"]:
@@ -910,7 +913,7 @@ def _promise(
     # "copy of my registration": one copy of a thing of which there are many.
     x = re.sub(r"^the (copy|scan|photo|printout) of\b", r"a \1 of", x, flags=re.IGNORECASE)
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS or not x:
-        return _flag("promise", "This jot is too rough to quote; write how the note should say it.")
+        return _flag("promise", _TOO_ROUGH)
     if _is_verb_start(x.split(" ", 1)[0]) and x.split(" ", 1)[0].lower() != "my":
         return _flag("promise", "Say what you promised to send, as a thing: 'my slides on ...'.")
     # "a copy of my registration and proof of indemnity": "here is", as the first thing is one.
@@ -1115,9 +1118,7 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
     if urls:
         x = f"{x} ({', '.join(urls)})"
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS:
-        return _flag(
-            "question", "This jot is too rough to quote; write how the note should say it."
-        )
+        return _flag("question", _TOO_ROUGH)
     return Reading(kind="question", text=book.pick(key, pick).format(x=x), ok=True)
 
 
@@ -1356,9 +1357,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     if listed and len(steps) >= 3 and shorthand:
         # "shld have done: acknowledge, offer option (seat change / meal), then loop in ...":
         # a list of steps in shorthand, for the candidate to write as a sentence.
-        return _flag(
-            "wish_said", "This jot is too rough to quote; write how the note should say it."
-        )
+        return _flag("wish_said", _TOO_ROUGH)
     if answer.lower() in {"it", "that", "this", "so", "them"}:
         # "left out 0 LTIs over 600k manhours. should have said it": "it" is what was left out.
         left = re.search(r"\b(?:left\s+out|forgot|skipped|missed)\s+(?P<x>[^;]+)$", problem)
@@ -1424,9 +1423,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     ):
         # "ceiling close-in at red deer, refused before inspection, saved a full rip out": what
         # happened, in shorthand, for the candidate to write as a sentence.
-        return _flag(
-            "wish_said", "This jot is too rough to quote; write how the note should say it."
-        )
+        return _flag("wish_said", _TOO_ROUGH)
     # "should have given numbers: 38% of ...": a figure to add, not a better answer.
     figure = re.match(r"^(?:the\s+)?(?:numbers?|figures?|stats?|data)\s*:", answer, re.I)
     if figure and not problem:
@@ -1478,9 +1475,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     if urls:
         answer = f"{answer} ({', '.join(urls)})" if answer else ", ".join(urls)
     if not answer or _is_raw(answer + " " + topic) or len(answer.split()) > MAX_CLAUSE_WORDS:
-        return _flag(
-            "wish_said", "This jot is too rough to quote; write how the note should say it."
-        )
+        return _flag("wish_said", _TOO_ROUGH)
     # "near-miss log + 1:1 + retraining plan": a list of three, not "and ... and".
     listed = answer.split(", ", 1)
     items = listed[0].split(" and ")
@@ -1533,9 +1528,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     first = answer.split(" ", 1)[0].lower()
     if re.match(r"^[\d.,]+\s?%?\s+to\s+[\d.,]+", answer) and not _has_verb(answer.split(" ")):
         # "58% to 71% in 18 months on linha 3": figures that need their verb from the candidate.
-        return _flag(
-            "wish_said", "This jot is too rough to quote; write how the note should say it."
-        )
+        return _flag("wish_said", _TOO_ROUGH)
     if (
         (problem or mark)
         and not mention
@@ -1546,9 +1539,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         and not _has_verb(answer.split(" "))
     ):
         # "cap recon at $1,800 a unit": what I would do, in shorthand the note cannot shape.
-        return _flag(
-            "wish_said", "This jot is too rough to quote; write how the note should say it."
-        )
+        return _flag("wish_said", _TOO_ROUGH)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
         answer = _after_is(answer)
     if problem or (mark and re.search(r"given|answered|answer", mark.group(0), re.IGNORECASE)):
@@ -2149,8 +2140,7 @@ def _punctuated(sentence: str) -> str:
     sentence = re.sub(r"\b(before|after) start\b", r"\1 starting", sentence)
     # "the new app December 1": on a day.
     sentence = re.sub(
-        r"\b([a-z]{3,}) ((?:January|February|March|April|May|June|July|August|September|October|"
-        r"November|December) \d{1,2})\b(?![\d,])",
+        rf"\b([a-z]{{3,}}) ((?:{'|'.join(_MONTH_NAMES.values())}) \d{{1,2}})\b(?![\d,])",
         lambda m: m[0] if m[1] in _NOT_BEFORE_A_DAY else f"{m[1]} on {m[2]}",
         sentence,
     )
