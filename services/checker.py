@@ -13,6 +13,7 @@ from datetime import datetime
 
 from services.composer import channels, clean_jot, first_name, word_count
 from services.composer.grammar import _HONORIFICS, sure_name, unsure_name
+from services.composer.planner import called_in
 
 __all__ = ["CODES", "DraftWarning", "check_draft", "content_sentences"]
 
@@ -233,7 +234,13 @@ def check_draft(
             )
         )
 
-    if contact_name.strip() and not _name_in(greeting_line(body), contact_name):
+    asked_for = called_in(contact_name, points)  # "call me Tolu": the name the note uses
+    greeted = greeting_line(body)
+    if (
+        contact_name.strip()
+        and not _name_in(greeted, contact_name)
+        and not (asked_for and asked_for.lower() in greeted.lower())
+    ):
         warnings.append(
             DraftWarning(
                 "name_mismatch",
@@ -269,12 +276,13 @@ def check_draft(
         )
 
     if unsure_name(contact_name):
+        said = asked_for or sure_name(contact_name)
         warnings.append(
             DraftWarning(
                 "name_unsure",
                 f"Your notes are not sure of this name (\u201c{' '.join(contact_name.split())}"
-                f"\u201d). The note says {sure_name(contact_name)}; check the name with the "
-                f"recruiter or their business card before you send it.",
+                f"\u201d). The note says {said}; check the name with the recruiter or their "
+                f"business card before you send it.",
             )
         )
 

@@ -244,3 +244,14 @@ def test_a_name_typed_with_a_doubt_is_flagged_and_its_plain_greeting_matches():
         due_at=None,
     )
     assert "name_unsure" in found and "name_mismatch" not in found, found
+
+
+def test_the_name_someone_asked_to_be_called_by_is_their_name():
+    found = codes(
+        body=GOOD_EMAIL.replace("Hi Dana,", "Hi Tolu,"),
+        contact_name="Tolulope Adeyemi",
+        points=["kafka migration", "she said call me Tolu"],
+    )
+    assert "name_mismatch" not in found, found
+    assert "name_mismatch" in codes(body=GOOD_EMAIL.replace("Hi Dana,", "Hi Tolu,"),
+                                    contact_name="Tolulope Adeyemi")  # fmt: skip

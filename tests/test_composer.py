@@ -2258,3 +2258,7 @@ def test_a_question_put_as_a_thing_and_a_bare_next_are_left_to_the_candidate():
     assert not read_point("question", "decision when? - 'before xmas shutdown'").ok
     assert not read_point("other", "next: ref calls next wk, answer 'before lucia' = 13 dec").ok
     assert "preparing" in read_point("their_work", "prepping audit for the NGO secretariat").text
+
+
+def test_the_name_they_go_by_is_left_out_as_a_jot_and_said_why():
+    assert "the name they go by" in read_point("other", "she said call me Tolu").problem

@@ -116,17 +116,22 @@ def called(person: Person) -> str:
     """The name someone asked to be called by, from the notes ("she said call me Tolu"), or
     ""; only a name that is part of theirs or shorter than it, so a note to Tolulope may say
     Tolu but never a stranger's name."""
-    full = _full_name(person.name)
+    return called_in(person.name, [point.body for point in person.points])
+
+
+def called_in(name: str, notes: Sequence[str]) -> str:
+    """`called` for a name and the notes about its person, as the checker has them."""
+    full = _full_name(name)
     given = first_name(full)
-    for point in person.points:
+    for body in notes:
         # "-> Mehmet Bey in the mail": the Turkish courtesy the candidate means to use.
         courtesy = given and re.search(
-            rf"\b{re.escape(given)}\s+(bey|han\u0131m|hanim)\b", point.body, re.IGNORECASE
+            rf"\b{re.escape(given)}\s+(bey|han\u0131m|hanim)\b", body, re.IGNORECASE
         )
         if courtesy:
             return f"{given} {courtesy[1].capitalize()}"
-    for point in person.points:
-        found = _CALLED.search(point.body.replace("\u2019", "'"))
+    for body in notes:
+        found = _CALLED.search(body.replace("\u2019", "'"))
         if found:
             name = found["name"]
             if any(w.lower().startswith(name.lower()[:3]) for w in full.split()):

@@ -2023,6 +2023,8 @@ def _aside_reason(jot: str) -> str:
         re.IGNORECASE,
     ):
         return "It is about another application of yours, which stays out of a note to them."
+    if re.search(r"\b(?:call\s+(?:me|her|him)|goes\s+by)\s+['\"\u201c]?[A-Z]", jot):
+        return "It is the name they go by: the notes greet them by it."
     if re.match(r"^(?:ex|former)[\s-]", jot, re.IGNORECASE):
         # "ex royal navy, calls everyone 'son'": who they were, noted for me.
         return "It describes them, which stays out of a note to them."
