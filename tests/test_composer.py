@@ -1713,7 +1713,10 @@ def test_a_to_do_after_a_fact_is_cut_and_the_fact_kept():
     [
         ("reporting line? -> direct to him + dotted line", "the reporting line."),
         ("how does on-call work -> 1 wk in 5, remote first", "how on-call works."),
-        ("do producers cut the socials clips too? - she said yes 3 per show", "whether producers"),
+        (
+            "do producers cut the socials clips too? - she said yes 3 per show",
+            "confirming that producers cut",
+        ),
         ("does the producer have a say in guest bookings -> 'yeah 100%'", "the producer has a say"),
         ("what does he look for in a PA -> 'someone who can run a site'", "what you look for in"),
     ],
@@ -2262,3 +2265,17 @@ def test_a_question_put_as_a_thing_and_a_bare_next_are_left_to_the_candidate():
 
 def test_the_name_they_go_by_is_left_out_as_a_jot_and_said_why():
     assert "the name they go by" in read_point("other", "she said call me Tolu").problem
+
+
+def test_read_aloud_fixes_from_the_h14_goldens():
+    convention = read_point("topic", "nairobi wreck removal convention 2007 - asked if id read it")
+    assert "asked if" not in convention.text, convention
+    pontoon = read_point(
+        "wish_said",
+        "asked abt a time i said no to a client. FROZE. shouldve said the lochboisdale pontoon, "
+        "skipper wanted to tow in a F8",
+    )
+    assert not pontoon.ok, pontoon  # a story in shorthand is the candidate's to tell
+    site = read_point("question", "do coordinators go to site? - yes ~30%, 2-3 wk stints")
+    assert site.text == "Thank you for confirming that coordinators go to site.", site
+    assert "confirming" not in read_point("question", "is parking free? - yes but not 1st yr").text

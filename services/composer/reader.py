@@ -325,6 +325,8 @@ def _rough_tail(tail: str) -> bool:
     knows my uncle's pub", "you two years ahead", "you did it in WINTER (loco)"."""
     if "(" in tail or _YOU_VERB_S.search(tail):
         return True
+    if re.match(r"^(?:asked|said|told|mentioned)\b", tail):
+        return True  # "asked if I'd read it": what they did, with no one doing it
     if re.search(r"\byou(?:'re| are)? (?!I\b)[A-Z]", tail):
         return True
     if re.search(r"\byou (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
@@ -793,7 +795,10 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         return _flag(kind, _TOO_ROUGH)
     yes = re.match(r"^(?:yes|yep|yeah|yup|definitely|absolutely|of course)\b[,.!]?\s*(?P<rest>.*)$",
                    answer, re.IGNORECASE)  # fmt: skip
-    if question.startswith("whether ") and yes and not yes["rest"]:
+    qualified = yes and re.match(
+        r"^(?:but|if|only|except|unless|sometimes|not|depends|maybe)\b", yes["rest"], re.I
+    )
+    if question.startswith("whether ") and yes and not qualified:
         # "is relocation covered? - yes": what they confirmed, said as a fact.
         fact = re.sub(r"\bthere (is|are) any\b", r"there \1", question[len("whether ") :])
         return Reading(kind=kind, text=f"Thank you for confirming that {fact}.", ok=True)
@@ -1240,6 +1245,13 @@ def _asked_topic(problem: str) -> str:
     """The question a wish answers, from "when he asked why leave brazil i rambled" ("why I'd
     leave Brazil") or "she asked about my worst failed batch, I talked too long" ("my worst
     failed batch"); "" when the jot does not say."""
+    story = re.search(
+        r"\basked\s+(?:me\s+)?(?:about|abt|re)\s+(?P<t>(?:a|the)\s+time\s+[^,;.!]+?)(?=\s*(?:[,;.!]|$))",
+        problem,
+        re.IGNORECASE,
+    )
+    if story:
+        return story["t"].strip()  # "a time i said no to a client": the whole question
     found = _ASKED.search(problem)
     if not found:
         return ""
@@ -1519,6 +1531,21 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             and not _is_verb_start(answer.split(" ", 1)[0].lower())
         )
     )
+    thing, _, then = answer.partition(", ")
+    if (
+        then
+        and re.match(r"^(?:the|my|our|a|an)\s", thing, re.IGNORECASE)
+        and not _has_verb(thing.split(" "))
+        and (
+            _has_verb(["x", *then.split(" ")])
+            or any(
+                "VERB" in lexicon.word_classes(w) and (w.endswith("ed") or w in _IRREGULAR_PAST)
+                for w in then.split(" ")[1:3]
+            )
+        )
+    ):
+        # "the lochboisdale pontoon, skipper wanted to tow in an F8": a story in shorthand.
+        return _flag("wish_said", _TOO_ROUGH)
     if named and (problem or topic):
         if topic and len(topic.split()) <= 6:
             sentence = book.pick("read_wish_mention_topic", pick).format(topic=topic, a=answer)
