@@ -2279,3 +2279,17 @@ def test_read_aloud_fixes_from_the_h14_goldens():
     site = read_point("question", "do coordinators go to site? - yes ~30%, 2-3 wk stints")
     assert site.text == "Thank you for confirming that coordinators go to site.", site
     assert "confirming" not in read_point("question", "is parking free? - yes but not 1st yr").text
+
+
+def test_a_malaysian_name_is_greeted_by_the_persons_own_name_and_ir_is_a_title():
+    from services.composer.planner import addressed_as
+
+    def called_as(name: str, note: str) -> str:
+        person = Person("x", name, "interviewer", greeting_style="honorific",
+                        points=(Point("topic", note),))  # fmt: skip
+        return addressed_as(person, Profile(name="A", tone="formal"))
+
+    assert called_as("Rajesh Kumar a/l Subramaniam", "he leads electrical") == "Mr. Rajesh"
+    assert called_as("Muhammad Haziq bin Rosli", "he leads mech") == "Mr. Haziq"
+    assert called_as("Ir. Tan Wei Ling", "she runs the project") == "Ir. Tan"
+    assert "foundation" in read_point("topic", "ecobank fdn grant, 3 yrs").text

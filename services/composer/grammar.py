@@ -59,6 +59,9 @@ _SHORTHAND = {
     "prev": "previous",
     "sys": "system",
     "vid": "video",
+    "fdn": "foundation",
+    "assoc": "association",
+    "assoc.": "association",
     "vids": "videos",
     "prog": "programme",
     "progs": "programmes",
@@ -1540,7 +1543,7 @@ def _trim(text: str, limit: int) -> str:
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic",
                "arq", "dra", "mtro", "mtra", "sr", "sra", "srta", "med", "rer", "nat", "dipl",
                "mag", "dott", "dott.ssa", "dr.ssa", "prof.ssa", "avv", "arch", "capt", "cpt",
-               "cdr", "col", "maj", "lt", "sgt", "rev", "fr", "cllr", "hon"}  # fmt: skip
+               "cdr", "col", "maj", "lt", "sgt", "rev", "fr", "cllr", "hon", "ir"}  # fmt: skip
 # Titles of Spanish-speaking countries, whose people carry two family names: the first is the one
 # a letter uses ("Lic. Arturo Benítez Solís" is Lic. Benítez).
 SPANISH_TITLES = {"lic", "ing", "arq", "dra", "mtro", "mtra", "sr", "sra", "srta"}

@@ -183,12 +183,23 @@ _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della"
               "bin", "binti", "al", "ter", "ten", "dos", "das", "do"}  # fmt: skip
 
 
+# The words that join a Malaysian or Singaporean name to the father's name ("son of").
+_PATRONYMIC = {"a/l", "a/p", "s/o", "d/o", "bin", "binti", "bte", "bt"}
+
+
 def _surname(words: list[str], *, spanish: bool = False) -> str:
     """The surname of a name without its title: the last word and any particles before it, or
     the first word of a name written family name first ("Koh Wee Leong"), or the first of two
     Spanish family names ("Arturo Benítez Solís")."""
     if family_first(words):
         return words[0]
+    marker = next((i for i, w in enumerate(words) if w.lower() in _PATRONYMIC), 0)
+    if marker:
+        # "Rajesh Kumar a/l Subramaniam", "Ahmad Faiz bin Rosli": the part after the marker is
+        # the father's name; a letter uses the person's own first name ("Mr. Rajesh"), after
+        # a "Muhammad" that opens most such names ("Mr. Haziq").
+        common = {"muhammad", "mohammad", "mohamed", "mohd", "muhd", "nur", "nurul", "siti"}
+        return words[1] if marker > 1 and words[0].lower() in common else words[0]
     if spanish and len(words) >= 3 and words[-2].lower() not in SPANISH_GIVEN:
         return words[-2]
     start = len(words) - 1
