@@ -327,7 +327,7 @@ def edit_reading(point_id):
     """Write how the drafts say a point, or hand it back to the automatic reading."""
     point = owned_or_404(TalkingPoint, point_id)
     shown = readings.shown(point, point.contact.name, current_user.tone)
-    form = ReadingForm(data={"reading": shown.text})
+    form = ReadingForm(data={"reading": shown.text or shown.suggestion})
     if form.validate_on_submit():
         text = "" if request.form.get("automatic") else form.reading.data
         readings.set_reading(db.session, point, text, current_user.tone)

@@ -23,6 +23,7 @@ class ShownReading:
     text: str  # what the drafts say for the point, or "" when flagged
     problem: str  # why the reader could not read it, for the user
     edited: bool
+    suggestion: str = ""  # wording offered for a point kept out by default
 
 
 def _tone(user: User | None) -> str:
@@ -31,22 +32,26 @@ def _tone(user: User | None) -> str:
 
 def auto_reading(
     point: TalkingPoint, contact_name: str, tone: str, contact: Contact | None = None
-) -> tuple[str, str]:
-    """(reading, problem): the reader's sentence for the point, or "" and why not. To a
-    recruiter or HR contact "they" is the company, so the reader is told who the contact is."""
+) -> ShownReading:
+    """The reader's sentence for the point, or "" and why not (with any wording it offers).
+    To a recruiter or HR contact "they" is the company, so the reader is told who the contact
+    is."""
     contact = contact or point.contact
     organiser = contact is not None and contact.role in ORGANISER_ROLES
-    reading = reading_of(Point(point.kind, point.body), contact_name, tone, organiser=organiser)
+    # A point not yet flushed has no kind until the column's default ("topic") fills it.
+    kind = point.kind or TalkingPoint.kind.default.arg
+    reading = reading_of(Point(kind, point.body), contact_name, tone, organiser=organiser)
     if reading is None:
-        return "", "There is nothing here a note could say."
-    return (reading.text, "") if reading.ok else ("", reading.problem)
+        return ShownReading("", "There is nothing here a note could say.", False)
+    if reading.ok:
+        return ShownReading(reading.text, "", False)
+    return ShownReading("", reading.problem, False, reading.suggestion)
 
 
 def shown(point: TalkingPoint, contact_name: str, tone: str) -> ShownReading:
     if point.reading_edited:
         return ShownReading(point.reading, "", True)
-    text, problem = auto_reading(point, contact_name, tone)
-    return ShownReading(text, problem, False)
+    return auto_reading(point, contact_name, tone)
 
 
 def refresh(
@@ -54,7 +59,7 @@ def refresh(
 ) -> None:
     """Store the automatic reading, unless the user wrote their own."""
     if not point.reading_edited:
-        point.reading = auto_reading(point, contact_name, tone, contact)[0]
+        point.reading = auto_reading(point, contact_name, tone, contact).text
 
 
 def set_reading(session: Session, point: TalkingPoint, text: str, tone: str) -> None:

@@ -579,6 +579,10 @@ def test_a_jot_reads_as_a_careful_writer_would_put_it(kind, jot, said):
 
 def _reading(kind: str, body: str, first: str = "Kim") -> str:
     reading = read_point(kind, body, first)
+    if kind == "other" and reading is not None and reading.suggestion:
+        # An "other" jot is kept out of the drafts by default; what is read is the wording
+        # offered to the user, which one tap puts in.
+        return reading.suggestion
     assert reading is not None and reading.ok, (kind, body, reading)
     return reading.text
 
@@ -1307,7 +1311,7 @@ def test_how_someone_seemed_stays_out_of_every_note():
     for jot in ("gut: good guy, maybe a micromanager", "so warm, held my hand at the end",
                 "she was cooler than the others", "said offer prob w/in a week"):  # fmt: skip
         assert not read_point("other", jot, "Sam").ok, jot
-    assert read_point("other", "very warm welcome from the whole team", "Sam").ok
+    assert read_point("other", "very warm welcome from the whole team", "Sam").suggestion
 
 
 def test_an_answered_yes_or_no_question_is_thanked_for_the_answer_not_asked_again():
@@ -1487,7 +1491,7 @@ def test_a_how_tail_joins_its_topic_and_a_mention_is_not_said_twice():
 
 def test_to_a_recruiter_they_is_the_company_not_the_reader():
     jot = "says they want a decision by dec 11"
-    recruiter = read_point("other", jot, "Travis", organiser=True).text
+    recruiter = read_point("other", jot, "Travis", organiser=True).suggestion
     assert "they want a decision by December 11" in recruiter and "you want" not in recruiter
     travis = Person(
         "t", "Travis Cole", "recruiter", email="t@agency.example", points=(Point("other", jot),)
@@ -1702,10 +1706,10 @@ def test_an_aside_of_the_candidates_is_never_thanked_for(jot, why):
 
 def test_a_to_do_after_a_fact_is_cut_and_the_fact_kept():
     reading = read_point("other", "2nd round w/ MD next thurs 10am, bring project photos", "Kim")
-    assert reading.ok and "second round with the MD next Thursday" in reading.text, reading
-    assert "photos" not in reading.text
+    assert "second round with the MD next Thursday" in reading.suggestion, reading
+    assert "photos" not in reading.suggestion
     # An acronym in capitals is a name, not a shout.
-    assert read_point("other", "IRATA refresher paid by them", "Kim").ok
+    assert read_point("other", "IRATA refresher paid by them", "Kim").suggestion
 
 
 @pytest.mark.parametrize(
@@ -1914,7 +1918,8 @@ def test_h10_jots_read_as_a_careful_writer_would_say_them():
     from services.composer import read_fit
 
     nans = read_point("common_ground", "her nan is ngati raukawa too!! might be cousins lol", "A")
-    assert "our nans are both ngati raukawa" in nans.text, nans
+    # Two words English lacks, typed small: the user says them (with their capitals).
+    assert not nans.ok and "'ngati', 'raukawa'" in nans.problem, nans
     sent = read_point("promise", "sending her the samoan version of our flood checklist", "Priya")
     assert "here is the Samoan version" in sent.text and "sending" not in sent.text, sent
     for jot in ("quiet, only asked abt my weekend availability",
@@ -2074,7 +2079,7 @@ def test_the_article_follows_the_sound_of_the_next_word():
 def test_shorthand_from_h12_is_written_out_or_left_to_the_candidate():
     assert "the season pass is included" in read_point(
         "other", "season pass for family incl."
-    ).text.replace("season pass for family", "season pass")
+    ).suggestion.replace("season pass for family", "season pass")
     assert "former" in read_point("common_ground", "we are both ex army").text
     assert "business" in read_point("topic", "summer biz, bike park").text
     # A slash list of codes is a note, not a sentence; A/B testing is a name.
@@ -2138,7 +2143,7 @@ def test_what_came_after_is_theirs_and_any_is_a_question_about_it():
     assert "you also did NIE for one year before switching to HR" in nie.text, nie
     remote = read_point("question", "any remote days? - no")
     assert remote.text == "Thank you for answering my question about remote days.", remote
-    assert "before starting" in read_point("other", "medical check-up before start").text
+    assert "before starting" in read_point("other", "medical check-up before start").suggestion
 
 
 def test_how_their_place_struck_me_and_a_thing_named_only_as_a_thing_stay_out():

@@ -5,6 +5,7 @@ from test_sync import Day, pull_all, push
 
 from extensions import db
 from models import Contact, TalkingPoint
+from services import readings
 
 HX = {"HX-Request": "true"}
 
@@ -110,4 +111,45 @@ def test_a_recruiters_point_reads_they_as_the_company(app, panel):
     with app.app_context():
         priya = db.session.get(Contact, contacts["Priya Nair"])
         point = factories.make_point(priya, "says they want a decision by fri", kind="other")
-        assert "they want a decision by Friday" in point.reading, point.reading
+        assert point.reading == ""  # an "other" jot is kept out, and offered
+        offered = readings.shown(point, priya.name, "warm").suggestion
+        assert "they want a decision by Friday" in offered, offered
+
+
+def test_an_other_note_is_kept_out_and_one_tap_puts_the_offered_wording_in(app, client, panel):
+    application_id, contacts = panel
+    dana = f"/contacts/{contacts['Dana Rivera']}"
+    client.post(dana, data={"kind": "other", "body": "medical check-up before start, they pay"})
+    point = _point(app, "medical check-up")
+    assert point.reading == "" and not point.reading_edited
+    offered = _offered(app, point.id)
+    assert "the medical check-up before starting" in offered, offered
+    page = client.get(dana).get_data(as_text=True)
+    assert "Left out of the drafts." in page and "Offered wording:" in page
+    assert "Use this wording" in page and offered in page
+    assert "medical" not in _email(client, application_id, "Dana Rivera")["body"]
+    # The button posts the wording as the user's own; every draft then says it.
+    fragment = client.post(f"/points/{point.id}/reading", data={"reading": offered}, headers=HX)
+    assert fragment.status_code == 200 and "Your wording" in fragment.get_data(as_text=True)
+    assert _point(app, "medical check-up").reading_edited
+    assert offered in _email(client, application_id, "Dana Rivera")["body"]
+    # The editor opens on the offered wording too, so a small change is one edit away.
+    client.post(dana, data={"kind": "other", "body": "canteen on site, lunch is subsidised"})
+    canteen = _point(app, "canteen")
+    form = client.get(f"/points/{canteen.id}/reading", headers=HX).get_data(as_text=True)
+    assert "the canteen on site" in _offered(app, canteen.id)
+    assert _offered(app, canteen.id) in form.replace("&#39;", "'")
+
+
+def _offered(app, point_id: str) -> str:
+    with app.app_context():
+        point = db.session.get(TalkingPoint, point_id)
+        return readings.shown(point, point.contact.name, "warm").suggestion
+
+
+def test_a_tour_they_gave_is_said_without_asking(app, client, panel):
+    application_id, contacts = panel
+    dana = f"/contacts/{contacts['Dana Rivera']}"
+    client.post(dana, data={"kind": "other", "body": "showed me the control room 🤩"})
+    assert "showing me the control room" in _point(app, "control room").reading
+    assert "showing me the control room" in _email(client, application_id, "Dana Rivera")["body"]

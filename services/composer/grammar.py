@@ -507,7 +507,7 @@ def _unshout(text: str) -> str:
 
 _EMOJI_BREAK = re.compile(
     "(?<=\\w)[ ]*[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f\u200d\U0001f3fb-\U0001f3ff"
-    "\u2640\u2642]*[ ]+(?=(?:i|i've|i'm|ive|im|he|she|they|we)\\b)",
+    "\u2640\u2642]*[ ]+(?=[^\\W\\d_])",
     re.IGNORECASE,
 )
 # Words a phone note pads with and a letter would not: "basically doubles", "for like 5 min".
@@ -541,7 +541,8 @@ def clean_jot(body: str) -> tuple[str, tuple[str, ...]]:
     text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2026: "..."})
     text = text.replace("{", "(").replace("}", ")")
     text, urls = _extract_urls(text)
-    # An emoji between two thoughts ends the first: "to opera cloud in jan 😬 ive done this".
+    # An emoji between two thoughts ends the first: "to opera cloud in jan 😬 ive done this",
+    # "tasted my sample bottles 🍺 liked the grisette".
     text = _EMOJI_BREAK.sub("; ", text)
     text = _strip_emoji(text)
     text = _FILLER.sub("", text)
@@ -976,9 +977,26 @@ def _why_rough(text: str) -> str:
             and i + 1 < len(core)
         ):
             return "adjective after a noun"
+    for i in range(1, len(core)):
+        classes = lexicon.word_classes(core[i])
+        if (
+            classes == {"VERB"}
+            and (core[i] in _IRREGULAR_PAST or core[i].endswith("ed"))
+            and (
+                core[i - 1] in _CLAUSE_ADVERBS | {"just", "already", "recently"}
+                or "NOUN" in lexicon.word_classes(core[i - 1])
+                or core[i - 1][:1].isdigit()
+            )
+            and core[i - 1] not in _DETERMINERS
+        ):
+            return "a clause, not a thing"  # "11.11 just happened", "merch drop sold out"
+    if len(core) == 1 and (classes := lexicon.word_classes(core[0])) and classes <= {"ADJ"}:
+        return "a state, not a thing"  # "honest: avrupa side harder" read as "the honest"
     if len(core) >= 2:
         last = core[-1]
         last_classes = lexicon.word_classes(last)
+        if last in {"doing", "making", "having", "getting", "going"}:
+            return "ends on a verb"  # "your TikTok keeper videos doing"
         if last in _PREDICATE_ENDS:
             return "ends on a state"
         if last_classes and last_classes <= {"ADJ", "ADV"}:

@@ -256,6 +256,75 @@ def _unknown(word: str) -> bool:
     return word_count(word) == 0 and not word_classes(word)
 
 
+# Endings an English word takes on a known stem: "rebalancing", "validators", "ridership".
+_ENDINGS = (
+    ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""),
+    ("ers", ""), ("ly", ""), ("ies", "y"), ("ied", "y"), ("ness", ""), ("ship", ""),
+    ("able", ""), ("ity", ""), ("ization", "ize"), ("isation", "ise"), ("ency", "ent"),
+)  # fmt: skip
+# Words of today's English the older word tables lack.
+_NEWER_WORDS = frozenset({
+    "app", "apps", "online", "offline", "email", "emails", "website", "startup", "startups",
+    "podcast", "podcasts", "livestream", "onboarding", "telehealth", "quinoa", "metadata",
+    "smartphone", "wifi", "blog", "blogs", "vlog", "dashboard", "dashboards", "workflow",
+    "workflows", "admin", "merch",
+})  # fmt: skip
+# "re"+"balancing", "tele"+"health": a prefix on an English word.
+_PREFIXES = ("re", "pre", "un", "non", "co", "sub", "multi", "tele", "micro", "over", "under",
+             "anti", "auto", "inter", "mis", "out", "post", "semi")  # fmt: skip
+# "write"+"up", "roll"+"out": a verb and its particle.
+_PARTICLES = ("up", "out", "off", "in", "on", "over", "back", "down")
+
+
+@cache
+def foreign(word: str) -> bool:
+    """Whether a word typed in lower case is one English does not have: a name left without
+    its capital ("aurical", "nakameguro") or a word of another language ("hinchas"). A word
+    made of English words ("heatmap", "backtesting") or an English word with an ending
+    ("rebalancing") is English."""
+    word = word.lower()
+    if len(word) < 4 or word in _NEWER_WORDS or not _unknown(word):
+        return False
+    return not (_derived(word) or _compound(word) or _prefixed(word))
+
+
+def _english(word: str) -> bool:
+    return not _unknown(word) or _derived(word) or _compound(word)
+
+
+def _prefixed(word: str) -> bool:
+    return any(
+        word.startswith(prefix) and len(word) - len(prefix) >= 4 and _english(word[len(prefix) :])
+        for prefix in _PREFIXES
+    ) or any(
+        word.endswith(particle) and word_count(word[: -len(particle)]) >= _COMMON_HALF
+        for particle in _PARTICLES
+    )
+
+
+def _derived(word: str) -> bool:
+    for ending, stem_end in _ENDINGS:
+        stem = word[: -len(ending)] + stem_end
+        if word.endswith(ending) and len(stem) >= 3 and (not _unknown(stem) or _compound(stem)):
+            return True
+    return False
+
+
+def _compound(word: str) -> bool:
+    # Both halves common words: "heat"+"map", "body"+"cam", "glass"+"house".
+    return any(
+        word_count(word[:cut]) >= _COMMON_HALF
+        and (
+            word_count(word[cut:]) >= _COMMON_HALF
+            or (len(word) - cut >= 4 and _derived(word[cut:]))
+        )
+        for cut in range(3, len(word) - 2)
+    )
+
+
+_COMMON_HALF = 1_000
+
+
 def word_classes(word: str) -> frozenset[str]:
     """The parts of speech an English word can be, from lemminflect's lexicon ("need": AUX,
     NOUN, VERB; "offshore": ADJ; "wants": VERB); empty for a word it does not know (a name, a
@@ -280,7 +349,7 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(forms.split(",") if forms else [word])
 
 
-__all__ = ["lemmas", "places", "word_classes", "word_count"]
+__all__ = ["foreign", "lemmas", "places", "word_classes", "word_count"]
 
 if __name__ == "__main__":
     json.dump(_build(), sys.stdout, ensure_ascii=False)

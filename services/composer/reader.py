@@ -181,6 +181,9 @@ class Reading:
     problem: str = ""  # why the reader could not read it, for the user
     edited: bool = False  # the user wrote this reading themselves
     placeholder: bool = False  # a promise with nothing to link yet
+    # What the note would say, offered to the user for a jot kept out by default (one tap
+    # puts it in as their own wording).
+    suggestion: str = ""
 
     @property
     def detail(self) -> bool:
@@ -300,6 +303,15 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         if head == "just" and lead.endswith("ed"):
             return "that", "it has " + tail
         return "that", "it " + tail
+    if (
+        kind in ("topic", "their_work")
+        and len(words) > 1
+        and re.fullmatch(r"[a-z]+[^s]s", head)
+        and "VERB" in lexicon.word_classes(_conjugate_for_you(head))
+        and words[1].lower() not in _AUX | {"are", "were", "have"}
+    ):
+        # "L1-L5 cx, wants someone who did IST": they want, said to them.
+        return "that", "you " + " ".join([_conjugate_for_you(head), *words[1:]])
     bare = re.match(r"^([A-Z]{2,}|[a-z][\w-]*)(?: [a-z][\w-]*)? (?:is|was|has)\b", tail)
     if bare and head not in _DETERMINERS | _SUBJECTS | _NOT_BARE_NOUNS:
         return "that", "the " + tail  # "GP target is 70%": the GP target
@@ -580,7 +592,9 @@ def _detail(
         and (words[0].lower() in _IRREGULAR_PAST or words[0].lower().endswith("ed"))
     ):
         # "showed me the suite"; "showed me back office": the back office
-        thing = _with_article(" ".join(words[2:]), single=True)
+        thing = " ".join(words[2:])
+        if words[2].lower() not in _PREPOSITIONS | {"through", "round", "around", "over"}:
+            thing = _with_article(thing, single=True)
         shape, x = "act", " ".join([_gerund(words[0]), words[1], thing])
         kind_key = "other"
     elif (
@@ -629,6 +643,10 @@ def _detail(
         x = re.sub(r"^(?:doing|getting|having|making)\s+(?=(?:the|a|an|my|your|our)\s)", "", x)
     if shape == "np" and kind in ("topic", "their_work", "other"):
         x = _with_article(x, single=True)
+        # "the linking school visits to the herbario": a gerund's phrase takes no article.
+        gerund = re.match(r"^the ([a-z]+ing) (?!of\b)[a-z]", x)
+        if gerund and lexicon.word_classes(gerund[1]) == {"VERB"}:
+            x = x[len("the ") :]
     if shape == "np":
         # "trial shift 4 hours on garde manger": keep the phrase up to where a second fact
         # was squeezed in, or leave the jot to the user when no clean phrase is left.
@@ -665,12 +683,26 @@ def _detail(
         r"^the (?:only|just|also|still|really) \w+", x
     ):
         return _flag(kind, _TOO_ROUGH)
+    # Kept out, but the sentence is still made: the user may put it in with one tap.
+    kept = (
+        kind == "other"
+        and (shape not in ("act", "liked") or re.match(_TOLD, x))
+        and not x.startswith("I should hear ")
+    )
     about_them = re.match(r"^(?:you\b|you're\b|the \w+ (?:but|and) \w+$)", x, re.IGNORECASE)
     if kind == "other" and about_them and shape not in ("act", "liked") and not reported:
         # An "other" note that describes the interviewer ("swears a lot", "came in late and
         # rushed", "stern but fair") is for the candidate alone, unless they said it.
         return _flag(kind, _OTHER_UNSAID)
     if shape == "act":
+        # "showed packing line": showing the packing line.
+        x = re.sub(
+            r"^(\w+ing(?: (?:me|us))?) (?!(?:the|a|an|my|your|our|their|his|her|me|us|round|"
+            r"around|through|thru|over|into|to|with|up|out|back|off|in|on|at|for|by|about)\b)"
+            r"(?=[a-z])",
+            r"\1 the ",
+            x,
+        )
         # "taking me round the office and gave me chai": both things they did, alike.
         x = re.sub(r" and (\w+) (me|us)\b", _and_did, x)
         x = re.sub(
@@ -682,7 +714,10 @@ def _detail(
         key = "read_candid"  # "recruiting patients is hard": thanked for candour, not enjoyed
     if key not in phrases.KEYS:
         key = f"read_{group[kind]}_np"
-    join, words = _tail_clause(tail, first, kind) if tail else ("", "")
+    # The tail of a thing they did for the candidate is the candidate's aside ("showed stockroom
+    # - chaos after 3pm"); a jot kept out is offered whole.
+    aside = kind == "other" and not kept
+    join, words = _tail_clause(tail, first, kind) if tail and not aside else ("", "")
     if join and _rough_tail(words):
         join, words = "", ""  # the first part is said; a tail that reads as a jot is not
     pool = book.phrases[key]
@@ -702,7 +737,7 @@ def _detail(
         seconds = [v for v in book.phrases[tail_key] if _lead(v) != opener]
         second = seconds[_variant(kind, words, bump) % len(seconds)] if seconds else ""
         sentence = _join_tail(sentence, shape, join, words, second)
-    return Reading(kind=kind, text=sentence, ok=True)
+    return Reading(kind=kind, text=sentence, ok=True, problem=_OTHER_KEPT if kept else "")
 
 
 def _plural(word: str) -> str:
@@ -1138,6 +1173,14 @@ _OTHER_UNSAID = (
     "It describes them, which reads as a note to yourself, so the drafts leave it out; write "
     "how the note should say it to put it in."
 )
+# An "other" jot is mostly the candidate's own: logistics, pay, impressions, to-dos. A note
+# says one only when it is something they did for the candidate (a tour, an introduction).
+_OTHER_KEPT = (
+    'An "other" note is kept for you (a date, a to-do, an impression) unless it is something '
+    "they did for you, such as a tour. To put it in, use the wording offered or write your own."
+)
+# "asked about my notice period": something said, not something done for the candidate.
+_TOLD = re.compile(r"(?:asking|telling|saying|mentioning|explaining)\b", re.IGNORECASE)
 # "look it up b4 2nd round": the better answer is not known yet.
 _WISH_TODO = re.compile(
     r"\b(?:look\s+(?:it|this|that)\s+up|look\s+up|google\s+it|find\s+out|check\s+(?:it|this|that|which))\b",
@@ -2150,12 +2193,38 @@ def _read_point(
             f"This jot is too rough to quote ({', '.join(dict.fromkeys(left))}); "
             "write how the note should say it.",
         )
+    strange = _strange_words(sentence)
+    if strange:
+        return _flag(kind, _STRANGE.format(words=", ".join(f"'{w}'" for w in strange)))
+    if reading.problem == _OTHER_KEPT:
+        return Reading(kind, "", False, _OTHER_KEPT, suggestion=_finish(sentence))
     return Reading(
         kind=reading.kind,
         text=_finish(sentence),
         ok=True,
         placeholder=reading.placeholder,
     )
+
+
+_STRANGE = (
+    "The note would say {words} as typed: a name needs its capitals, and a word from another "
+    "language needs saying in English. Write how the note should say it."
+)
+
+
+def _strange_words(sentence: str) -> list[str]:
+    """Words typed in lower case that English does not have, when they would show: any with
+    marks ("fenerbahçeli", "örebro"), or two or more ("hinchas de nacional"). One plain word
+    alone is let through: it is as likely jargon ("isotonic", "mutex") as a name."""
+    text = _URL_RE.sub(" ", sentence)
+    words = [
+        w
+        for w in re.findall(r"(?<![\w'\u2019-])[^\W\d_]+(?![\w'\u2019-])", text)
+        if w.islower() and lexicon.foreign(w)
+    ]
+    if any(not w.isascii() for w in words) or len(set(words)) >= 2:
+        return list(dict.fromkeys(words))
+    return []
 
 
 _NOT_A_BASE = _AUX | _SUBJECTS | _CONTRACTED_SUBJECTS | {"be", "been", "being", "she's", "he's"}
