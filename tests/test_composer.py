@@ -711,7 +711,9 @@ def test_fit_lines_read_as_the_candidate_would_say_them():
     assert "I have worked as an RVN for three years at a busy practice" in fit(
         "RVN for 3 yrs at a busy practice"
     )
-    assert "I hold a passivhaus designer certificate" in fit("passivhaus designer cert")
+    assert "I hold a Passivhaus designer certificate" in fit("Passivhaus designer cert")
+    # Typed small, a name English lacks goes to the user rather than into every email.
+    assert "passivhaus" in read_fit("passivhaus designer cert")[1]
     assert "I have experience with Python and SAS" in fit("Python and SAS")
 
 

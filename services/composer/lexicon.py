@@ -267,7 +267,8 @@ _NEWER_WORDS = frozenset({
     "app", "apps", "online", "offline", "email", "emails", "website", "startup", "startups",
     "podcast", "podcasts", "livestream", "onboarding", "telehealth", "quinoa", "metadata",
     "smartphone", "wifi", "blog", "blogs", "vlog", "dashboard", "dashboards", "workflow",
-    "workflows", "admin", "merch",
+    "workflows", "admin", "merch", "telco", "telcos", "fintech", "ransomware", "malware",
+    "ecommerce", "diaspora", "enumerators",
 })  # fmt: skip
 # "re"+"balancing", "tele"+"health": a prefix on an English word.
 _PREFIXES = ("re", "pre", "un", "non", "co", "sub", "multi", "tele", "micro", "over", "under",

@@ -1957,6 +1957,12 @@ def read_fit(raw: str) -> tuple[str, str]:
         ):
             clause = clause[: len(clause) - len(placed[2])] + "in " + placed[2]
     left += _fit_rough(clause)
+    # A fit line is said of the candidate in every email: a word typed small that English
+    # lacks ("saalbach", "probat") is a name without its capital, so the user writes it.
+    left += [w for w in re.findall(r"(?<![\w-])[a-z]{4,}(?![\w-])", clause) if lexicon.foreign(w)]
+    bare = re.match(rf"^I have (?!(?:{'|'.join(_HAVE_LEADS)})\b|\d)(\S+(?: \S+)?)", clause)
+    if bare:
+        left.append(bare[1])  # "I have six sigma BB", "I have three winters ops"
     if left:
         return "", (
             f"It still reads as a note ({', '.join(dict.fromkeys(left))}); write it as you "
@@ -1972,6 +1978,14 @@ def read_fit(raw: str) -> tuple[str, str]:
     return a_or_an(clause), ""
 
 
+# What follows "I have" in a claim a careful writer makes: a thing, a span, a verb's past.
+_HAVE_LEADS = (
+    "a", "an", "the", "my", "experience", "spent", "worked", "been", "led", "built", "run",
+    "managed", "taught", "trained", "done", "lived", "over", "more", "nearly", "almost",
+    "about", "some", "several", "many", "years", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "strong",
+    "hands-on", "deep", "direct", "solid", "extensive",
+)  # fmt: skip
 _SPAN_BEFORE = {"for", "over", "in", "within", "of", "past", "last", "about", "nearly", "almost",
                 "than", "first", "next", "around", "some"}  # fmt: skip
 
