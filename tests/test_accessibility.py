@@ -85,6 +85,12 @@ def test_no_serious_violations(browser, live_server, width):
     found["undo banner"] = serious_violations(page)
     page.get_by_role("button", name="Undo").click()
     page.get_by_role("heading", name="Points (1)").wait_for()
+    # An "other" note is kept out, with wording offered and a button to put it in.
+    page.get_by_text("Other", exact=True).click()
+    page.get_by_label("Talking point").fill("canteen on site, lunch is subsidised")
+    page.get_by_role("button", name="Save point").click()
+    page.get_by_role("button", name="Use this wording").wait_for()
+    found["offered wording"] = serious_violations(page)
     page.goto("/")
     page.locator(".card-link", has_text="Acme Robotics").click()
     page.get_by_role("link", name="Thank-you notes").click()

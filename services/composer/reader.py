@@ -1176,8 +1176,8 @@ _OTHER_UNSAID = (
 # An "other" jot is mostly the candidate's own: logistics, pay, impressions, to-dos. A note
 # says one only when it is something they did for the candidate (a tour, an introduction).
 _OTHER_KEPT = (
-    'An "other" note is kept for you (a date, a to-do, an impression) unless it is something '
-    "they did for you, such as a tour. To put it in, use the wording offered or write your own."
+    'An "other" note (a date, a to-do, an impression) is kept for you unless it is something '
+    "they did for you, such as a tour. Use the wording offered to put it in."
 )
 # "asked about my notice period": something said, not something done for the candidate.
 _TOLD = re.compile(r"(?:asking|telling|saying|mentioning|explaining)\b", re.IGNORECASE)
