@@ -2300,3 +2300,20 @@ def test_a_malaysian_name_is_greeted_by_the_persons_own_name_and_ir_is_a_title()
     assert called_as("Muhammad Haziq bin Rosli", "he leads mech") == "Mr. Haziq"
     assert called_as("Ir. Tan Wei Ling", "she runs the project") == "Ir. Tan"
     assert "foundation" in read_point("topic", "ecobank fdn grant, 3 yrs").text
+
+
+def test_h15_a_label_gives_way_to_its_topic_and_places_keep_their_marks():
+    # "sys design:" names only the round; what follows is what was talked about.
+    seats = _reading("topic", "sys design: seat holds w/ TTL. i did redis, she pushed on failover")
+    assert "seat holds with TTL" in seats and "system design" not in seats, seats
+    task = _reading("topic", "whiteboard: implement coyote time and jump buffer")
+    assert "implement" not in task, task  # a task set, not a topic: the label stays
+    # "climbs at gravity too": something both do, said of both.
+    assert "we both climb at" in _reading("common_ground", "climbs at gravity too")
+    # After "in" or "from", a word English lacks is a place; its marks are kept.
+    assert "from \u014ctara" in _reading("common_ground", "his nan is from \u014dtara too")
+    assert "nights at Lachine" in _reading("topic", "nights at lachine, 22 ppl")
+    assert "from Lachine" in _reading("common_ground", "she is from lachine too")
+    assert "in myeloma" in _reading("their_work", "she runs a trial in myeloma")
+    # A rate in shorthand is the user's to write.
+    assert not read_point("topic", "disc screens wrapping, they clean 2x/shift").ok

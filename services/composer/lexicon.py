@@ -209,9 +209,10 @@ def _fold(char: str) -> str:
     return plain if len(plain) == 1 and plain.isalpha() else char
 
 
-def places(text: str) -> str:
+def places(text: str, *, guess: bool = True) -> str:
     """`text` with every place name typed in lower case written as the place is ("örebro" is
-    found by its plain letters, and written as the place is: "Örebro")."""
+    found by its plain letters, and written as the place is: "Örebro"). `guess`: a word English
+    lacks after "at" or "from" is taken for a place too ("at walvis", "from lachine")."""
     if not text or not re.search(r"[a-z]{4}", text):
         return text
     anywhere, towns = _places()
@@ -236,6 +237,13 @@ def places(text: str) -> str:
                     continue
                 phrase = "".join(words[index:end]).replace("-", " ")
                 proper = anywhere.get(phrase) or (lead in PLACE_LEADS and towns.get(phrase))
+                typed = "".join(original[index:end])
+                same = plain_letters(typed).lower() == plain_letters(proper or "").lower()
+                if proper and not typed.isascii() and same and len(typed) == len(proper):
+                    # "ōtara" keeps its macron: "Ōtara", in the place's own capitals.
+                    proper = "".join(
+                        t.upper() if p.isupper() else t for t, p in zip(typed, proper, strict=True)
+                    )
                 if proper:
                     words[index:end] = [proper]
                     original[index:end] = [proper]
@@ -244,12 +252,26 @@ def places(text: str) -> str:
         out.append(text[last : run.start()] + "".join(original))
         last = run.end()
     out.append(text[last:])
-    # "at walvis", "at sanfic": a word English does not know, where someone was, is a name.
+    # "at walvis", "at sanfic": a word English does not know, where someone was, is a name;
+    # after "from" or "near" only one English could not have made ("from lachine", not
+    # "from smallholdings"). After "in" it is as often jargon ("in myeloma").
+    if not guess:
+        return "".join(out)
     return re.sub(
-        r"(?<![\w-])((?:at|near) )([a-z]{4,})(?![\w'/@.-])",
-        lambda m: m[1] + m[2].capitalize() if _unknown(m[2]) else m[0],
+        r"(?<![\w-])((?:at|near|from|around|outside) )([^\W\d_A-Z][^\W\d_A-Z]{3,})"
+        r"(?![\w'/@.-])",
+        lambda m: m[1] + m[2].capitalize() if _placed(m[1].strip(), m[2]) else m[0],
         "".join(out),
     )
+
+
+_LATIN = frozenset({"situ", "vivo", "vitro", "silico", "loco", "lieu", "toto", "utero"})
+
+
+def _placed(lead: str, word: str) -> bool:
+    if word in _LATIN:
+        return False
+    return _unknown(word) if lead in ("at", "near") else foreign(word)
 
 
 def _unknown(word: str) -> bool:

@@ -386,6 +386,20 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = ""
 _NEEDS_ITS_NUMBER = {"year", "yr", "week", "day", "month", "hour", "start", "level", "grade",
                      "step", "stage", "phase", "share", "number", "no", "version"}  # fmt: skip
 _MODALS = {"would", "will", "could", "should", "might", "must"}
+_TASK = re.compile(
+    r"(?:implement|build|design|write|code|explain|solve|debug|refactor|reverse|find|create|"
+    r"make|sort|optimi[sz]e|estimate|model|draw|plan|walk|pitch|present|sketch)\b",
+    re.IGNORECASE,
+)
+# A jot's opening label that names only the part of the interview: "sys design: seat holds".
+_LABEL = re.compile(
+    r"(?:the\s+)?(?:(?:sys(?:tem)?|technical|tech)\s+design|system\s+design\s+round|design|"
+    r"culture|team\s+culture|(?:tech\s+)?stack|process|architecture|tooling|tools|roadmap|"
+    r"strategy|priorities|challenges?|case\s+study|live\s+coding|coding|whiteboard|"
+    r"technical(?:\s+(?:round|part|q|question))?|team(?:\s+structure)?|structure|"
+    r"growth|career\s+growth|onboarding|background)",
+    re.IGNORECASE,
+)
 _NOTE_TO_SELF_LEADS = {"bring", "remember", "check", "prepare", "print", "pack", "book"}
 
 
@@ -407,6 +421,19 @@ def _detail(
         text = f"{label.group(1)}, {text[label.end() :]}"  # "lab space: shared with chem"
     head, tail = _split_tail(text)
     tail = tail.split("; ", 1)[0]  # a tail is one sentence of the jot, not the rest of it
+    if (
+        kind in ("topic", "their_work")
+        and _LABEL.fullmatch(head)
+        and tail
+        and not re.match(r"^(?:['\"\u2018\u201c\d]|(?:one|two|three|four|five|six)\b)", tail)
+        and not _SAID_PREFIX.match(tail)
+        # "whiteboard: implement coyote time": a task set, not a topic.
+        and not _TASK.match(tail)
+    ):
+        # "sys design: seat holds w/ TTL": the label says nothing; what follows is the topic.
+        named = _detail(kind, tail, urls, first, book, bump, neutral=neutral)
+        if named.ok:
+            return named
     # "she prefers SpATS, i said ASReml, agreed to disagree": what I said back is mine.
     tail = re.split(
         r",\s+(?:(?:i|we)\s+(?:said|told|thought|think|argued)|agreed)\b", tail, flags=re.I
@@ -429,7 +456,15 @@ def _detail(
     )
     if kind == "common_ground":
         too = _TOO.match(head)
-        does = too and re.match(r"^(?:she|he|they)\s+(\w+)(?:\s+(.+))?$", too.group("x"), re.I)
+        # "she climbs at gravity too", or with no "she": "climbs at gravity too".
+        does = too and re.match(
+            r"^(?:(?:she|he|they)\s+)?(\w+)(?:\s+(.+))?$", too.group("x"), re.IGNORECASE
+        )
+        if does and not re.match(r"^(?:she|he|they)\s", too.group("x"), re.IGNORECASE):
+            bare_verb = re.fullmatch(r"[a-z]+[^s]s", does.group(1)) and "VERB" in (
+                lexicon.word_classes(_conjugate_for_you(does.group(1)))
+            )
+            does = does if bare_verb else None
         verb = does and (_is_verb_start(does.group(1)) or _verb_form(does.group(1)))
         if verb and does.group(1).lower() not in {"is", "are"}:
             # "she loves sourdough too", "she climbs too": we both love sourdough, climb.
@@ -1953,7 +1988,7 @@ def read_fit(raw: str) -> tuple[str, str]:
         if (
             placed
             and not after_word
-            and lexicon.places(f"in {placed[2].lower()}") == f"in {placed[2]}"
+            and lexicon.places(f"in {placed[2].lower()}", guess=False) == f"in {placed[2]}"
         ):
             clause = clause[: len(clause) - len(placed[2])] + "in " + placed[2]
     left += _fit_rough(clause)

@@ -236,6 +236,8 @@ _NUMBER_SHORTHAND = re.compile(
     r"\b\d+ish\b|\b\d+(?:[.,]\d+)?(?:[kK]|M|bn|hrs?|mins?|wks?|yrs?|mos?)\b|\b\d+(?:[.,]\d+)?\s(?:hrs?|wks?|yrs?|mos?)\b"
 )
 _UNITS = {"km/h", "m/s", "and/or", "w/w", "v/v"}
+# "2x/shift", "3x": a multiple in shorthand.
+_RATE_SHORTHAND = re.compile(r"\b\d+x\b")
 _LOWER_SLASH = re.compile(r"\b[a-z]+/[a-z]+\b")
 _REPORTED = re.compile(
     r"\b(?:(?:he|she|they)\s+said|apparently|ran\s+out\s+of\s+time|todo|"
@@ -258,7 +260,7 @@ def residue(sentence: str) -> list[str]:
     """What in this reading still looks like a phone jot; [] when a note may say it."""
     text = _URL.sub(" LINKHERE", sentence or "")
     found: list[str] = []
-    for pattern in (_SHORTHAND_RE, _CASED_SHORTHAND, _NUMBER_SHORTHAND, _REPORTED):
+    for pattern in (_SHORTHAND_RE, _CASED_SHORTHAND, _NUMBER_SHORTHAND, _REPORTED, _RATE_SHORTHAND):
         found += [m.group(0).strip() for m in pattern.finditer(text)]
     found += [
         m.group(0)
