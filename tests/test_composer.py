@@ -2317,3 +2317,11 @@ def test_h15_a_label_gives_way_to_its_topic_and_places_keep_their_marks():
     assert "in myeloma" in _reading("their_work", "she runs a trial in myeloma")
     # A rate in shorthand is the user's to write.
     assert not read_point("topic", "disc screens wrapping, they clean 2x/shift").ok
+
+
+def test_a_promise_to_tell_them_something_is_not_a_file_to_attach():
+    for jot in ("confirm notice period - 2 months but could do 6 wks", "let her know my start date",
+                "check my availability for 2nd round"):  # fmt: skip
+        reading = read_point("promise", jot)
+        assert not reading.ok and "something to tell them" in reading.problem, reading
+    assert "here is" in _reading("promise", "send her the check-in flow deck").lower()

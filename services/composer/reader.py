@@ -910,6 +910,14 @@ def _without_todo(body: str) -> str:
     ).strip()
 
 
+# A promise to tell, check or arrange something: "confirm notice period", "let her know".
+_TELL = re.compile(
+    r"^(?:confirm|check|tell|ask|find\s+out|let\s+(?:her|him|them|you)\s+know|reply|answer|"
+    r"book|arrange|schedule|sort\s+out|chase|look\s+into)\b",
+    re.IGNORECASE,
+)
+
+
 def _promise(
     text: str, urls: tuple[str, ...], book, bump: int, *, link_last: bool = True
 ) -> Reading:
@@ -924,6 +932,13 @@ def _promise(
         rest = f" {act['rest']}" if act["rest"] else ""
         return Reading(kind="promise", text=f"As promised, I will {act[1]} you{rest}.", ok=True)
     x = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
+    if _TELL.match(x) and not urls:
+        # "confirm notice period - 2 months": something to tell them, not a file to attach.
+        return _flag(
+            "promise",
+            "It is something to tell them, not a file to send: write it as you would say it "
+            "(\"My notice period is two months\").",
+        )
     # "the writeup (the PDF, not the 90pg version)": a bracket in a promise is a note to self.
     x = re.sub(r"\s*\([^)]*\)", "", x).strip()
     x = re.sub(
