@@ -937,7 +937,7 @@ def _promise(
         return _flag(
             "promise",
             "It is something to tell them, not a file to send: write it as you would say it "
-            "(\"My notice period is two months\").",
+            '("My notice period is two months").',
         )
     # "the writeup (the PDF, not the 90pg version)": a bracket in a promise is a note to self.
     x = re.sub(r"\s*\([^)]*\)", "", x).strip()
