@@ -2325,3 +2325,34 @@ def test_a_promise_to_tell_them_something_is_not_a_file_to_attach():
         reading = read_point("promise", jot)
         assert not reading.ok and "something to tell them" in reading.problem, reading
     assert "here is" in _reading("promise", "send her the check-in flow deck").lower()
+
+
+def test_h16_an_answer_is_said_back_when_it_is_a_clause_and_a_no_is_not_a_lesson():
+    pricing = _reading("question", "how much autonomy on pricing -> she sets margin bands, ok")
+    assert pricing.endswith("and for telling me that you set margin bands."), pricing
+    comments = _reading(
+        "question", "asked how they handle public comments - he said they map every one"
+    )
+    assert comments.endswith("and that you map every one."), comments
+    # A fragment is not said back: the question is thanked for, as before.
+    oncall = _reading("question", "on-call? -> 1 wk in 6, follow the sun w/ the Lisbon team")
+    assert "week" not in oncall and "Lisbon" not in oncall, oncall
+    # "no": answered, and not something they explained.
+    test = _reading("question", "french test? -> no, interviews in FR count")
+    assert test == "Thank you for answering my question about the French test.", test
+    # Not answered on the day: nothing to thank them for yet.
+    deferred = read_point("question", "what's the incident reporting process? she deferred to Ana")
+    assert not deferred.ok and "not answered" in deferred.problem, deferred
+    # "how is X split": an indirect question, in order.
+    split = _reading("question", "how is the team split wood vs plastic? -> 2 ppl each")
+    assert "how the team is split between wood and plastic" in split, split
+    assert "branch managers" in _reading(
+        "question", "how do they measure branch mgrs? -> callbacks"
+    )
+
+
+def test_h16_a_wish_about_how_i_sounded_asks_for_the_answer():
+    reading = read_point(
+        "wish_said", "wish i'd sounded more sure on the formaldehyde q, i knew the answer"
+    )
+    assert not reading.ok and "Add the answer" in reading.problem, reading

@@ -84,6 +84,7 @@ _SHORTHAND = {
     "w": "with",
     "ur": "your",
     "mgr": "manager",
+    "mgrs": "managers",
     "dept": "department",
     "convo": "conversation",
     "msg": "message",

@@ -61,6 +61,7 @@ KEYS: dict[str, frozenset[str]] = {
         "read_question_indirect": {"x"},
         "read_question_about": {"x"},
         "read_answered": {"q", "a"},
+        "read_answered_with": {"q", "a"},
         "read_wish_topic": {"topic", "a"},
         "read_wish_mention": {"a"},
         "read_wish_mention_topic": {"topic", "a"},

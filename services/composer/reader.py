@@ -885,9 +885,52 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
             return Reading(
                 kind=kind, text=f"Thank you for answering my question about {thing}.", ok=True
             )
-    sentence = book.pick("read_answered", _variant("answered", question, bump))
-    sentence = sentence.format(q=question, a=answer).replace("explaining about ", "explaining ")
+    if re.match(
+        r"^(?:(?:you|she|he|they)\s+)?(?:deferred|referred|passed\s+it|didn'?t\s+know|did\s+not\s+know|"
+        r"wasn'?t\s+sure|weren'?t\s+sure|(?:will|would|'ll)\s+(?:check|find\s+out|come\s+back)|"
+        r"not\s+sure|tbc|tbd|to\s+be\s+confirmed|unsure)\b",
+        answer,
+        re.IGNORECASE,
+    ):
+        # "she deferred to Hélène": not answered on the day, so nothing to thank them for yet.
+        return _flag(kind, "It was not answered on the day; write how to say it, or leave it out.")
+    if re.match(r"^(?:no|nope|not really|none)\b", answer, re.IGNORECASE) and question.startswith(
+        "about "
+    ):
+        # "french test? -> no, interviews in FR count": answered, and not with a thing.
+        return Reading(
+            kind=kind,
+            text=f"Thank you for answering my question {question}.",
+            ok=True,
+        )
+    key, said = "read_answered", {"q": question, "a": answer}
+    clause = _answer_clause(answer, first)
+    if clause:
+        # "how much autonomy on pricing -> she sets margin bands": the answer, said back.
+        key, said["a"] = "read_answered_with", clause
+    sentence = book.pick(key, _variant("answered", question, bump))
+    sentence = sentence.format(**said).replace("explaining about ", "explaining ")
     return Reading(kind=kind, text=sentence, ok=True)
+
+
+def _answer_clause(answer: str, first: str) -> str:
+    """The first part of an answer when it is a clean clause of theirs ("you set the margin
+    bands"), to say back after the question; "" when it is a fragment or a quote."""
+    part = _split_tail(answer)[0].split("; ", 1)[0]
+    if not part or re.match(r"^['\"\u2018\u201c]", part) or len(part.split()) > 14:
+        return ""
+    join, clause = _tail_clause(part, first, "topic")
+    if join != "that" or not re.match(r"^(?:you|you're|you've|your|the|there)\b", clause):
+        return ""
+    words = clause.split()
+    verb = "'" in words[0] or any(
+        {"VERB", "AUX"} & lexicon.word_classes(word) for word in words[1:4]
+    )
+    if len(words) < 3 or not verb:
+        return ""  # "him": who, not a clause
+    if _rough_tail(clause) or residue(clause) or _strange_words(clause) or _is_raw(clause):
+        return ""
+    return clause
 
 
 # "(make repo public first!!)", "- look up the doi": what the candidate must do before sending,
@@ -1039,6 +1082,13 @@ _TEAM_NOUNS = {"team", "department", "dept", "group", "unit", "budget", "lab", "
                "plant", "fleet", "caseload", "backlog", "programme", "program"}  # fmt: skip
 
 
+# Past participles without "-ed": "how is the team split", "how are targets set".
+_PARTICIPLES = (
+    "split|set|run|paid|made|done|built|kept|led|held|cut|spread|shared|taught|chosen|given|"
+    "known|seen|taken|written|found|bought|sold|brought|put|hit|met|spent|won|lost"
+)
+
+
 def _indirect(question: str) -> str:
     """A direct question as an indirect one, where a simple rule knows how: "what's the
     onboarding like" -> "what the onboarding is like"; "how does the team handle on-call" ->
@@ -1072,9 +1122,15 @@ def _indirect(question: str) -> str:
         if m.group(2).lower() == "does":
             verb = _third_person(verb)
         return f"{m.group(1).lower()} {m.group(3)} {verb}{m.group(5)}"
-    m = re.match(r"^(how|when|where|why) (are|is) (.+?) (\w+ed)\b(.*)$", q, re.IGNORECASE)
+    m = re.match(
+        rf"^(how|when|where|why) (are|is) (.+?) (\w+ed|{_PARTICIPLES})\b(.*)$", q, re.IGNORECASE
+    )
     if m:
-        return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}{m.group(5)}"
+        rest = m.group(5)
+        if m.group(4).lower() == "split":
+            # "how is the team split wood vs plastic": split between wood and plastic.
+            rest = re.sub(r"^ (\w+) (?:vs\.?|versus|/) (\w+)$", r" between \1 and \2", rest)
+        return f"{m.group(1).lower()} {m.group(3)} {m.group(2).lower()} {m.group(4)}{rest}"
     m = re.match(
         r"^how (many|much) (.+?)(?:,? (usually|typically|normally|generally))?$", q, re.IGNORECASE
     )
@@ -1404,12 +1460,29 @@ def _interview_question(topic: str) -> str:
     return topic
 
 
+_HOW_I_CAME_ACROSS = re.compile(
+    r"\b(?:sounded|been|seemed|come\s+across|came\s+across|spoken|looked)\s+(?:more|less|so)\s+"
+    r"(?:sure|confident|certain|calm|clear|positive|enthusiastic|keen|nervous)\b|"
+    r"\bi\s+(?:knew|know)\s+(?:the|that)\s+answer\b(?!\s*(?:is|was|:|-))",
+    re.IGNORECASE,
+)
+
+
 def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
     text = _lower_first(text)
     if _WISH_TODO.search(text):
         return _flag(
             "wish_said",
             "It is a to-do for you (look it up first); write the answer once you have it.",
+        )
+    if (
+        _HOW_I_CAME_ACROSS.search(text)
+        and not _ANSWER_MARK.search(text)
+        and not re.search(r"\banswer\s*(?:is|was|:|-)\s*\S", text, re.IGNORECASE)
+    ):
+        # "wish i'd sounded more sure on the formaldehyde q": how it went, with no answer in it.
+        return _flag(
+            "wish_said", "Add the answer you wish you had given; the note gives it, not an apology."
         )
     text = _wish_focus(text)
     forgot = _forgot(text)

@@ -189,6 +189,7 @@ _SHORTHAND = [
     "hr",
     "hrs",
     "mgr",
+    "mgrs",
     "mgmt",
     "govt",
     "dept",
