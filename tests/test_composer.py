@@ -2099,6 +2099,12 @@ def test_a_name_typed_with_a_doubt_is_greeted_plainly():
     assert sure_name("Darren? Darryl? (marketing guy)") == "Darren"
     assert sure_name("Coach Lee (Lee Dong-hyun?)") == "Coach Lee"
     assert first_name("Darren? Darryl? (marketing guy)") == "Darren"
+    # The part of a name that was caught, and a doubt the checker warns of.
+    from services.composer.grammar import unsure_name
+
+    for typed in ("Pri-something", "Pri... something (BI)"):
+        assert sure_name(typed) == "Pri" and unsure_name(typed), typed
+    assert sure_name("Jo-Ann Kraus") == "Jo-Ann Kraus" and not unsure_name("Jo-Ann Kraus")
 
 
 def test_a_korean_name_is_not_given_a_japanese_honorific():

@@ -1681,6 +1681,8 @@ def sure_name(name: str) -> str:
     """A name as a note may use it, without the doubts typed into it: "Darren? Darryl?
     (marketing guy)" -> "Darren"; "Ana (HR)" -> "Ana"."""
     name = re.sub(r"\s*\([^)]*\)", " ", name or "")
+    # "Pri-something", "Pri... something": the part caught, without the doubt.
+    name = _HALF_CAUGHT.sub("", name)
     words = name.split()
     unsure = [i for i, w in enumerate(words) if w.endswith("?")]
     if len(unsure) >= 2 and unsure[0] + 1 == unsure[1]:
@@ -1689,8 +1691,15 @@ def sure_name(name: str) -> str:
 
 
 def unsure_name(name: str) -> bool:
-    """Whether the candidate typed a doubt into the name ("Darren?")."""
-    return "?" in (name or "")
+    """Whether the candidate typed a doubt into the name ("Darren?", "Pri-something")."""
+    return "?" in (name or "") or bool(_HALF_CAUGHT.search(name or ""))
+
+
+# The rest of a name not caught: "Pri-something", "Pri... something", "Jo-whatever".
+_HALF_CAUGHT = re.compile(
+    r"(?:\s*(?:\.{2,}|\u2026)\s*|-|\s+)(?:something|smth|whatever|sth)\b\.*|(?<=\w)(?:\.{2,}|\u2026)",
+    re.IGNORECASE,
+)
 
 
 def first_name(name: str) -> str:
