@@ -2362,3 +2362,13 @@ def test_h16_a_wish_about_how_i_sounded_asks_for_the_answer():
         "wish_said", "wish i'd sounded more sure on the formaldehyde q, i knew the answer"
     )
     assert not reading.ok and "Add the answer" in reading.problem, reading
+
+
+def test_a_fit_line_no_one_was_told_of_goes_strongest_first():
+    from services.composer.planner import _strength
+
+    lines = ["I speak Dutch at B1 level", "I have eight years of experience in QA",
+             "I cut audit findings by 40% in a year"]  # fmt: skip
+    assert sorted(lines, key=lambda line: -_strength(line))[0] == lines[2]
+    assert _strength(lines[0]) < _strength(lines[1])
+    assert _strength("I grew up on a tea farm") <= _strength(lines[1])
