@@ -2372,3 +2372,13 @@ def test_a_fit_line_no_one_was_told_of_goes_strongest_first():
     assert sorted(lines, key=lambda line: -_strength(line))[0] == lines[2]
     assert _strength(lines[0]) < _strength(lines[1])
     assert _strength("I grew up on a tea farm") <= _strength(lines[1])
+
+
+def test_h17_fit_lines_in_the_candidates_own_voice_go_to_the_candidate():
+    for raw in ("want to move to norway for real", "honestly like being out in the rain",
+                "6 sigma black belt 2021", "12 J. Aufzugsmonteur", "8 yrs QA in dairy mfg",
+                "7 yrs timber cruising + inventory"):  # fmt: skip
+        clause, problem = read_fit(raw)
+        assert not clause and "still reads as a note" in problem, (raw, clause)
+    assert read_fit("fluent samoan")[0] == "I am fluent in Samoan"
+    assert read_fit("2 vintages in Marlborough")[0].startswith("I have two vintages")

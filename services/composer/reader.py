@@ -2098,6 +2098,7 @@ def read_fit(raw: str) -> tuple[str, str]:
         r"\1s",
         clause,
     )
+    clause = re.sub(r"^I am fluent (?!in\b)", "I am fluent in ", clause)  # "fluent Samoan"
     return a_or_an(clause), ""
 
 
@@ -2113,6 +2114,12 @@ _SPAN_BEFORE = {"for", "over", "in", "within", "of", "past", "last", "about", "n
                 "than", "first", "next", "around", "some"}  # fmt: skip
 
 
+_WANTING = re.compile(r"(?:want|wants|like|likes|love|loves|hope|plan|need|wish|honestly)$")
+_FUNCTION_SHORT = {"a", "an", "as", "at", "by", "in", "of", "on", "to", "up", "my", "we", "it"}
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve")  # fmt: skip
+
+
 def _fit_rough(clause: str) -> list[str]:
     """What in a fit line's clause still reads as a phone note, where a careful reader would
     stop: a past tense after "experience with" ("PM'd"), a subject with no verb ("I bogie-related
@@ -2123,6 +2130,23 @@ def _fit_rough(clause: str) -> list[str]:
     experience = re.match(r"^I have (?:[\w-]+ years? of )?experience (?:in|with) (\S+)", clause)
     if experience and ("'" in experience[1] or verb_only(experience[1].lower())):
         left.append(experience[1])
+    head = experience[1].lower() if experience else ""
+    if head and (_WANTING.match(head) or lexicon.word_classes(head) == {"ADV"}):
+        left.append(experience[1])  # "experience in want to move", "in honestly like the rain"
+    # The candidate's own voice ("honestly", "lol", "ok in meetings"), a gerund after "as a"
+    # ("as a timber cruising"), a unit with no word ("12 J"), a short word English lacks
+    # ("five ans", "dairy mfg"), a count with no unit ("I have six sigma").
+    left += re.findall(r"\b(?:honestly|lol|tbh|haha|ok|okay|ish)\b", clause)
+    left += re.findall(r"\bas an? (?:\w+ )?\w+ing(?= and\b|,|$)", clause)
+    left += re.findall(r"\b\d+ [A-Z]\b(?![\w.])", clause)
+    left += [
+        w
+        for w in re.findall(r"(?<![\w'-])[a-z]{2,3}(?![\w'-])", clause)
+        if not lexicon.word_count(w) and not lexicon.word_classes(w) and w not in _FUNCTION_SHORT
+    ]
+    counted = re.match(rf"^I have ({'|'.join(_NUMBER_WORDS)}) (\w+)", clause)
+    if counted and not counted[2].endswith("s"):  # "two vintages", but not "six sigma"
+        left.append(f"{counted[1]} {counted[2]}")
     if len(words) > 1 and not (
         lexicon.word_classes(words[1].lower()) & {"VERB", "AUX"}
         or words[1].lower() in {"have", "am", "hold", "know", "speak", "bring"}
