@@ -2382,3 +2382,17 @@ def test_h17_fit_lines_in_the_candidates_own_voice_go_to_the_candidate():
         assert not clause and "still reads as a note" in problem, (raw, clause)
     assert read_fit("fluent samoan")[0] == "I am fluent in Samoan"
     assert read_fit("2 vintages in Marlborough")[0].startswith("I have two vintages")
+
+
+def test_h17_common_ground_says_only_what_is_shared():
+    # Theirs alone: the chat is what to thank for, or the user says what is shared.
+    assert _reading("common_ground", "habs fan, talked abt last night's game") == (
+        "I enjoyed our chat about last night's game."
+    )
+    brann = read_point("common_ground", "Brann supporter, i said Aberdeen and he just laughed")
+    assert not brann.ok and "Say what you share" in brann.problem, brann
+    # "too" of a relative: like someone of the candidate's, so said as noted.
+    nan = _reading("common_ground", "his nan is from \u014dtara too")
+    assert "your nan is from \u014ctara too" in nan, nan
+    assert "we are both JKUAT alumni" in _reading("common_ground", "JKUAT alumni both!!")
+    assert "we both did our certificate IV" in _reading("common_ground", "also did her cert IV")

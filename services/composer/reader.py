@@ -386,6 +386,12 @@ def _join_tail(sentence: str, shape: str, join: str, tail: str, second: str = ""
 _NEEDS_ITS_NUMBER = {"year", "yr", "week", "day", "month", "hour", "start", "level", "grade",
                      "step", "stage", "phase", "share", "number", "no", "version"}  # fmt: skip
 _MODALS = {"would", "will", "could", "should", "might", "must"}
+# What says a common-ground jot is shared: "both", "too", "same", "we", "in common".
+_SHARED_MARK = re.compile(
+    r"\b(?:both|too|also|same|we|us|our|in\s+common|as\s+well|me\s+too|like\s+me|"
+    r"small\s+world|mutual|each\s+other)\b",
+    re.IGNORECASE,
+)
 _TASK = re.compile(
     r"(?:implement|build|design|write|code|explain|solve|debug|refactor|reverse|find|create|"
     r"make|sort|optimi[sz]e|estimate|model|draw|plan|walk|pitch|present|sketch)\b",
@@ -454,6 +460,23 @@ def _detail(
         r"the \1 \2",
         head,
     )
+    if kind == "common_ground" and not _SHARED_MARK.search(text):
+        # "habs fan, talked abt last night's game", "Brann supporter, i said Aberdeen": theirs,
+        # and nothing says the candidate shares it; the chat they had is safe to thank for.
+        chat = re.search(
+            r"\b(?:talked|chatted)\s+(?:about\s+|abt\s+)?(?P<x>[^,;.]+?)"
+            r"(?:\s+(?:for\s+)?(?:\w+|\d+)\s+(?:minutes?|mins?|min))?\s*(?:[,;.]|$)",
+            text,
+            re.IGNORECASE,
+        )
+        if chat and not re.match(r"^(?:it|that|this|them)$", chat["x"]):
+            return Reading(kind=kind, text=f"I enjoyed our chat about {chat['x']}.", ok=True)
+        if re.search(r"\b(?:fans?|supporters?|alumn\w*|grads?|graduates?)$|^from\b", head):
+            return _flag(
+                kind,
+                "Say what you share ('we are both Habs fans', 'we are both from Hilo'); the "
+                "jot reads as theirs alone.",
+            )
     if kind == "common_ground":
         too = _TOO.match(head)
         # "she climbs at gravity too", or with no "she": "climbs at gravity too".
@@ -471,10 +494,10 @@ def _detail(
             rest = f" {does.group(2)}" if does.group(2) else ""
             head = f"we both {_conjugate_for_you(does.group(1))}{rest}"
         elif too and re.match(r"^(?:her|his|their) \w+ (?:is|was) \S", too.group("x")):
-            # "her nan is ngati raukawa too": our nans are both Ngāti Raukawa.
+            # "his nan is from ōtara too": like someone of the candidate's, which the jot does
+            # not say, so said as it was noted: your nan is from Ōtara too.
             kin = re.match(r"^\w+ (\w+) (is|was) (.+)$", too.group("x"))
-            verb = "are" if kin[2] == "is" else "were"
-            head = f"our {_plural(kin[1])} {verb} both {kin[3]}"
+            head = f"your {kin[1]} {kin[2]} {kin[3]} too"
         elif too and re.match(r"^[A-Z][A-Za-z]?[A-Z][A-Za-z]* (?:at|in|from) ", too.group("x")):
             head = too.group("x")  # "PGCE at Leeds Beckett too": a qualification both did
         elif too and len(too.group("x").split()) <= 5:
@@ -588,6 +611,14 @@ def _detail(
         thing = thing if thing.lower().startswith("the ") else "the " + thing
         head, liked = "loved " + thing, True
     x, shape = _read_detail(head, kind, first)
+    if kind == "common_ground":
+        if shape in ("np", "note") and re.search(
+            r"\b(?:alumni|alums|fans|supporters|grads|members)$", x
+        ):
+            x, shape = f"we are both {x}", "clause"  # "JKUAT alumni both": people, not a thing
+        if re.match(r"^we (?:are )?both\b", x):
+            # "also did her cert IV": what both did is ours, not hers nor "yours".
+            x = re.sub(r"\b(?:your|her|his)\b", "our", x)
     if kind == "common_ground" and re.match(r"^we are both\b", x):
         # "we are both Packers fan": two fans.
         x = re.sub(
