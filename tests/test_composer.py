@@ -2396,3 +2396,15 @@ def test_h17_common_ground_says_only_what_is_shared():
     assert "your nan is from \u014ctara too" in nan, nan
     assert "we are both JKUAT alumni" in _reading("common_ground", "JKUAT alumni both!!")
     assert "we both did our certificate IV" in _reading("common_ground", "also did her cert IV")
+
+
+def test_a_better_answer_that_is_a_clause_is_said_as_one():
+    moved = _reading("wish_said", "why move q. real answer: dispatch got centralised to Frankfurt")
+    assert "that dispatch got centralised to Frankfurt" in moved, moved
+    told = _reading("wish_said", "should have mentioned the team moved to kanban")
+    assert "that the team moved to kanban" in told, told
+    meant = _reading("wish_said", "budget q, i rambled. meant to say paid social first")
+    assert "paid social first" in meant and "meant" not in meant, meant
+    # A plural noun is not a verb: "results due Q2" is not "you result due".
+    pen = _reading("their_work", "piloting a semi-closed pen, results due Q2 2027")
+    assert "you result" not in pen, pen

@@ -108,6 +108,7 @@ _ANSWER_MARK = re.compile(
     r"would\s+be))?[\s:,]*"
     r"|(?:^|[\s,;:]+)answer(?:\s+is)?\s*:\s*"
     r"|(?:^|[\s,;:]+)(?:i\s+)?should\s+(?:say|mention)\b[\s:,]*"
+    r"|(?:^|[\s,;:]+)(?:i\s+)?(?:meant|wanted)\s+to\s+(?:say|mention|talk\s+about)\b[\s:,]*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:better|honest)\s*:\s*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:real|better|right|honest)\s+(?:one|answer|example)\s*(?:=|:)\s*"
     r"|(?:^|[\s,;:]+)(?:the\s+)?(?:short|real|long)\s+version(?:\s+is)?\s*:\s*",
@@ -308,7 +309,9 @@ def _tail_clause(tail: str, first: str, kind: str) -> tuple[str, str]:
         and len(words) > 1
         and re.fullmatch(r"[a-z]+[^s]s", head)
         and "VERB" in lexicon.word_classes(_conjugate_for_you(head))
-        and words[1].lower() not in _AUX | {"are", "were", "have"}
+        # "wants someone", "needs a ...": a verb and its object; "results due Q2" is a noun.
+        and words[1].lower()
+        in _DETERMINERS | {"someone", "somebody", "people", "more", "to", "it", "them", "everyone"}
     ):
         # "L1-L5 cx, wants someone who did IST": they want, said to them.
         return "that", "you " + " ".join([_conjugate_for_you(head), *words[1:]])
@@ -1725,9 +1728,12 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             mention
             and answer.split(" ", 1)[0].lower() not in _SUBJECTS | _CONTRACTED_SUBJECTS
             and not _has_verb(answer.split(" "))
+            and not _told_as_clause(answer.split(" "))
             and not _is_verb_start(answer.split(" ", 1)[0].lower())
         )
     )
+    if mention and not named and _told_as_clause(answer.split(" ")):
+        answer = "that " + answer  # "should have mentioned the team moved to kanban"
     thing, _, then = answer.partition(", ")
     if (
         then
@@ -1761,6 +1767,7 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         and first in lexicon.lemmas(first)
         and "ADJ" not in lexicon.word_classes(first)
         and not _has_verb(answer.split(" "))
+        and not _told_as_clause(answer.split(" "))
     ):
         # "cap recon at $1,800 a unit": what I would do, in shorthand the note cannot shape.
         return _flag("wish_said", _TOO_ROUGH)
@@ -1822,6 +1829,20 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
 _UNCOUNTED_ENDINGS = ("s", "ion", "ing", "ity", "ness", "ment", "ance", "ence", "ship", "ware")
 
 
+def _told_as_clause(words: list[str]) -> bool:
+    """ "dispatch got centralised to Frankfurt", "the team moved to kanban": a thing and what
+    happened to it, a clause."""
+    words = [w.lower() for w in words]
+    if words and words[0] in {"the", "a", "an", "our", "my", "their", "this", "that"}:
+        words = words[1:]
+    if not words or words[0] in _SUBJECTS or "NOUN" not in lexicon.word_classes(words[0]):
+        return False
+    return any(
+        word in _IRREGULAR_PAST or (word.endswith("ed") and "VERB" in lexicon.word_classes(word))
+        for word in words[1:3]
+    )
+
+
 def _article_for_answer(answer: str) -> str:
     """ "priority inheritance mutex" -> "a priority inheritance mutex": a bare singular thing."""
     words = answer.split(" ")
@@ -1833,6 +1854,7 @@ def _article_for_answer(answer: str) -> str:
         or head in _SUBJECTS
         or " and " in answer
         or _has_verb(words)
+        or _told_as_clause(words)
         or _is_verb_start(head)
         or len(words) > 5
     ):
@@ -1892,7 +1914,13 @@ def _after_is(answer: str) -> str:
         head in _IRREGULAR_PAST or (head.endswith("ed") and len(head) > 4 and head.isalpha())
     ):
         return "that I " + answer  # "wanted a bigger market": what I did or wanted
-    if head in _SUBJECTS or head in _CONTRACTED_SUBJECTS or _has_verb(words) or "must" in words:
+    if (
+        head in _SUBJECTS
+        or head in _CONTRACTED_SUBJECTS
+        or _has_verb(words)
+        or _told_as_clause(words)
+        or "must" in words
+    ):
         return "that " + answer
     # "since then I always run a 5 kg pilot": a clause behind its opening words.
     for at, word in enumerate(words[1:4], 1):
@@ -2339,6 +2367,13 @@ def _read_point(
     text, urls = clean_jot(body)
     if not text and not urls:
         return None
+    if kind in ("wish_said", "topic", "question"):
+        # "grief stuff", "scope stuff": the thing itself (a promised "stuff" stays the user's).
+        text = re.sub(
+            r"\b(\w+) stuff\b",
+            lambda m: m[0] if m[1].lower() in _DETERMINERS | _SUBJECTS | {"of", "the"} else m[1],
+            text,
+        )
     # A better answer may give a sum ("cap recon at $1,800 a unit", "€620,000 from the
     # foundation"): only pay named as pay keeps it out.
     private = private_reason(re.sub(r"[$€£¥₹₩₦]", "", body) if kind == "wish_said" else body)
