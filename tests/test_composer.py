@@ -2408,3 +2408,13 @@ def test_a_better_answer_that_is_a_clause_is_said_as_one():
     # A plural noun is not a verb: "results due Q2" is not "you result due".
     pen = _reading("their_work", "piloting a semi-closed pen, results due Q2 2027")
     assert "you result" not in pen, pen
+
+
+def test_what_is_shared_may_come_after_what_is_theirs():
+    pumas = _reading(
+        "common_ground", "pumas fan \U0001f644 but ok, we both go to the corregidora games"
+    )
+    assert "we both go to the" in pumas and "fan" not in pumas, pumas
+    assert "we are both Pumas fans" in _reading("common_ground", "both Pumas fans")
+    arsenal = _reading("common_ground", "we're both Arsenal fans")
+    assert "both Arsenal fans" in arsenal and "we are both we" not in arsenal, arsenal

@@ -463,6 +463,16 @@ def _detail(
         r"the \1 \2",
         head,
     )
+    shared_after = re.sub(r"^(?:but|and|though|although)\s+(?:ok|okay|anyway)?,?\s*", "", tail)
+    if (
+        kind == "common_ground"
+        and not _SHARED_MARK.search(head)
+        and re.match(r"^we(?:'re| are)? both\b", shared_after, re.IGNORECASE)
+    ):
+        # "pumas fan 🙄 but ok, we both go to the corregidora games": what is shared comes after.
+        shared = _detail(kind, shared_after, urls, first, book, bump, neutral=neutral)
+        if shared.ok:
+            return shared
     if kind == "common_ground" and not _SHARED_MARK.search(text):
         # "habs fan, talked abt last night's game", "Brann supporter, i said Aberdeen": theirs,
         # and nothing says the candidate shares it; the chat they had is safe to thank for.
@@ -615,10 +625,12 @@ def _detail(
         head, liked = "loved " + thing, True
     x, shape = _read_detail(head, kind, first)
     if kind == "common_ground":
-        if shape in ("np", "note") and re.search(
-            r"\b(?:alumni|alums|fans|supporters|grads|members)$", x
-        ):
-            x, shape = f"we are both {x}", "clause"  # "JKUAT alumni both": people, not a thing
+        people = re.search(r"\b(?:alumni|alums?|fans?|supporters?|grads?|members?)$", x)
+        x = re.sub(r"^we both (?=\S+ (?:fans?|supporters?|alumni|grads?|members?)$)", "", x)
+        if shape in ("np", "note", "clause") and people and not re.match(r"^we\b", x):
+            # "JKUAT alumni both", "both pumas fans": people, not a thing in common.
+            x = x if x.endswith(("i", "s")) else x + "s"
+            x, shape = f"we are both {x}", "clause"
         if re.match(r"^we (?:are )?both\b", x):
             # "also did her cert IV": what both did is ours, not hers nor "yours".
             x = re.sub(r"\b(?:your|her|his)\b", "our", x)
@@ -712,10 +724,6 @@ def _detail(
         x = re.sub(r"^(?:doing|getting|having|making)\s+(?=(?:the|a|an|my|your|our)\s)", "", x)
     if shape == "np" and kind in ("topic", "their_work", "other"):
         x = _with_article(x, single=True)
-        # "the linking school visits to the herbario": a gerund's phrase takes no article.
-        gerund = re.match(r"^the ([a-z]+ing) (?!of\b)[a-z]", x)
-        if gerund and lexicon.word_classes(gerund[1]) == {"VERB"}:
-            x = x[len("the ") :]
     if shape == "np":
         # "trial shift 4 hours on garde manger": keep the phrase up to where a second fact
         # was squeezed in, or leave the jot to the user when no clean phrase is left.
