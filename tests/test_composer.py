@@ -2418,3 +2418,13 @@ def test_what_is_shared_may_come_after_what_is_theirs():
     assert "we are both Pumas fans" in _reading("common_ground", "both Pumas fans")
     arsenal = _reading("common_ground", "we're both Arsenal fans")
     assert "both Arsenal fans" in arsenal and "we are both we" not in arsenal, arsenal
+
+
+def test_and_co_is_part_of_a_firms_name():
+    from services.composer.grammar import company_name
+
+    assert company_name(Job("Brennan \u00d3 D\u00e1laigh & Co.", "Tax Senior", ())) == (
+        "Brennan \u00d3 D\u00e1laigh & Co."
+    )
+    assert company_name(Job("Smith & Co. Ltd", "x", ())) == "Smith & Co."
+    assert company_name(Job("Beara Head Brewing Co.", "x", ())) == "Beara Head Brewing"

@@ -1763,6 +1763,10 @@ def company_name(job) -> str:
     # "Beara Head Brewing Co.", "Traductions Boréal inc.": a note names the company, not its
     # legal form.
     plain = re.sub(_LEGAL_FORM, "", name).strip(" ,")
+    if re.search(r"(?:&|\band)$", plain, re.IGNORECASE):
+        # "Brennan Ó Dálaigh & Co.": "& Co." is part of the name, said whole.
+        plain = re.sub(r"\s*,?\s+(?:ltd|limited|llp|plc|inc)\.?$", "", name, flags=re.I)
+        plain = plain if plain.endswith(".") or not plain.lower().endswith(" co") else plain + "."
     return plain if re.search(r"[A-Za-z]{2}", plain) else name
 
 
