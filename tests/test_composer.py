@@ -2428,3 +2428,6 @@ def test_and_co_is_part_of_a_firms_name():
     )
     assert company_name(Job("Smith & Co. Ltd", "x", ())) == "Smith & Co."
     assert company_name(Job("Beara Head Brewing Co.", "x", ())) == "Beara Head Brewing"
+    # A Spanish cooperative's legal form, too.
+    coop = Job("Almazara Sierra de Segura S. Coop. And.", "x", ())
+    assert company_name(coop) == "Almazara Sierra de Segura"

@@ -1773,7 +1773,8 @@ def company_name(job) -> str:
 _LEGAL_FORM = re.compile(
     r",?\s+(?:inc|co|corp|ltd|llc|llp|plc|gmbh|ag|bv|nv|sas|srl|spa|pte\.?\s+ltd|"
     r"\(?pty\.?\)?\s+ltd|sdn\.?\s+bhd|bhd|ltda|s\.?\s?l\.?|s\.?\s?r\.?\s?l\.?|a\.?\s?ş\.?|"
-    r"a/s|as|ab|oy|kk|s\.\s?a\.?(?:\s+de\s+c\.\s?v)?|sa|limited)\.?$",
+    r"a/s|as|ab|oy|kk|s\.\s?a\.?(?:\s+de\s+c\.\s?v)?|sa|limited|"
+    r"(?:s|soc)\.\s?coop\.?(?:\s+(?:and|v|l|ltda)\.?)?)\.?$",
     re.IGNORECASE,
 )
 
