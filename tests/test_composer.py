@@ -2431,3 +2431,16 @@ def test_and_co_is_part_of_a_firms_name():
     # A Spanish cooperative's legal form, too.
     coop = Job("Almazara Sierra de Segura S. Coop. And.", "x", ())
     assert company_name(coop) == "Almazara Sierra de Segura"
+
+
+def test_a_question_i_did_not_ask_is_not_a_better_answer():
+    for jot in (
+        "should have asked more about the douyin budget",
+        "wish id asked to join him on a field day",
+        "forgot to ask about parking",
+    ):
+        reading = read_point("wish_said", jot)
+        assert not reading.ok and "question you did not ask" in reading.problem, reading
+    assert "idempotent consumers" in _reading(
+        "wish_said", "he asked about kafka, should have said idempotent consumers"
+    )

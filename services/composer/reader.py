@@ -1517,6 +1517,17 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
             "wish_said",
             "It is a to-do for you (look it up first); write the answer once you have it.",
         )
+    if re.search(
+        r"\b(?:should(?:'ve|\s+have|\s+of)?|wish\s+i'?d|meant\s+to|forgot\s+to|wanted\s+to|"
+        r"didn'?t|did\s+not)\s+(?:have\s+)?(?:asked?|ask(?:ing)?)\b",
+        text,
+        re.IGNORECASE,
+    ):
+        # "should have asked more about the douyin budget": a question not asked, not an answer.
+        return _flag(
+            "wish_said",
+            "It is a question you did not ask; add it as a question if the note should ask it.",
+        )
     if (
         _HOW_I_CAME_ACROSS.search(text)
         and not _ANSWER_MARK.search(text)
