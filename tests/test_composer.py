@@ -2340,6 +2340,9 @@ def test_h16_an_answer_is_said_back_when_it_is_a_clause_and_a_no_is_not_a_lesson
         "question", "asked how they handle public comments - he said they map every one"
     )
     assert comments.endswith("and that you map every one."), comments
+    # An answer that loses its object when turned to them is not said back.
+    sits = _reading("question", "asked where compliance sits -> reports to her but sits w/ R&D")
+    assert "your but" not in sits and "sits with" not in sits, sits
     # A fragment is not said back: the question is thanked for, as before.
     oncall = _reading("question", "on-call? -> 1 wk in 6, follow the sun w/ the Lisbon team")
     assert "week" not in oncall and "Lisbon" not in oncall, oncall

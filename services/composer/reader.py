@@ -972,6 +972,10 @@ def _answer_clause(answer: str, first: str) -> str:
         return ""  # "him": who, not a clause
     if _rough_tail(clause) or residue(clause) or _strange_words(clause) or _is_raw(clause):
         return ""
+    if re.search(r"\b(?:your|my|our|their)\s+(?:but|and|or|to|with|for)\b", clause) or re.search(
+        r"\b(?:but|and)\s+(?!is\b|was\b|has\b|does\b)[a-z]+[^s\W]s\b", clause
+    ):
+        return ""  # "you report to your but sits with R&D": an object lost, a verb left bare
     return clause
 
 
