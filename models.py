@@ -244,7 +244,7 @@ class Contact(Syncable, db.Model):
         """As the notes greet them: "Dr. Priya Natarajan" is Priya, "Koh Wee Leong" Wee Leong."""
         from services.composer.grammar import first_name
 
-        return first_name(self.name) or self.name
+        return first_name(self.name, self.email or "") or self.name
 
     @property
     def is_organiser(self) -> bool:

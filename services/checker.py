@@ -151,7 +151,7 @@ def _has_detail(body: str, points: Sequence[str]) -> bool:
     return False
 
 
-def _name_in(greeting: str, contact_name: str) -> bool:
+def _name_in(greeting: str, contact_name: str, contact_email: str = "") -> bool:
     words = [w.strip(".,") for w in contact_name.split()]
     words = [w for w in words if w]
     if not words:
@@ -162,7 +162,7 @@ def _name_in(greeting: str, contact_name: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", lowered) is not None
 
     full = " ".join(contact_name.split())
-    first = first_name(contact_name).strip(".,")
+    first = first_name(contact_name, contact_email).strip(".,")
     if has(full) or (first and has(first)):
         return True
     # "Dear Dr. Natarajan," is a correct greeting too.
@@ -192,7 +192,7 @@ def check_draft(
 ) -> list[DraftWarning]:
     """Everything worth a second look before sending, in a stable order. Naive UTC datetimes."""
     warnings: list[DraftWarning] = []
-    first = first_name(contact_name) or "this person"
+    first = first_name(contact_name, contact_email) or "this person"
 
     if generic or not _has_detail(body, points):
         warnings.append(
@@ -238,7 +238,7 @@ def check_draft(
     greeted = greeting_line(body)
     if (
         contact_name.strip()
-        and not _name_in(greeted, contact_name)
+        and not _name_in(greeted, contact_name, contact_email)
         and not (asked_for and asked_for.lower() in greeted.lower())
     ):
         warnings.append(

@@ -468,7 +468,7 @@ _COVERED = {"name_mismatch": "wrong_greeting", "too_long": "too_long", "no_detai
 
 def guard(request: Request, answer: str) -> list[Reason]:
     """Every guardrail the answer breaks, in a stable order; empty when it may be used."""
-    first = first_name(request.contact_name) or "this person"
+    first = first_name(request.contact_name, request.contact_email) or "this person"
     reasons: list[Reason] = []
 
     new = invented_facts(answer, request.sent_text)

@@ -21,7 +21,7 @@ from services.composer import (
     phrases,
 )
 from services.composer.grammar import company_name, first_name
-from services.composer.planner import fit_sentences, noted_title
+from services.composer.planner import fit_sentences, greeting, noted_title
 from services.composer.reader import PLACEHOLDER, read_fit, read_point
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
@@ -1011,6 +1011,20 @@ def test_the_pages_name_a_person_as_their_notes_greet_them():
     assert Contact(name="Dr. Priya Natarajan").first_name == "Priya"  # not "Dr."
     assert Contact(name="Koh Wee Leong").first_name == "Wee Leong"
     assert Contact(name="Dana Rivera").first_name == "Dana"
+    # The work address shows which word is the family name (from the H18 review).
+    assert Contact(name="Li Wei Chen", email="liwei.chen@x.example").first_name == "Li Wei"
+    assert Contact(name="Koh Wee Leong", email="weeleong.koh@x.example").first_name == "Wee Leong"
+    assert Contact(name="Li Wei Chen", email="").first_name == "Wei Chen"  # no hint: Li first
+
+
+def test_a_greeting_follows_the_name_order_the_work_address_shows():
+    li = Person("l", "Li Wei Chen", "interviewer", email="liwei.chen@kowhai.example")
+    profile = Profile(name="Aroha", greeting_style="first_name")
+    assert greeting(li, profile, phrases.book("en", "warm")) == "Hi Li Wei,"
+    formal = Profile(name="Aroha", greeting_style="honorific")
+    li_she = Person("l", "Li Wei Chen", "interviewer", email="liwei.chen@kowhai.example",
+                    points=[Point("topic", "she runs the China launch")])  # fmt: skip
+    assert greeting(li_she, formal, phrases.book("en", "warm")) == "Dear Ms. Chen,"
 
 
 def test_asides_in_a_promise_and_a_fumble_stay_out_of_the_note():

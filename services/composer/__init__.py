@@ -86,7 +86,7 @@ def _panel_readings(
     organisers = [p.role in channels.ORGANISER_ROLES for p in people]
     read: list[list[tuple[Point, Reading]]] = []  # each person's points with their readings
     for index, person in enumerate(people):
-        first = first_name(person.name)
+        first = first_name(person.name, person.email)
         mine: list[Reading] = []
         pairs: list[tuple[Point, Reading]] = []
         bad: list[str] = []
@@ -111,7 +111,7 @@ def _panel_readings(
     # Card phrasings once every email's are known, each kept off the rest of the panel too.
     cards = []
     for index, (person, pairs) in enumerate(zip(people, read, strict=True)):
-        first, phrased = first_name(person.name), []
+        first, phrased = first_name(person.name, person.email), []
         for point, reading in pairs:
             if not reading.edited:
                 reading = _rephrased(

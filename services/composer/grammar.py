@@ -1655,9 +1655,28 @@ def vietnamese(words: Sequence[str]) -> bool:
     )
 
 
-def family_first(words: Sequence[str]) -> bool:
+def _email_order(words: Sequence[str], email: str) -> bool | None:
+    """What a work address says of a three-part name's order: True when it shows the first word
+    is the family name ("weeleong.koh@" for Koh Wee Leong), False when the last is
+    ("liwei.chen@" for Li Wei Chen), None when it does not say."""
+    if len(words) != 3 or "@" not in (email or ""):
+        return None
+    parts = [p for p in re.split(r"[._-]+", email.split("@", 1)[0].lower()) if p]
+    plain = [lexicon.plain_letters(w).lower() for w in words]
+    given_first, family_first = "".join(plain[:2]), "".join(plain[1:])
+    # Only the common given.family form: "omurchu" alone or "declan.omurchu" says nothing of
+    # which word of "Declan Ó Murchú" is the family name.
+    if parts == [given_first, plain[2]]:
+        return False
+    if parts == [family_first, plain[0]]:
+        return True
+    return None
+
+
+def family_first(words: Sequence[str], email: str = "") -> bool:
     """Whether a name (without its title) puts the family name first: "Koh Wee Leong",
-    "Matsuda Keiko"."""
+    "Matsuda Keiko"; the person's work address, when it shows the order, decides ("Li Wei Chen"
+    of liwei.chen@ is Li Wei)."""
     if (
         len(words) == 2
         and words[0].isalpha()
@@ -1668,6 +1687,9 @@ def family_first(words: Sequence[str]) -> bool:
     if not all(w.isalpha() and w[:1].isupper() for w in words):
         return False
     if len(words) == 3:
+        told = _email_order(words, email)
+        if told is not None:
+            return told
         return words[0].lower() in _FAMILY_FIRST and all(len(w) <= 7 for w in words)
     return (
         len(words) == 2
@@ -1702,9 +1724,10 @@ _HALF_CAUGHT = re.compile(
 )
 
 
-def first_name(name: str) -> str:
+def first_name(name: str, email: str = "") -> str:
     """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"; the given name of a
-    name written family name first: "Koh Wee Leong" -> "Wee Leong"."""
+    name written family name first: "Koh Wee Leong" -> "Wee Leong" (the person's address, when
+    given, may show the order)."""
     name = _full_name(name)
     nickname = re.search(r"[\"\u201c]([A-Z][\w'-]+)[\"\u201d]", name or "")
     if nickname:
@@ -1715,8 +1738,10 @@ def first_name(name: str) -> str:
     untitled = [w for w in words if w.lower().rstrip(".") not in _HONORIFICS]
     if vietnamese(untitled):
         return untitled[-1]  # "Trần Minh Khoa" is Khoa
-    if family_first(untitled):
+    if family_first(untitled, email):
         return " ".join(untitled[1:])
+    if len(untitled) == 3 and _email_order(untitled, email) is False:
+        return " ".join(untitled[:2])  # "Li Wei Chen" of liwei.chen@ is Li Wei
     return untitled[0] if untitled else (words[0] if words else "")
 
 

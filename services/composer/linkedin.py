@@ -35,7 +35,7 @@ def _details(ctx: Context) -> Iterator[str]:
     said = {
         s.lower() for r in (*ctx.readings, *ctx.card_readings) for s in _SENTENCE_END.split(r.text)
     }
-    first = first_name(ctx.person.name)
+    first = first_name(ctx.person.name, ctx.person.email)
     points = sorted(
         (p for p in ctx.person.points if p.kind in _PREFERRED and not p.reading.strip()),
         key=lambda p: _PREFERRED.index(p.kind),

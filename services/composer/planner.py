@@ -82,12 +82,12 @@ def addressed_as(person: Person, profile: Profile) -> str:
     style, words, titled = _style(person, profile)
     asked_for = called(person)
     if not full or style != "honorific" or " " in asked_for:
-        return asked_for or first_name(full)
+        return asked_for or first_name(full, person.email)
     if titled:
         honorific = words[0].rstrip(".").capitalize()
         dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"
         spanish = words[0].rstrip(".").lower() in SPANISH_TITLES
-        return f"{honorific}{dot} {_surname(words[1:], spanish=spanish)}"
+        return f"{honorific}{dot} {_surname(words[1:], spanish=spanish, email=person.email)}"
     if vietnamese(words):
         # "Trần Minh Khoa": "Mr. Khoa" when the notes say "he", else the whole name.
         noted = noted_title(person)
@@ -102,7 +102,8 @@ def addressed_as(person: Person, profile: Profile) -> str:
     # A title the app does not know ("Hon. Jane Roe"), which "she" must not replace.
     noted = noted_title(person) if "." not in words[0] else ""
     if noted and len(words) >= 2:
-        return f"{noted} {_surname(words, spanish=words[0].lower() in SPANISH_GIVEN)}"
+        spanish = words[0].lower() in SPANISH_GIVEN
+        return f"{noted} {_surname(words, spanish=spanish, email=person.email)}"
     return full
 
 
@@ -160,7 +161,7 @@ def greeting(person: Person, profile: Profile, book: phrases.PhraseBook) -> str:
     full = _full_name(person.name)
     if not full:
         return book.one("greeting_nobody")
-    first = called(person) or first_name(full)
+    first = called(person) or first_name(full, person.email)
     style, _words, titled = _style(person, profile)
     name = addressed_as(person, profile)
     if style == "honorific":
@@ -187,11 +188,11 @@ _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della"
 _PATRONYMIC = {"a/l", "a/p", "s/o", "d/o", "bin", "binti", "bte", "bt"}
 
 
-def _surname(words: list[str], *, spanish: bool = False) -> str:
+def _surname(words: list[str], *, spanish: bool = False, email: str = "") -> str:
     """The surname of a name without its title: the last word and any particles before it, or
     the first word of a name written family name first ("Koh Wee Leong"), or the first of two
     Spanish family names ("Arturo Benítez Solís")."""
-    if family_first(words):
+    if family_first(words, email):
         return words[0]
     marker = next((i for i, w in enumerate(words) if w.lower() in _PATRONYMIC), 0)
     if marker:
