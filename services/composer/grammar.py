@@ -58,6 +58,10 @@ _SHORTHAND = {
     "prob": "probably",
     "prev": "previous",
     "sys": "system",
+    "calc": "calculation",
+    "calcs": "calculations",
+    "chaps": "chapters",
+    "ppt": "slides",
     "vid": "video",
     "fdn": "foundation",
     "assoc": "association",
@@ -444,6 +448,8 @@ def typo_fixed(word: str) -> str:
         return small[0] if len(small) == 1 else word  # "teh", "adn"; never "abt", "dbt"
     if len(word) < 6:
         return word  # "tech", "cron", "eval", "navis": jargon and names, not slips
+    if lexicon.derived(word):
+        return word  # "coater" is coat + er, a machine, not a slip for "coaster"
     # Not a letter slipped in before a final "s": "timelines" and "convos" are words too.
     last = len(word) - 1 if word.endswith("s") else len(word)
     inner = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 2)} | {
@@ -462,7 +468,15 @@ def typo_fixed(word: str) -> str:
 def _dedupe_words(text: str) -> str:
     """Remove a word typed twice in a row ("the the"), but never "on on-call" or "that that's":
     a repeat that starts a hyphenated or contracted word is a different word."""
-    return re.sub(r"\b(\w+)(\s+\1\b(?![-'\u2019]\w))+", r"\1", text, flags=re.IGNORECASE)
+
+    def once(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.isalpha() and len(word) >= 3 and not lexicon.word_count(word.lower()):
+            # A word English lacks, said twice, is a name: "Colo Colo", "Wagga Wagga".
+            return f"{word.capitalize()} {word.capitalize()}"
+        return word
+
+    return re.sub(r"\b(\w+)(\s+\1\b(?![-'\u2019]\w))+", once, text, flags=re.IGNORECASE)
 
 
 def _tidy_spacing(text: str) -> str:
@@ -1724,6 +1738,17 @@ _HALF_CAUGHT = re.compile(
 )
 
 
+def courtesy(words: Sequence[str]) -> bool:
+    """Whether a name opens with a Spanish or Portuguese courtesy title said with the given
+    name: "Don Luis", "Doña Marta"; not "Don Draper"."""
+    if len(words) < 2:
+        return False
+    if words[0] in {"Doña", "Dona"}:
+        return True
+    given = {"juan", "pedro", "pablo", "jorge", "pepe", "ramón", "ramon", "raúl", "raul", "mario"}
+    return words[0] in {"Don", "Dom"} and words[1].lower() in SPANISH_GIVEN | given
+
+
 def first_name(name: str, email: str = "") -> str:
     """First name, skipping honorifics: "Dr. Priya Natarajan" -> "Priya"; the given name of a
     name written family name first: "Koh Wee Leong" -> "Wee Leong" (the person's address, when
@@ -1735,6 +1760,8 @@ def first_name(name: str, email: str = "") -> str:
     words = [w for w in (name or "").replace(",", " ").split() if w]
     if len(words) >= 2 and words[0].lower() in {"aunty", "auntie", "aunt", "uncle"}:
         return f"{words[0]} {words[1]}"  # "Aunty Carol Briggs" is Aunty Carol
+    if courtesy(words):
+        return f"{words[0]} {words[1]}"  # "Don Luis" is Don Luis
     untitled = [w for w in words if w.lower().rstrip(".") not in _HONORIFICS]
     if vietnamese(untitled):
         return untitled[-1]  # "Trần Minh Khoa" is Khoa
@@ -1767,8 +1794,8 @@ def role_title(role: str) -> str:
     Colecciones / Collections Registrar"), the last; a posting's bracket or " - place" suffix
     ("Pharmacy Manager (Designated Manager) - Leslieville") left out."""
     role = " ".join((role or "").split()).rstrip(".")
+    role = re.sub(r"\s*\([^)]*\)", "", role)  # before the split: "Engineer (EU / UNECE)"
     role = role.split(" / ")[-1]
-    role = re.sub(r"\s*\([^)]*\)", "", role)
     role = re.sub(r"\s+[-\u2013\u2014]\s+.*$", "", role).strip() or role
     specialty = re.fullmatch(r"([A-Z][\w&' -]*?), ([A-Z][\w&' -]*)", role)
     if specialty and len(specialty.group(2).split()) <= 4:
@@ -1798,6 +1825,8 @@ def company_name(job) -> str:
 _LEGAL_FORM = re.compile(
     r",?\s+(?:inc|co|corp|ltd|llc|llp|plc|gmbh|ag|bv|nv|sas|srl|spa|pte\.?\s+ltd|"
     r"\(?pty\.?\)?\s+ltd|sdn\.?\s+bhd|bhd|ltda|s\.?\s?l\.?|s\.?\s?r\.?\s?l\.?|a\.?\s?ş\.?|"
+    r"(?:pvt|private)\.?\s+(?:ltd|limited)|sp\.?\s?z\s?o\.?\s?o|sp\.?\s?k|s\.?\s?r\.?\s?o|"
+    r"d\.?\s?o\.?\s?o|kft|zrt|sarl|aps|oü|s/a|ltée|kg|co\.?,?\s+ltd|"
     r"a/s|as|ab|oy|kk|s\.\s?a\.?(?:\s+de\s+c\.\s?v)?|sa|limited|"
     r"(?:s|soc)\.\s?coop\.?(?:\s+(?:and|v|l|ltda)\.?)?)\.?$",
     re.IGNORECASE,

@@ -311,6 +311,12 @@ def foreign(word: str) -> bool:
     return not (_derived(word) or _compound(word) or _prefixed(word))
 
 
+def derived(word: str) -> bool:
+    """Whether a word English lacks is an English word with an ending: "coater" (coat + er),
+    "rebalancing"."""
+    return _derived(word.lower())
+
+
 def _english(word: str) -> bool:
     return not _unknown(word) or _derived(word) or _compound(word)
 

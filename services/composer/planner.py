@@ -24,6 +24,7 @@ from services.composer.grammar import (
     _sentence,
     _tidy_spacing,
     company_name,
+    courtesy,
     family_first,
     first_name,
     role_title,
@@ -74,6 +75,10 @@ def _style(person: Person, profile: Profile) -> tuple[str, list[str], bool]:
     return style, words, titled
 
 
+# A surname caught only as its initial: "Z.", "Ö", "M".
+_INITIAL = re.compile(r"[^\W\d_]\.?")
+
+
 def addressed_as(person: Person, profile: Profile) -> str:
     """The name a note calls someone by, in its greeting, subject and lists: "Dana"; under the
     honorific style "Dr. Petrov", "Yamamoto-san" (a Japanese name written family name first,
@@ -83,6 +88,14 @@ def addressed_as(person: Person, profile: Profile) -> str:
     asked_for = called(person)
     if not full or style != "honorific" or " " in asked_for:
         return asked_for or first_name(full, person.email)
+    if courtesy(words):
+        return full  # "Don Luis" is Don Luis however formal the note
+    if len(words) >= 2 and _INITIAL.fullmatch(words[-1]):
+        # Only an initial of the surname was caught ("Marta Z.", "Dra. Paz M-something"): a
+        # Spanish title goes with the given name ("Dra. Paz"), else the given name alone.
+        if titled and len(words) >= 3 and words[0].rstrip(".").lower() in SPANISH_TITLES:
+            return f"{words[0].rstrip('.').capitalize()}. {words[1]}"
+        return asked_for or first_name(" ".join(words[:-1]), person.email)
     if titled:
         honorific = words[0].rstrip(".").capitalize()
         dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"

@@ -490,6 +490,14 @@ def _detail(
                 "Say what you share ('we are both Habs fans', 'we are both from Hilo'); the "
                 "jot reads as theirs alone.",
             )
+    being = re.match(r"^(?:she|he|they)(?:'s|\s+is|\s+are)\s+([^\W\d_]+)", head, re.IGNORECASE)
+    if kind == "common_ground" and being and not lexicon.word_count(being[1].lower()):
+        # "he is colo colo": a club, a town, a school? Not a sentence to send as typed.
+        return _flag(
+            kind,
+            "Say what you share ('we are both Colo-Colo fans', 'we both grew up in Zgierz'); "
+            "the note cannot tell what the name is.",
+        )
     if kind == "common_ground":
         too = _TOO.match(head)
         # "she climbs at gravity too", or with no "she": "climbs at gravity too".
@@ -624,6 +632,18 @@ def _detail(
         thing = thing if thing.lower().startswith("the ") else "the " + thing
         head, liked = "loved " + thing, True
     x, shape = _read_detail(head, kind, first)
+    if shape in ("note", "clause") and _run_on(x):
+        return _flag(
+            kind,
+            "This jot runs two things together ('tried latex 2022 gave up'); write how the "
+            "note should say it.",
+        )
+    if kind in ("topic", "their_work") and re.match(r"^(?:the )?(?:own|no)\s", x):
+        # "own test track at plant", "no internet for learners at all": not a thing to name.
+        return _flag(
+            kind,
+            "Write how the note should say this ('your own test track', 'the offline laptops').",
+        )
     if kind == "common_ground":
         people = re.search(r"\b(?:alumni|alums?|fans?|supporters?|grads?|members?)$", x)
         x = re.sub(r"^we both (?=\S+ (?:fans?|supporters?|alumni|grads?|members?)$)", "", x)
@@ -694,9 +714,19 @@ def _detail(
         # "went through my reel", "observed my yr 9 lesson": something they did for the candidate.
         shape, x = "act", " ".join([_gerund(words[0]), *words[1:]])
         kind_key = "other"
+    elif shape in ("note", "np") and (tour := _TOUR.match(x)):
+        # "tour of hall", "site tour": something they did for the candidate, thanked for.
+        place = tour["place"] or tour["pre"]
+        shape, x = "act", f"showing me round the {place}" if place else "giving me the tour"
+        kind_key = "other"
     else:
         kind_key = ""
-    if kind == "other" and shape == "clause" and len(words) > 2 and words[0] == "you":
+    if (
+        kind in ("other", "their_work")
+        and shape == "clause"
+        and len(words) > 2
+        and words[0] == "you"
+    ):
         verb = words[1].lower()
         if (verb in _IRREGULAR_PAST or verb.endswith("ed")) and words[2].lower() in {
             "me",
@@ -705,6 +735,7 @@ def _detail(
         }:
             # "he showed me their storybook": something they did for the candidate.
             shape, x = "act", " ".join([_gerund(words[1]), *words[2:]])
+            kind_key = "other"
     if shape in ("np", "note") and timed:
         shape = "clause"
     if shape == "np" and reported and _loose_verb(x.split(" ")):
@@ -795,7 +826,7 @@ def _detail(
     # - chaos after 3pm"); a jot kept out is offered whole.
     aside = kind == "other" and not kept
     join, words = _tail_clause(tail, first, kind) if tail and not aside else ("", "")
-    if join and _rough_tail(words):
+    if join and (_rough_tail(words) or _run_on(words)):
         join, words = "", ""  # the first part is said; a tail that reads as a jot is not
     pool = book.phrases[key]
     if neutral:
@@ -815,6 +846,15 @@ def _detail(
         second = seconds[_variant(kind, words, bump) % len(seconds)] if seconds else ""
         sentence = _join_tail(sentence, shape, join, words, second)
     return Reading(kind=kind, text=sentence, ok=True, problem=_OTHER_KEPT if kept else "")
+
+
+# "tour of hall", "the site tour", "quick tour round the plant".
+_TOUR = re.compile(
+    r"^(?:the |a )?(?:(?:quick|short|full|little|brief|proper)\s+)?(?:(?P<pre>site|plant|"
+    r"factory|office|lab|hall|kitchen|studio|warehouse|floor|shop|ward|school|campus|depot|yard|"
+    r"mill|farm|building|hotel|clinic|library|museum)\s+)?tour(?:\s+(?:of|round|around)\s+"
+    r"(?:the\s+)?(?P<place>[a-z][\w'-]*(?: [a-z][\w'-]*){0,2}))?$"
+)
 
 
 def _plural(word: str) -> str:
@@ -891,6 +931,14 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         # "P4/P5 in house", "who owns refunds CX or ops": a choice a note cannot put as a thing.
         return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
     question = _whether(question)
+    which = re.match(r"^(?:which|what)\s+(?P<np>[\w-]+(?: [\w-]+){0,3})$", question, re.I)
+    if which and not _has_verb(["x", *which["np"].split()]) and not _is_raw(which["np"]):
+        # "which tech service -> TÜV SÜD mostly": "explaining which tech service" lacks its
+        # verb, so the note thanks them for the answer about the thing asked of.
+        thing = _with_article(which["np"], single=True)
+        return Reading(
+            kind=kind, text=f"Thank you for answering my question about {thing}.", ok=True
+        )
     if question.split(" ", 1)[0].lower() in _AUX:
         # "is IT audit embedded w/ the teams": no clean "whether" to make of it.
         return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
@@ -1093,10 +1141,18 @@ def _promise(
     x = re.sub(r"^the (copy|scan|photo|printout) of\b", r"a \1 of", x, flags=re.IGNORECASE)
     if _is_raw(x) or len(x.split()) > MAX_CLAUSE_WORDS or not x:
         return _flag("promise", _TOO_ROUGH)
+    lead, _, after = re.sub(r"^(?:the|a|an|my)\s+", "", x).partition(" ")
+    foreign_article = {"el", "la", "los", "las", "le", "les", "die", "der", "das", "den", "il",
+                       "lo", "gli", "os", "het", "de"}  # fmt: skip
+    if lead.isalpha() and lexicon.foreign(lead) and after.split(" ", 1)[0] in foreign_article:
+        # "mandar el ppt of my cases": the verb in another language, not a thing to send.
+        return _flag("promise", "Say what you promised to send, as the note should say it.")
     if _is_verb_start(x.split(" ", 1)[0]) and x.split(" ", 1)[0].lower() != "my":
         return _flag("promise", "Say what you promised to send, as a thing: 'my slides on ...'.")
     # "a copy of my registration and proof of indemnity": "here is", as the first thing is one.
-    plural = (" and " in x and not re.match(r"^an?\s", x)) or _head_is_plural(x)
+    # "the updated CV with IDIADA and R155 on page 1": one CV; the "and" is in what it has.
+    head_part = re.split(r"\s+(?:with|w/|of|on|about|showing)\s+", x, maxsplit=1)[0]
+    plural = (" and " in head_part and not re.match(r"^an?\s", x)) or _head_is_plural(x)
     verb = "are" if plural or len(urls) > 1 else "is"
     pick = _variant("promise", x, bump)
     two = re.match(r"^(?P<a>[^,]+?) and (?P<b>(?:the|my|a|an|our)\s[^,]+)$", x)
@@ -1300,7 +1356,7 @@ def _question(text: str, urls: tuple[str, ...], first: str, book, bump: int) -> 
         key = "read_question_indirect"
     else:
         x = re.sub(r"^(?:about|abt|re:?)\s+", "", x, flags=re.IGNORECASE)
-        if "," in x or ";" in x:
+        if "," in x or ";" in x or re.search(r"\bso\b|\d\s?[-\u2013]\s?\d", x):
             # "Saturdays, one in 3, it was in the advert": a topic with its answer, not a question.
             return _flag(
                 "question",
@@ -1707,6 +1763,24 @@ def _wish(text: str, urls: tuple[str, ...], book, bump: int) -> Reading:
         # "38% of revenue from email at my last job": a figure is said as a clause.
         answer = f"{share['src']} brought in {share['n']} of {share['what']}{share['rest'] or ''}"
         clause = True
+    # "..., good results, have fotos": the evidence the candidate holds is a note to self; the
+    # outcome is said with "with".
+    answer = re.sub(
+        r",?\s+(?:and\s+)?(?:i\s+)?(?:have|got|has)\s+(?:the\s+|some\s+)?(?:fotos|photos|pics|"
+        r"pictures|screenshots|slides|logs?|proof|before/after)\b.*$",
+        "",
+        answer,
+        flags=re.IGNORECASE,
+    )
+    answer = re.sub(
+        r",\s+((?:very\s+)?(?:good|great|excellent|solid|strong)\s+(?:results|outcomes))$",
+        r", with \1",
+        answer,
+    )
+    parts = answer.split(", ")
+    if len(parts) >= 3 and any(p.split(" ", 1)[0].lower() in _WH_WORDS for p in parts[1:]):
+        # "hwyl, smoky cypress, how it's built, dry down": headings of an answer, not one.
+        return _flag("wish_said", _TOO_ROUGH)
     if urls:
         answer = f"{answer} ({', '.join(urls)})" if answer else ", ".join(urls)
     if not answer or _is_raw(answer + " " + topic) or len(answer.split()) > MAX_CLAUSE_WORDS:
@@ -2399,7 +2473,14 @@ def _read_point(
         )
     # A better answer may give a sum ("cap recon at $1,800 a unit", "€620,000 from the
     # foundation"): only pay named as pay keeps it out.
-    private = private_reason(re.sub(r"[$€£¥₹₩₦]", "", body) if kind == "wish_said" else body)
+    checked = body
+    if kind == "wish_said":
+        checked = re.sub(r"[$€£¥₹₩₦]", "", body)
+    elif kind == "promise":
+        # "(the one i made at X, remove client names first!)": a promise's bracket is the
+        # candidate's reminder, left out of the note, so it does not keep the promise out.
+        checked = re.sub(r"\s*\([^)]*\)", "", body)
+    private = private_reason(checked)
     private = private or aside
     if private:
         return _flag(kind, f"{private} Write how to say it if you want it in.")
@@ -2477,6 +2558,47 @@ def _strange_words(sentence: str) -> list[str]:
     return []
 
 
+# Past forms that are never participles: "tried latex, gave up" without its comma runs on.
+_PAST_ONLY = {"gave", "took", "went", "wrote", "grew", "ran", "began", "came", "saw", "drove",
+              "spoke", "broke", "chose", "fell", "flew", "forgot", "knew", "rode", "rose",
+              "threw", "woke", "quit"}  # fmt: skip
+_CLAUSE_JOIN = {"and", "but", "then", "or", "so", "that", "who", "which", "when", "because",
+                "while", "after", "before", "until", "as", "if", "she", "he", "they", "we", "i",
+                "you", "it", "where", "once", "since", "&", "+"}  # fmt: skip
+
+
+def _run_on(text: str) -> bool:
+    """Whether two past verbs follow one another with nothing joining them: "tried latex in
+    2022 gave up"."""
+    verb_before = False
+    for word in text.lower().split():
+        core = word.strip(",;:.!?")
+        if core in _CLAUSE_JOIN:
+            verb_before = False
+            continue
+        if core in _PAST_ONLY and verb_before:
+            return True
+        if core in _IRREGULAR_PAST or (_is_verb_start(core) and core.endswith("ed")):
+            verb_before = True
+        if word != core:
+            verb_before = False  # a comma or a stop ends the clause
+    return False
+
+
+# Words a year is a name to, not a time: "class 2019", "vision 2030", "the 2024 report".
+_NAMES_A_YEAR = {
+    "in", "by", "since", "from", "until", "till", "of", "to", "and", "or", "the", "around",
+    "about", "circa", "before", "after", "early", "late", "mid", "than", "class", "cohort",
+    "vintage", "model", "version", "batch", "season", "edition", "release", "intake", "vision",
+    "target", "targets", "goal", "goals", "plan", "strategy", "roadmap", "budget", "report",
+    "census", "cup", "expo", "games", "award", "awards", "prize", "agenda", "during", "through",
+    "between", "spring", "summer", "autumn", "fall", "winter", "for", "at", "on", "this", "that",
+    "year", "fy", "ay", "q1", "q2", "q3", "q4", "h1", "h2", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "not", "only", "still", "end", "are",
+    "is", "was", "were", "be", "been",
+}  # fmt: skip
+
+
 _NOT_A_BASE = _AUX | _SUBJECTS | _CONTRACTED_SUBJECTS | {"be", "been", "being", "she's", "he's"}
 
 
@@ -2501,6 +2623,68 @@ def _punctuated(sentence: str) -> str:
         r"((?:19|20)\d\d|(?i:january|february|march|april|may|june|july|august|september|"
         r"october|november|december))\b(?! \d{1,2}\b)",
         lambda m: f"{m[1]} in {m[2].capitalize()}",
+        sentence,
+    )
+    # "my uncles bakery": one uncle's bakery, when a noun follows, not "my uncles live".
+    sentence = re.sub(
+        r"\b(my|your|his|her|our) (uncle|aunt|auntie|dad|mum|mom|mother|father|brother|sister|"
+        r"nan|gran|grandad|grandpa|grandma|granny|cousin|wife|husband|son|daughter)s ([a-z]+)\b",
+        lambda m: (
+            f"{m[1]} {m[2]}'s {m[3]}" if lexicon.word_classes(m[3]) == frozenset({"NOUN"}) else m[0]
+        ),
+        sentence,
+    )
+    # "started firm 1994", "led the first CNG bus here 2011": the year a thing happened in.
+    sentence = re.sub(
+        r"\b(started|founded|set up|opened|bought|took over|joined|left) "
+        r"(firm|company|business|shop|practice|clinic|agency|studio|bakery|restaurant)\b",
+        r"\1 the \2",
+        sentence,
+    )
+    sentence = re.sub(
+        r"\b([a-z]{3,}) ((?:19|20)\d\d)\b(?![\d/%\u2013-]|\s?(?:\u2013|-|to)\s?\d|"
+        r"\s(?:batch|cohort|class|intake|vintage|model|season|edition|grads?|graduates?|"
+        r"alumni|launch|release|version|budget|plan|report|targets?)\b)",
+        lambda m: m[0] if m[1] in _NAMES_A_YEAR else f"{m[1]} in {m[2]}",
+        sentence,
+    )
+    # "lived izmir 3 yrs", "spoke malayalam 2 min": where, and for how long.
+    sentence = re.sub(r"\b(lived|grew up|worked) (?=[A-Z\u00c0-\u024f][a-z])", r"\1 in ", sentence)
+    sentence = re.sub(
+        r"\b(lived|worked|stayed|spoke|talked|chatted|joked|waited|taught|studied|trained|"
+        r"served|played)((?: (?!for\b)[^\s,.;]+){0,4}) "
+        r"((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
+        r"(?:minutes|hours|days|weeks|months|years))\b",
+        lambda m: (
+            m[0]
+            if m[2].rsplit(" ", 1)[-1]
+            in {
+                "in",
+                "over",
+                "within",
+                "after",
+                "every",
+                "of",
+                "about",
+                "than",
+                "last",
+                "past",
+                "next",
+                "first",
+                "around",
+            }
+            else f"{m[1]}{m[2]} for {m[3]}"
+        ),
+        sentence,
+    )
+    # "that aligners now 60% of new starts": the verb a jot leaves out.
+    sentence = re.sub(
+        r"\bthat ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*) now (\d[\d.,]*\s?%)",
+        lambda m: (
+            m[0]
+            if any(_is_verb_start(w) for w in m[1].split())
+            else f"that {m[1]} {'are' if m[1].endswith('s') else 'is'} now {m[2]}"
+        ),
         sentence,
     )
     # "Professor Kimani my supervisor": who they are to me, set off by a comma.
