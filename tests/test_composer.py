@@ -2546,3 +2546,17 @@ def test_h19_jots_read_as_a_careful_writer_would_put_them():
         "class III q - should have said i did 4 camouflage cases w TADs, good results, have fotos",
     )
     assert better.endswith("with TADs, with good results."), better
+
+
+def test_what_the_candidate_doubts_is_not_said_as_fact():
+    isipca = _reading("common_ground", "ISIPCA too, had Mme Lemaire?? for raw materials class")
+    assert "Lemaire" not in isipca and "ISIPCA in common" in isipca, isipca
+    ipswich = _reading("their_work", "shes opening ipswich branch in feb - mgr might cover both??")
+    assert "cover both" not in ipswich and "opening" in ipswich, ipswich
+    assert not read_point("topic", "the new line?? maybe", "Kim").ok
+    # A tail of shorthand after the fact is left out: "KBA COP audit feb".
+    cop = _reading("topic", "COP - they audit 1 of 50 buses, KBA COP audit feb")
+    assert cop.endswith("you audit one of 50 buses."), cop
+    # "we are both ODTÜ makine": what is shared, in words a note cannot say in English.
+    assert not read_point("common_ground", "both ODT\u00dc makine, she is 2 yrs before me").ok
+    assert "both Tottenham fans" in _reading("common_ground", "she is a tottenham fan too")

@@ -338,8 +338,8 @@ _YOU_VERB_S = re.compile(
 def _rough_tail(tail: str) -> bool:
     """Whether a jot's tail, turned to "you", still reads as a note: "you're Ennistymon and
     knows my uncle's pub", "you two years ahead", "you did it in WINTER (loco)"."""
-    if "(" in tail or _YOU_VERB_S.search(tail):
-        return True
+    if "(" in tail or "?" in tail or _YOU_VERB_S.search(tail):
+        return True  # "had Mme Lemaire?? for raw materials": a name the candidate doubts
     if re.match(r"^(?:asked|said|told|mentioned)\b", tail):
         return True  # "asked if I'd read it": what they did, with no one doing it
     if re.search(r"\byou(?:'re| are)? (?!I\b)[A-Z]", tail):
@@ -521,6 +521,8 @@ def _detail(
             head = f"your {kin[1]} {kin[2]} {kin[3]} too"
         elif too and re.match(r"^[A-Z][A-Za-z]?[A-Z][A-Za-z]* (?:at|in|from) ", too.group("x")):
             head = too.group("x")  # "PGCE at Leeds Beckett too": a qualification both did
+        elif too and re.fullmatch(r"[A-Z]{2,}[\w&.-]*(?: [A-Z][\w&.-]*)*", too.group("x")):
+            head = f"we have {too.group('x')} in common"  # "ISIPCA too": a school, a body
         elif too and len(too.group("x").split()) <= 5:
             # "she's a Packers fan too": we are both Packers fans.
             being = re.sub(r"^(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+", "", too.group("x"))
@@ -654,6 +656,16 @@ def _detail(
         if re.match(r"^we (?:are )?both\b", x):
             # "also did her cert IV": what both did is ours, not hers nor "yours".
             x = re.sub(r"\b(?:your|her|his)\b", "our", x)
+    if kind == "common_ground" and re.match(r"^we are both\b", x):
+        x = re.sub(  # "tottenham fans": a club's name
+            r"\b([a-z]+)(?= (?:fans?|supporters?)\b)",
+            lambda m: m[1].capitalize() if lexicon.foreign(m[1]) else m[1],
+            x,
+        )
+        bare = re.findall(r"(?<!\ba )(?<!\ban )(?<!\bthe )\b[^\W\d_]+", x)
+        if any(w.islower() and lexicon.foreign(w) for w in bare):
+            # "both ODTÜ makine": what is shared, in words the note cannot put in English.
+            return _flag(kind, "Say what you share as the note should say it.")
     if kind == "common_ground" and re.match(r"^we are both\b", x):
         # "we are both Packers fan": two fans.
         x = re.sub(
@@ -826,6 +838,13 @@ def _detail(
     # - chaos after 3pm"); a jot kept out is offered whole.
     aside = kind == "other" and not kept
     join, words = _tail_clause(tail, first, kind) if tail and not aside else ("", "")
+    if join and ", " in words:
+        # "you audit one of 50 buses, KBA COP audit feb": the fact, without the shorthand after.
+        said, _, rest = words.rpartition(", ")
+        if re.search(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", rest, re.I) or (
+            re.search(r"\b[A-Z]{2,}\b", rest) and not _has_verb(["x", *rest.split()])
+        ):
+            words = said
     if join and (_rough_tail(words) or _run_on(words)):
         join, words = "", ""  # the first part is said; a tail that reads as a jot is not
     pool = book.phrases[key]
@@ -2451,6 +2470,17 @@ def _read_point(
         if given and not _NOT_ASKED.search(given["a"]):
             body = f"asked {given['q']} - they said {given['a']}"
     aside = _aside_reason(body) if kind == "other" else ""
+    doubt = re.search(r"\w\?{2,}", body)
+    if doubt and re.search(r"\b(?:check|confirm|verify|ask)\b", body[doubt.end() :], re.I):
+        doubt = None  # "2023?? check b4 writing": the whole jot waits, as the reader says
+    if kind in ("topic", "their_work", "common_ground") and doubt:
+        # "ISIPCA too, had Mme Lemaire?? for raw materials": what the candidate doubts is not
+        # said as fact; what comes before it may be.
+        before = body[: doubt.start()]
+        cut = list(re.finditer(r"[,;]\s+|\.\s+|\s+[-\u2013\u2014]+\s+", before))
+        body = before[: cut[-1].start()] if cut else ""
+        if not body.strip():
+            return _flag(kind, "You marked it as something you are not sure of (??).")
     if kind == "common_ground" and _NOT_SHARED.search(body):
         aside = "It says you did not share it with them, so a note cannot say you do."
     if kind == "question" and _OWN_WORRY.search(body):
