@@ -2560,3 +2560,13 @@ def test_what_the_candidate_doubts_is_not_said_as_fact():
     # "we are both ODTÜ makine": what is shared, in words a note cannot say in English.
     assert not read_point("common_ground", "both ODT\u00dc makine, she is 2 yrs before me").ok
     assert "both Tottenham fans" in _reading("common_ground", "she is a tottenham fan too")
+
+
+def test_someone_only_met_is_not_asked_to_talk_again():
+    job = Job("Acme", "Engineer", ())
+    desk = Person("r", "Suresh", "other", points=(Point("other", "visitor pass"),))
+    for tone in ("warm", "formal", "brief"):
+        drafts = compose_panel(job, [desk], Profile("Anitha Varghese", tone=tone))
+        [card] = [d for d in drafts if d.channel == "card"]
+        assert not re.search(r"speak|hear from you|conversation|interested in the role", card.body)
+        assert re.search(r"see(?:ing)? you|meet again|paths cross", card.body), card.body

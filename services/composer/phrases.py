@@ -36,6 +36,7 @@ KEYS: dict[str, frozenset[str]] = {
         "fit": {"fit", "company"},
         "closing": {"company"},
         "card_close": set(),
+        "card_close_met": set(),
         "met": {"names"},
         "met_nobody": set(),
         "pass_on": {"names"},

@@ -511,7 +511,9 @@ def plan_card(ctx: Context, channel: channels.Channel) -> ComposedDraft:
     thanks = ctx.book.pick(key, ctx.slot)
     head = greeting(ctx.person, ctx.profile, ctx.book)
     tail = signoff(ctx.profile, ctx.book.one("card_valediction"), links=False)
-    close = _Piece(_sentence(_not_as_colleague(ctx, "card_close", step=2)), 1, 1)
+    # Someone only met (a receptionist, a guide) is not asked to talk again.
+    key = "card_close_met" if ctx.person.role == "other" else "card_close"
+    close = _Piece(_sentence(_not_as_colleague(ctx, key, step=2)), 1, 1)
     first = _Piece(_sentence(thanks.format(**fields)), 1, 0)
     details = [r for r in ctx.card_readings or ctx.readings if r.detail and "http" not in r.text]
     # The card arrives after the email, which leads with the first detail: it carries the

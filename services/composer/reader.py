@@ -869,9 +869,11 @@ def _detail(
 
 # "tour of hall", "the site tour", "quick tour round the plant".
 _TOUR = re.compile(
-    r"^(?:the |a )?(?:(?:quick|short|full|little|brief|proper)\s+)?(?:(?P<pre>site|plant|"
+    r"^(?:the |a )?(?:(?:quick|short|full|little|brief|proper)\s+)?"
+    r"(?:(?P<pre>(?:[\w-]+ )?(?:site|plant|"
     r"factory|office|lab|hall|kitchen|studio|warehouse|floor|shop|ward|school|campus|depot|yard|"
-    r"mill|farm|building|hotel|clinic|library|museum)\s+)?tour(?:\s+(?:of|round|around)\s+"
+    r"mill|farm|building|hotel|clinic|library|museum|line|floor|yard|kitchen|cellar|winery|"
+    r"brewery|bakery|store|ward|unit|site))\s+)?tour(?:\s+(?:of|round|around)\s+"
     r"(?:the\s+)?(?P<place>[a-z][\w'-]*(?: [a-z][\w'-]*){0,2}))?$"
 )
 
