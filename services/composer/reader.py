@@ -953,9 +953,15 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
     question = _whether(question)
     which = re.match(r"^(?:which|what)\s+(?P<np>[\w-]+(?: [\w-]+){0,3})$", question, re.I)
-    if which and not _has_verb(["x", *which["np"].split()]) and not _is_raw(which["np"]):
+    if which and not _has_verb(["x", *which["np"].split()]):
         # "which tech service -> TÜV SÜD mostly": "explaining which tech service" lacks its
         # verb, so the note thanks them for the answer about the thing asked of.
+        shorthand = any(
+            len(w) <= 3 and w.islower() and lexicon.word_count(w) < 1000
+            for w in which["np"].split()
+        )
+        if shorthand or _is_raw(which["np"]):
+            return _flag(kind, _TOO_ROUGH)  # "what sw for CT returns"
         thing = _with_article(which["np"], single=True)
         return Reading(
             kind=kind, text=f"Thank you for answering my question about {thing}.", ok=True
