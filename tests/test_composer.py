@@ -2570,3 +2570,21 @@ def test_someone_only_met_is_not_asked_to_talk_again():
         [card] = [d for d in drafts if d.channel == "card"]
         assert not re.search(r"speak|hear from you|conversation|interested in the role", card.body)
         assert re.search(r"see(?:ing)? you|meet again|paths cross", card.body), card.body
+
+
+def test_h20_names_and_promises():
+    formal = Profile(name="Salma", greeting_style="honorific")
+    book = phrases.book("en", "formal")
+    assert greeting(Person("a", "M. Driss Alaoui", "interviewer"), formal, book) == (
+        "Dear M. Alaoui,"
+    )
+    assert first_name("M. Driss Alaoui") == "Driss"
+    assert greeting(Person("p", "Seu Pedro", "other"), formal, book) == "Dear Seu Pedro,"
+    assert greeting(Person("c", "Mme Claire Dubois", "interviewer"), formal, book) == (
+        "Dear Mme Dubois,"
+    )
+    # Something to bring is not a file to attach; the hour stays in the candidate's calendar.
+    assert _reading(
+        "promise", "bring passport + original certificates to sim day 24.11 kl 08:00"
+    ) == ("As promised, I will bring my passport and original certificates to sim day.")
+    assert not read_point("question", "must I move to Fedje? -> no, 45 min is ok", "Kim").ok

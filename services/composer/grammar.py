@@ -1573,7 +1573,7 @@ def _trim(text: str, limit: int) -> str:
 
 
 # Titles before a name; "med.", "rer. nat." and "Dipl." are parts of German ones.
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic",
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss", "ing", "lic", "mme",
                "arq", "dra", "mtro", "mtra", "sr", "sra", "srta", "med", "rer", "nat", "dipl",
                "mag", "dott", "dott.ssa", "dr.ssa", "prof.ssa", "avv", "arch", "capt", "cpt",
                "cdr", "col", "maj", "lt", "sgt", "rev", "fr", "cllr", "hon", "ir"}  # fmt: skip
@@ -1739,12 +1739,12 @@ _HALF_CAUGHT = re.compile(
 
 
 def courtesy(words: Sequence[str]) -> bool:
-    """Whether a name opens with a Spanish or Portuguese courtesy title said with the given
-    name: "Don Luis", "Doña Marta"; not "Don Draper"."""
+    """Whether a name opens with a courtesy title said with the given name: "Don Luis", "Doña
+    Marta", "Seu Pedro"; not "Don Draper"."""
     if len(words) < 2:
         return False
-    if words[0] in {"Doña", "Dona"}:
-        return True
+    if words[0] in {"Doña", "Dona", "Seu", "Kuya", "Ate", "Tita", "Tito", "Lola", "Lolo"}:
+        return True  # "Seu Pedro" (Brazil), "Kuya Jun" (the Philippines)
     given = {"juan", "pedro", "pablo", "jorge", "pepe", "ramón", "ramon", "raúl", "raul", "mario"}
     return words[0] in {"Don", "Dom"} and words[1].lower() in SPANISH_GIVEN | given
 
@@ -1763,6 +1763,8 @@ def first_name(name: str, email: str = "") -> str:
     if courtesy(words):
         return f"{words[0]} {words[1]}"  # "Don Luis" is Don Luis
     untitled = [w for w in words if w.lower().rstrip(".") not in _HONORIFICS]
+    if len(untitled) >= 3 and untitled[0] == "M.":
+        untitled = untitled[1:]  # "M. Driss Alaoui": Monsieur, not an initial
     if vietnamese(untitled):
         return untitled[-1]  # "Trần Minh Khoa" is Khoa
     if family_first(untitled, email):

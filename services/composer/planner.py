@@ -69,6 +69,7 @@ def _style(person: Person, profile: Profile) -> tuple[str, list[str], bool]:
     words = _full_name(person.name).split(" ")
     title = words[0].rstrip(".").lower()
     titled = len(words) >= 2 and title in _HONORIFICS and title not in {"sir", "dame"}
+    titled = titled or (len(words) >= 3 and words[0] == "M.")  # "M. Driss Alaoui": Monsieur
     style = person.greeting_style or profile.greeting_style
     if not person.greeting_style and profile.tone == "formal" and titled:
         style = "honorific"
@@ -98,7 +99,8 @@ def addressed_as(person: Person, profile: Profile) -> str:
         return asked_for or first_name(" ".join(words[:-1]), person.email)
     if titled:
         honorific = words[0].rstrip(".").capitalize()
-        dot = "" if honorific == "Miss" or "." in honorific else "."  # "Dott.ssa"
+        # "Dott.ssa", "Mme Dubois": no stop after them.
+        dot = "" if honorific in {"Miss", "Mme", "Mlle"} or "." in honorific else "."
         spanish = words[0].rstrip(".").lower() in SPANISH_TITLES
         return f"{honorific}{dot} {_surname(words[1:], spanish=spanish, email=person.email)}"
     if vietnamese(words):

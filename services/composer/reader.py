@@ -966,8 +966,8 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         return Reading(
             kind=kind, text=f"Thank you for answering my question about {thing}.", ok=True
         )
-    if question.split(" ", 1)[0].lower() in _AUX:
-        # "is IT audit embedded w/ the teams": no clean "whether" to make of it.
+    if question.split(" ", 1)[0].lower() in _AUX | {"must", "shall", "need"}:
+        # "is IT audit embedded w/ the teams", "must I move": no clean "whether" to make of it.
         return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
     if question.split(" ", 1)[0].lower() not in _WH_WORDS:
         if " or " in question and not _has_verb(question.split(" ")):
@@ -1095,6 +1095,17 @@ def _promise(
         # "update her by Thursday": something to do, not a file to attach.
         rest = f" {act['rest']}" if act["rest"] else ""
         return Reading(kind="promise", text=f"As promised, I will {act[1]} you{rest}.", ok=True)
+    bring = re.match(r"^(?:i\s+(?:will|'ll|said\s+i'?d)\s+)?bring\s+(?P<rest>.+)$", text, re.I)
+    if bring and not urls:
+        # "bring passport + certificates to sim day 24.11 kl 08:00": something to bring, not a
+        # file to attach; the day and hour stay in the candidate's calendar.
+        rest = re.sub(r"\s+(?:at|on|by)?\s*\d[\d.:/]*(?:\s.*)?$", "", bring["rest"]).strip(" ,")
+        rest = re.sub(r"\s*\([^)]*\)", "", rest)
+        if not re.match(r"(?:the|a|an|my|our|your|some|all|both)\s", rest, re.I):
+            rest = "my " + rest
+        if _is_raw(rest) or len(rest.split()) > MAX_CLAUSE_WORDS:
+            return _flag("promise", _TOO_ROUGH)
+        return Reading(kind="promise", text=f"As promised, I will bring {rest}.", ok=True)
     x = _lower_first(_PREFIX["promise"].sub("", _lower_first(text)))
     if _TELL.match(x) and not urls:
         # "confirm notice period - 2 months": something to tell them, not a file to attach.
