@@ -2588,3 +2588,17 @@ def test_h20_names_and_promises():
         "promise", "bring passport + original certificates to sim day 24.11 kl 08:00"
     ) == ("As promised, I will bring my passport and original certificates to sim day.")
     assert not read_point("question", "must I move to Fedje? -> no, 45 min is ok", "Kim").ok
+
+
+def test_h20_fit_lines_and_a_promise_in_french():
+    from services.composer.reader import read_fit
+
+    assert read_fit("can do NIR hay analysis + read a lab report w/o panicking")[0] == (
+        "I can do NIR hay analysis and read a lab report without panicking"
+    )
+    assert read_fit("BMus voice UST 2022, sang w/ chamber choir")[0] == (
+        "I have a BMus in voice from UST (2022)"
+    )
+    # The candidate's own caveat is not sold as a strength.
+    assert read_fit("can play organ for mass basic, not concert level haha")[0] == ""
+    assert not read_point("promise", "envoyer mon rapport PFE", "Kim").ok

@@ -386,6 +386,7 @@ def _extract_urls(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _spell_out(text: str) -> str:
     text = re.sub(r"\bw/(out|in)\b", r"with\1", text, flags=re.IGNORECASE)  # without, within
+    text = re.sub(r"\bw/o\b", "without", text, flags=re.IGNORECASE)
     text = re.sub(r"\bw/(?=\w)", "with ", text, flags=re.IGNORECASE)
     # "temp excursions", "temp logger": temperature; "temp staff": temporary.
     text = re.sub(
@@ -2013,10 +2014,17 @@ def _fit_clause_head(fit: str) -> str:
     if level and level.group(1).lower() in _LANGUAGES:
         # "german B2": a language at a CEFR level.
         return f"I speak {level.group(1).capitalize()} at {level.group(2)} level"
-    degree = re.match(r"^(MSc|MA|BSc|BA|BEng|MEng|MBA|PhD|LLB|LLM|MPH|MRes|BEd|MEd)\s+(.+)$", fit)
+    degree = re.match(
+        r"^(MSc|MA|BSc|BA|BEng|MEng|MBA|PhD|LLB|LLM|MPH|MRes|BEd|MEd|BMus|MMus|BFA|MFA)\s+(.+)$",
+        fit,
+    )
     if degree:
         # "MSc information and library studies": a degree held, in its subject.
         subject = re.split(r"\s+and\s+(?=\w+\s+years?\b)|,", degree.group(2))[0].strip()
+        # "BMus voice UST 2022": the subject, then where and when.
+        where = re.fullmatch(r"(.+?) ([A-Z][\w&.-]*[A-Z][\w&.-]*) ((?:19|20)\d\d)", subject)
+        if where:
+            subject = f"{where[1]} from {where[2]} ({where[3]})"
         subject = subject if re.match(r"^(?:in|on)\s", subject) else f"in {subject}"
         article = "an" if degree.group(1)[0] in "AEFHILMNORSX" else "a"
         return f"I have {article} {degree.group(1)} {subject}"
@@ -2063,8 +2071,8 @@ def _fit_clause_head(fit: str) -> str:
         return f"I have done a lot of {lots.group(1)}"  # "lots of court work"
     if first in _TRAITS and len(words) > 1:
         return f"I am {fit}"  # "calm with complaints", "good with GCs"
-    if first in _PRESENT_VERBS:
-        return f"I {fit}"  # "run a hydrotherapy group": something the candidate does
+    if first in _PRESENT_VERBS or first in {"can", "could"}:
+        return f"I {fit}"  # "run a hydrotherapy group", "can do NIR hay analysis"
     if re.match(r"^[A-Z][\w-]*\s+(?:certified|accredited|qualified|registered|licensed)\b", fit):
         return f"I am {fit}"  # "GWO certified": a state, not experience
     if first.endswith("ing") and len(first) > 4:

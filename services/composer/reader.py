@@ -1181,8 +1181,10 @@ def _promise(
         return _flag("promise", _TOO_ROUGH)
     lead, _, after = re.sub(r"^(?:the|a|an|my)\s+", "", x).partition(" ")
     foreign_article = {"el", "la", "los", "las", "le", "les", "die", "der", "das", "den", "il",
-                       "lo", "gli", "os", "het", "de"}  # fmt: skip
-    if lead.isalpha() and lexicon.foreign(lead) and after.split(" ", 1)[0] in foreign_article:
+                       "lo", "gli", "os", "het", "de", "mon", "ma", "mes", "mi", "mis", "meu",
+                       "minha", "mein", "meine", "mijn"}  # fmt: skip
+    unknown = lead.isalpha() and not lexicon.word_count(lead.lower())
+    if unknown and after.split(" ", 1)[0] in foreign_article:
         # "mandar el ppt of my cases": the verb in another language, not a thing to send.
         return _flag("promise", "Say what you promised to send, as the note should say it.")
     if _is_verb_start(x.split(" ", 1)[0]) and x.split(" ", 1)[0].lower() != "my":
@@ -2174,6 +2176,14 @@ def read_fit(raw: str) -> tuple[str, str]:
         return f"I graduated from {school} in {grad[2]}", ""  # "abertay grad 2025"
     if _UNSURE.search(raw or ""):
         return "", "You noted you are not sure about saying this; write it as you want it said."
+    languages = any(w.lower() in _LANGUAGES for w in re.findall(r"[A-Za-z]+", raw or ""))
+    caveat = re.search(
+        r"\bnot\s+\w+\s+level\b|\b(?:basic|rusty|beginner)\s*(?:,|$)", raw or "", re.I
+    )
+    if caveat and not languages:
+        # "can play organ for mass basic, not concert level haha": the candidate's own caveat,
+        # which a note would sell as a strength.
+        return "", "It reads as your own caveat; write it as you would say it to them."
     if sum(w.lower() in _LANGUAGES for w in re.findall(r"[A-Za-z]+", raw or "")) >= 2:
         # "N1 japanese + portuguese": a level beside one language of a list is that language's.
         raw = re.sub(
