@@ -2602,3 +2602,9 @@ def test_h20_fit_lines_and_a_promise_in_french():
     # The candidate's own caveat is not sold as a strength.
     assert read_fit("can play organ for mass basic, not concert level haha")[0] == ""
     assert not read_point("promise", "envoyer mon rapport PFE", "Kim").ok
+
+
+def test_a_named_lake_and_a_question_about_what_breaks_most():
+    assert "we both fish Keystone Lake" in _reading("common_ground", "fishes keystone lake too")
+    assert "the big lake project" in _reading("topic", "the big lake project")
+    assert not read_point("question", "what breaks most? -> the water table pumps", "Kim").ok

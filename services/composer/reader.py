@@ -953,14 +953,21 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
     question = _whether(question)
     which = re.match(r"^(?:which|what)\s+(?P<np>[\w-]+(?: [\w-]+){0,3})$", question, re.I)
-    if which and not _has_verb(["x", *which["np"].split()]):
+    if (
+        which
+        and which["np"].split()[0].lower() not in _SUBJECTS | _CONTRACTED_SUBJECTS
+        and not _has_verb(["x", *which["np"].split()])
+    ):
         # "which tech service -> TÜV SÜD mostly": "explaining which tech service" lacks its
         # verb, so the note thanks them for the answer about the thing asked of.
         shorthand = any(
             len(w) <= 3 and w.islower() and lexicon.word_count(w) < 1000
             for w in which["np"].split()
         )
-        if shorthand or _is_raw(which["np"]):
+        adverb_last = which["np"].split()[-1].lower() in {
+            "most", "more", "least", "first", "best", "often", "well", "fastest", "usually"
+        }  # fmt: skip
+        if shorthand or adverb_last or _is_raw(which["np"]):
             return _flag(kind, _TOO_ROUGH)  # "what sw for CT returns"
         thing = _with_article(which["np"], single=True)
         return Reading(
@@ -2682,6 +2689,24 @@ def _punctuated(sentence: str) -> str:
         r"((?:19|20)\d\d|(?i:january|february|march|april|may|june|july|august|september|"
         r"october|november|december))\b(?! \d{1,2}\b)",
         lambda m: f"{m[1]} in {m[2].capitalize()}",
+        sentence,
+    )
+    # "we both fish keystone lake": a named lake, when nothing before makes it a common one.
+    sentence = re.sub(
+        r"(?<=\s)([a-z]{3,}) (lake|river|creek|bay|island|falls|reservoir)\b",
+        lambda m: (
+            m[0]
+            if (
+                "ADJ" in lexicon.word_classes(m[1])
+                or m[1]
+                in _DETERMINERS | _PREPOSITIONS | {"the", "our", "their", "your", "his", "her"}
+                or re.search(
+                    rf"\b(?:the|a|an|my|our|your|their|his|her|this|that)\s+{m[1]} {m[2]}",
+                    sentence,
+                )
+            )
+            else f"{m[1].capitalize()} {m[2].capitalize()}"
+        ),
         sentence,
     )
     # "my uncles bakery": one uncle's bakery, when a noun follows, not "my uncles live".
