@@ -1456,16 +1456,29 @@ def _months(text: str) -> str:
 
 
 _FOR_SPAN = re.compile(
-    r"\b(used|worked|been|lived|done|did|ran|run|taught|coached|managed|led|volunteered)((?:\s+(?:it|there|that|them))?)"
+    r"\b(used|worked|been|lived|done|did|ran|run|taught|coached|managed|led|volunteered|stayed|"
+    r"spoke|talked|chatted|joked|waited|studied|trained|served|played)"
+    r"((?:\s+(?!for\b)[^\s,.;]+){0,4}?)"
     r"\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+"
-    r"(years?|months?|weeks?)\b",
+    r"(years?|months?|weeks?|days?|hours?|minutes?|mins?)\b",
     re.I,
 )
+# Words after which a span is not "for" one: "in three months", "over two years".
+_NOT_FOR = {"in", "over", "within", "after", "every", "of", "about", "than", "last", "past",
+            "next", "first", "around"}  # fmt: skip
 
 
 def _for_span(text: str) -> str:
-    """ "I used it 3 years" -> "I used it for three years"."""
-    return _FOR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)} for {m.group(3)} {m.group(4)}", text)
+    """ "I used it 3 years" -> "I used it for three years"; "lived izmir 3 yrs", "spoke
+    malayalam 2 min": for that long, unless a word before already says how ("in 3 months")."""
+
+    def spanned(m: re.Match[str]) -> str:
+        between = m.group(2).split()
+        if between and between[-1].lower() in _NOT_FOR:
+            return m.group(0)
+        return f"{m.group(1)}{m.group(2)} for {m.group(3)} {m.group(4)}"
+
+    return _FOR_SPAN.sub(spanned, text)
 
 
 _CALENDAR = re.compile(
@@ -1678,12 +1691,12 @@ def _email_order(words: Sequence[str], email: str) -> bool | None:
         return None
     parts = [p for p in re.split(r"[._-]+", email.split("@", 1)[0].lower()) if p]
     plain = [lexicon.plain_letters(w).lower() for w in words]
-    given_first, family_first = "".join(plain[:2]), "".join(plain[1:])
+    first_two, last_two = "".join(plain[:2]), "".join(plain[1:])
     # Only the common given.family form: "omurchu" alone or "declan.omurchu" says nothing of
     # which word of "Declan Ó Murchú" is the family name.
-    if parts == [given_first, plain[2]]:
+    if parts == [first_two, plain[2]]:
         return False
-    if parts == [family_first, plain[0]]:
+    if parts == [last_two, plain[0]]:
         return True
     return None
 

@@ -872,8 +872,8 @@ _TOUR = re.compile(
     r"^(?:the |a )?(?:(?:quick|short|full|little|brief|proper)\s+)?"
     r"(?:(?P<pre>(?:[\w-]+ )?(?:site|plant|"
     r"factory|office|lab|hall|kitchen|studio|warehouse|floor|shop|ward|school|campus|depot|yard|"
-    r"mill|farm|building|hotel|clinic|library|museum|line|floor|yard|kitchen|cellar|winery|"
-    r"brewery|bakery|store|ward|unit|site))\s+)?tour(?:\s+(?:of|round|around)\s+"
+    r"mill|farm|building|hotel|clinic|library|museum|line|cellar|winery|brewery|bakery|store|"
+    r"unit))\s+)?tour(?:\s+(?:of|round|around)\s+"
     r"(?:the\s+)?(?P<place>[a-z][\w'-]*(?: [a-z][\w'-]*){0,2}))?$"
 )
 
@@ -970,9 +970,7 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         if shorthand or adverb_last or _is_raw(which["np"]):
             return _flag(kind, _TOO_ROUGH)  # "what sw for CT returns"
         thing = _with_article(which["np"], single=True)
-        return Reading(
-            kind=kind, text=f"Thank you for answering my question about {thing}.", ok=True
-        )
+        return _answer_thanked(kind, f"about {thing}")
     if question.split(" ", 1)[0].lower() in _AUX | {"must", "shall", "need"}:
         # "is IT audit embedded w/ the teams", "must I move": no clean "whether" to make of it.
         return _flag(kind, "Write this as the sentence you would ask, or leave it out.")
@@ -1006,9 +1004,7 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         )
         thing = asked_of and (asked_of["there"] or asked_of["np"])
         if thing and len(thing.split()) <= 5 and not _has_verb(["x", *thing.split()]):
-            return Reading(
-                kind=kind, text=f"Thank you for answering my question about {thing}.", ok=True
-            )
+            return _answer_thanked(kind, f"about {thing}")
     if re.match(
         r"^(?:(?:you|she|he|they)\s+)?(?:deferred|referred|passed\s+it|didn'?t\s+know|did\s+not\s+know|"
         r"wasn'?t\s+sure|weren'?t\s+sure|(?:will|would|'ll)\s+(?:check|find\s+out|come\s+back)|"
@@ -1022,11 +1018,7 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
         "about "
     ):
         # "french test? -> no, interviews in FR count": answered, and not with a thing.
-        return Reading(
-            kind=kind,
-            text=f"Thank you for answering my question {question}.",
-            ok=True,
-        )
+        return _answer_thanked(kind, question)
     key, said = "read_answered", {"q": question, "a": answer}
     clause = _answer_clause(answer, first)
     if clause:
@@ -1035,6 +1027,12 @@ def _answered(text: str, first: str, book, bump: int, kind: str) -> Reading | No
     sentence = book.pick(key, _variant("answered", question, bump))
     sentence = sentence.format(**said).replace("explaining about ", "explaining ")
     return Reading(kind=kind, text=sentence, ok=True)
+
+
+def _answer_thanked(kind: str, question: str) -> Reading:
+    """Thanks for an answer the note does not repeat: "Thank you for answering my question
+    about remote working."."""
+    return Reading(kind=kind, text=f"Thank you for answering my question {question}.", ok=True)
 
 
 def _answer_clause(answer: str, first: str) -> str:
@@ -2683,10 +2681,10 @@ def _punctuated(sentence: str) -> str:
     sentence = re.sub(r"\bwe both have (\w+(?:ed|en|ne|wn|un))\b", r"we have both \1", sentence)
     # "for a min" spelled out is "for a minute".
     sentence = re.sub(r"\b(a|an|one) (minute|hour|year|month|week|day)s\b", r"\1 \2", sentence)
-    # "opens 2027", "arriving march": in a year or a month.
+    # "arriving march": in a month (a bare year is seen to below).
     sentence = re.sub(
         r"\b((?:open|launch|start|arriv|end|clos|finish|land|ship)\w*) "
-        r"((?:19|20)\d\d|(?i:january|february|march|april|may|june|july|august|september|"
+        r"((?i:january|february|march|april|may|june|july|august|september|"
         r"october|november|december))\b(?! \d{1,2}\b)",
         lambda m: f"{m[1]} in {m[2].capitalize()}",
         sentence,
@@ -2734,33 +2732,6 @@ def _punctuated(sentence: str) -> str:
     )
     # "lived izmir 3 yrs", "spoke malayalam 2 min": where, and for how long.
     sentence = re.sub(r"\b(lived|grew up|worked) (?=[A-Z\u00c0-\u024f][a-z])", r"\1 in ", sentence)
-    sentence = re.sub(
-        r"\b(lived|worked|stayed|spoke|talked|chatted|joked|waited|taught|studied|trained|"
-        r"served|played)((?: (?!for\b)[^\s,.;]+){0,4}) "
-        r"((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
-        r"(?:minutes|hours|days|weeks|months|years))\b",
-        lambda m: (
-            m[0]
-            if m[2].rsplit(" ", 1)[-1]
-            in {
-                "in",
-                "over",
-                "within",
-                "after",
-                "every",
-                "of",
-                "about",
-                "than",
-                "last",
-                "past",
-                "next",
-                "first",
-                "around",
-            }
-            else f"{m[1]}{m[2]} for {m[3]}"
-        ),
-        sentence,
-    )
     # "that aligners now 60% of new starts": the verb a jot leaves out.
     sentence = re.sub(
         r"\bthat ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*) now (\d[\d.,]*\s?%)",
