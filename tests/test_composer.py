@@ -2608,3 +2608,9 @@ def test_a_named_lake_and_a_question_about_what_breaks_most():
     assert "we both fish Keystone Lake" in _reading("common_ground", "fishes keystone lake too")
     assert "the big lake project" in _reading("topic", "the big lake project")
     assert not read_point("question", "what breaks most? -> the water table pumps", "Kim").ok
+
+
+def test_a_place_then_a_month_and_year_takes_in():
+    assert "in Fensfjorden in January 2026" in _reading(
+        "their_work", "she did the night boarding in Fensfjorden jan 2026"
+    )

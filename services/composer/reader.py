@@ -2681,6 +2681,13 @@ def _punctuated(sentence: str) -> str:
     sentence = re.sub(r"\bwe both have (\w+(?:ed|en|ne|wn|un))\b", r"we have both \1", sentence)
     # "for a min" spelled out is "for a minute".
     sentence = re.sub(r"\b(a|an|one) (minute|hour|year|month|week|day)s\b", r"\1 \2", sentence)
+    # "in Fensfjorden January 2026": a place, then when.
+    sentence = re.sub(
+        rf"\b((?:in|at|near|off|outside) [A-Z][\w\u00c0-\u024f-]+) "
+        rf"((?:{'|'.join(_MONTH_NAMES.values())}) (?:19|20)\d\d)\b",
+        r"\1 in \2",
+        sentence,
+    )
     # "arriving march": in a month (a bare year is seen to below).
     sentence = re.sub(
         r"\b((?:open|launch|start|arriv|end|clos|finish|land|ship)\w*) "
